@@ -1,0 +1,61 @@
+// Package diag holds the errors and exit codes a user sees. Messages are in
+// Chinese and name the file; the exit codes are documented in the README.
+package diag
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Exit codes of the rectify command.
+const (
+	ExitOK       = 0 // done, no findings of level error
+	ExitFindings = 1 // check found errors, or a batch had failures
+	ExitInput    = 2 // unreadable input, bad usage, or output refused
+)
+
+// Error is a failure a user can act on: which file, where, and what is wrong.
+type Error struct {
+	File  string // the file as the user named it
+	Where string // optional position: "第3页", "工作表“台账”第5行"
+	Msg   string // Chinese, says what is wrong
+	Err   error  // underlying cause, for errors.Is/As
+}
+
+func (e *Error) Error() string {
+	s := e.Msg
+	if e.Where != "" {
+		s = e.Where + "：" + s
+	}
+	if e.File != "" {
+		s = e.File + "：" + s
+	}
+	return s
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf makes an Error for file with a formatted Chinese message.
+func Errorf(file, format string, args ...any) *Error {
+	return &Error{File: file, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Wrap attaches a file to err unless it already names one.
+func Wrap(file string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var de *Error
+	if errors.As(err, &de) {
+		if de.File == "" {
+			c := *de
+			c.File = file
+			return &c
+		}
+		return err
+	}
+	return &Error{File: file, Msg: err.Error(), Err: err}
+}
+
+// ErrNeedPassword is returned for a PDF that only opens with a user password.
+var ErrNeedPassword = errors.New("需要打开密码")

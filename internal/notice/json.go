@@ -1,0 +1,88 @@
+package notice
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// MarshalJSON writes n as the contract's JSON, indented, ending in a newline.
+func Marshal(n *Notice) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	c := *n
+	c.Format = FormatVersion
+	if err := enc.Encode(&c); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// Unmarshal reads the contract's JSON strictly: unknown keys at the top are
+// tolerated (the contract lets producers add keys), but wrong types, a missing
+// or unknown "format", trailing data and invalid statuses are errors with a
+// Chinese message.
+func Unmarshal(data []byte) (*Notice, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, errors.New("文件为空")
+	}
+	var probe map[string]json.RawMessage
+	if err := json.Unmarshal(data, &probe); err != nil {
+		return nil, jsonError(err)
+	}
+	raw, ok := probe["format"]
+	if !ok {
+		return nil, errors.New(`不是 rectify 的通报数据：缺少 "format" 字段`)
+	}
+	var version int
+	if err := json.Unmarshal(raw, &version); err != nil || version != FormatVersion {
+		return nil, fmt.Errorf(`不支持的数据格式版本 "format": %s（本程序只支持 %d）`, strings.TrimSpace(string(raw)), FormatVersion)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	var n Notice
+	if err := dec.Decode(&n); err != nil {
+		return nil, jsonError(err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("JSON 之后还有多余内容")
+	}
+	if err := n.Validate(); err != nil {
+		return nil, err
+	}
+	return &n, nil
+}
+
+func jsonError(err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Errorf("JSON 语法错误（第 %d 字节）：%v", se.Offset, se)
+	case errors.As(err, &te):
+		return fmt.Errorf("JSON 字段 %q 类型错误：应为 %v，实为 %s", te.Field, te.Type, te.Value)
+	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+		return errors.New("JSON 不完整（文件被截断？）")
+	}
+	return fmt.Errorf("JSON 无法读取：%v", err)
+}
+
+// Validate checks what the type system cannot: the status vocabulary.
+func (n *Notice) Validate() error {
+	for ci, c := range n.Categories {
+		for ii, is := range c.Issues {
+			if is.Status == "" {
+				continue
+			}
+			if _, ok := StatusLabel[is.Status]; !ok {
+				return fmt.Errorf("第 %d 类第 %d 个问题（序号 %d）的 status %q 不在词表内（应为 %s）",
+					ci+1, ii+1, is.Number, is.Status, strings.Join(Statuses, "、"))
+			}
+		}
+	}
+	return nil
+}

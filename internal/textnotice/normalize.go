@@ -1,0 +1,179 @@
+package textnotice
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// isCJK reports whether r is a Han character or CJK/full-width punctuation:
+// the characters next to which a space or a half-width mark is a fault.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || isWidePunct(r)
+}
+
+func isWidePunct(r rune) bool {
+	return (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF01 && r <= 0xFF0F) || (r >= 0xFF1A && r <= 0xFF20) ||
+		(r >= 0xFF3B && r <= 0xFF40) || (r >= 0xFF5B && r <= 0xFF65) ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—' || r == '·'
+}
+
+// halfToWide maps half-width marks that are faults in Chinese text.
+var halfToWide = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）'}
+
+// NormalizeLine applies the contract's normalisation to one line of text:
+// full-width digits and letters become half-width, half-width marks in
+// Chinese context become full-width, markdown emphasis goes, and spaces
+// between Chinese and anything but Chinese go. Spaces between two Han
+// characters stay: titles of joint documents use them
+// ("《宁德市商务局 宁德市科学技术局…》").
+func NormalizeLine(s string) string {
+	s = strings.ReplaceAll(s, "**", "")
+	s = strings.ReplaceAll(s, "__", "")
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs))
+	for _, r := range rs {
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			r = r - 0xFF10 + '0'
+		case r == '\u3000' || r == '\u00a0' || r == '\t':
+			r = ' '
+		case r == '\u200b' || r == '\ufeff':
+			continue
+		}
+		out = append(out, r)
+	}
+	rs = out
+	// Half-width marks to full width where a neighbour is Chinese.
+	for i, r := range rs {
+		w, ok := halfToWide[r]
+		if !ok {
+			continue
+		}
+		prev, next := neighbour(rs, i, -1), neighbour(rs, i, +1)
+		cjkContext := isCJK(prev) || isCJK(next)
+		switch r {
+		case '(':
+			// "(3) 关于" and "(南阳)" are Chinese brackets; "f(x)" is not.
+			cjkContext = cjkContext || prev == 0 || closingParenFollowsDigits(rs, i)
+		case ')':
+			cjkContext = cjkContext || openedWide(rs[:i])
+		case ':', ',':
+			// 10:30 and 1,000 stay.
+			if isDigit(prev) && isDigit(next) {
+				cjkContext = false
+			}
+		}
+		if cjkContext {
+			rs[i] = w
+		}
+	}
+	// Drop spaces next to Chinese unless both sides are Han.
+	out = out[:0:0]
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != ' ' {
+			out = append(out, rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		var prev, next rune
+		if len(out) > 0 {
+			prev = out[len(out)-1]
+		}
+		if j < len(rs) {
+			next = rs[j]
+		}
+		keep := prev != 0 && next != 0 && !(isCJK(prev) || isCJK(next))
+		if unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, next) {
+			keep = true
+		}
+		if keep {
+			out = append(out, ' ')
+		}
+		i = j - 1
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// neighbour is the nearest non-space rune before (dir -1) or after (+1) i, or 0.
+func neighbour(rs []rune, i, dir int) rune {
+	for j := i + dir; j >= 0 && j < len(rs); j += dir {
+		if rs[j] != ' ' {
+			return rs[j]
+		}
+	}
+	return 0
+}
+
+func closingParenFollowsDigits(rs []rune, i int) bool {
+	j := i + 1
+	for j < len(rs) && isDigit(rs[j]) {
+		j++
+	}
+	return j > i+1 && j < len(rs) && rs[j] == ')'
+}
+
+func openedWide(before []rune) bool {
+	for j := len(before) - 1; j >= 0; j-- {
+		switch before[j] {
+		case '（':
+			return true
+		case '(', ')', '）':
+			return false
+		}
+	}
+	return false
+}
+
+// fixQuotes turns straight double quotes in Chinese text into “” pairs.
+func fixQuotes(s string) string {
+	if !strings.Contains(s, `"`) {
+		return s
+	}
+	rs := []rune(s)
+	open := true
+	for i, r := range rs {
+		if r != '"' {
+			continue
+		}
+		if isCJK(neighbour(rs, i, -1)) || isCJK(neighbour(rs, i, 1)) {
+			if open {
+				rs[i] = '“'
+			} else {
+				rs[i] = '”'
+			}
+			open = !open
+		}
+	}
+	return string(rs)
+}
+
+// displayWidth counts a line in character cells: wide characters 1, others ½.
+func displayWidth(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x1100 || (r >= 0x2000 && r < 0x2E80 && r != '…' && r != '—' && r != '“' && r != '”' && r != '‘' && r != '’') {
+			w += 0.5
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+var (
+	pageNumberRe = regexp.MustCompile(`^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$`)
+	mdHeadingRe  = regexp.MustCompile(`^#{1,6}\s+`)
+)
+
+// IsPageNumber reports whether a whole line is a page number: "— 3 —",
+// "-3-", "第3页", "第3页 共29页", "3/29" or a bare number.
+func IsPageNumber(s string) bool { return pageNumberRe.MatchString(strings.TrimSpace(s)) }
+
+func validUTF8(b []byte) bool { return utf8.Valid(b) }

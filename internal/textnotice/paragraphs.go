@@ -1,0 +1,313 @@
+package textnotice
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/rectify/rectify/internal/notice"
+)
+
+// Para is one paragraph of the notice after lines are joined, with where its
+// first line stood in the source.
+type Para struct {
+	Text string
+	Page int // from 1; form feeds (\f) start a new page
+	Line int // line number in the source, from 1
+}
+
+// Line is one line of source as a reader sees it. The PDF reader builds
+// these from glyph positions; the text reader from the file's lines.
+type Line struct {
+	Text       string
+	Page       int
+	Line       int
+	BreakAfter bool // the source put a blank line or a page break after this line
+	PageEnd    bool // the last line of a page
+	// Indented is set when a layout-aware reader saw a first-line indent;
+	// HasIndent says whether the reader knows indents at all.
+	Indented, HasIndent bool
+	// Width is the line's width in character cells as the source set it,
+	// before stray spaces were removed: how full the line was.
+	Width float64
+}
+
+var starterRes = []*regexp.Regexp{
+	regexp.MustCompile(`^[一二三四五六七八九十]{1,3}、`),
+	regexp.MustCompile(`^（[一二三四五六七八九十]{1,3}）`),
+	regexp.MustCompile(`^\d{1,3}\s*[.．、]\s*[^\d\s]`),
+	regexp.MustCompile(`^（\d{1,3}）`),
+	regexp.MustCompile(`^[①-⑳]`),
+	regexp.MustCompile(`^` + labelPattern + `(?:（[^）]{0,12}）)?[：:]`),
+}
+
+// labelPattern names the labelled parts of an issue or pending item.
+const labelPattern = `(?:整改情况|整改措施|整改举措|整改进展情况|整改进展|整改结果|整改成效|完成情况|整改状态|整改时限|完成时限|` +
+	`责任领导|牵头领导|责任单位|责任部门|责任人|基本完成情况说明|情况说明|未完成原因|原因分析|下一步整改措施|下一步措施|下步措施|` +
+	`存在问题|问题表现|主要问题|问题描述|联系方式)`
+
+func isStarter(s string) bool {
+	for _, re := range starterRes {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return notice.ParseWholeDate(s) != ""
+}
+
+const terminals = "。！？；…”’）》!?;"
+
+func endsTerminal(s string) bool {
+	if s == "" {
+		return true
+	}
+	rs := []rune(s)
+	last := rs[len(rs)-1]
+	if strings.ContainsRune(terminals, last) {
+		// "）" and "”" end a sentence only after a full stop or at a heading;
+		// "（2024〕4号）" inside a sentence does not.
+		if last == '）' || last == '”' || last == '’' || last == '》' {
+			return len(rs) > 1 && strings.ContainsRune("。！？；", rs[len(rs)-2])
+		}
+		return true
+	}
+	return false
+}
+
+// SplitLines turns raw text into source lines: form feeds count pages, blank
+// lines and page breaks mark BreakAfter, page numbers and running heads go.
+func SplitLines(text string) []Line {
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	raw := strings.Split(text, "\n")
+	var lines []Line
+	page := 1
+	for i, r := range raw {
+		for strings.HasPrefix(r, "\f") {
+			page++
+			r = r[1:]
+			if len(lines) > 0 {
+				lines[len(lines)-1].BreakAfter = true
+				lines[len(lines)-1].PageEnd = true
+			}
+		}
+		if strings.Contains(r, "\f") { // a form feed mid-line: treat as a break
+			r = strings.ReplaceAll(r, "\f", " ")
+		}
+		r = mdHeadingRe.ReplaceAllString(strings.TrimSpace(r), "")
+		if IsPageNumber(r) {
+			if len(lines) > 0 {
+				lines[len(lines)-1].BreakAfter = true
+				lines[len(lines)-1].PageEnd = true
+			}
+			continue
+		}
+		t := NormalizeLine(r)
+		if t == "" {
+			if len(lines) > 0 {
+				lines[len(lines)-1].BreakAfter = true
+			}
+			continue
+		}
+		lines = append(lines, Line{Text: t, Page: page, Line: i + 1, Width: max(displayWidth(r), displayWidth(t))})
+	}
+	return dropRunningHeads(lines)
+}
+
+// dropRunningHeads removes a short line that repeats at three or more page
+// ends or starts: a running head or foot. Repeated lines elsewhere
+// ("整改时限：2025年12月") stay.
+func dropRunningHeads(lines []Line) []Line {
+	count := map[string]int{}
+	for i, l := range lines {
+		atEdge := l.PageEnd || (i > 0 && lines[i-1].PageEnd)
+		if atEdge && displayWidth(l.Text) <= 30 {
+			count[l.Text]++
+		}
+	}
+	var out []Line
+	for i, l := range lines {
+		atEdge := l.PageEnd || (i > 0 && lines[i-1].PageEnd)
+		if atEdge && count[l.Text] >= 3 {
+			if l.PageEnd && len(out) > 0 {
+				out[len(out)-1].BreakAfter, out[len(out)-1].PageEnd = true, true
+			}
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// wrapWidth estimates the width at which the source wrapped its lines, or 0
+// when the lines are not hard-wrapped (one paragraph a line).
+func wrapWidth(lines []Line) float64 {
+	var ws []float64
+	for i := 0; i+1 < len(lines); i++ {
+		if !lines[i].BreakAfter {
+			ws = append(ws, lineWidth(lines[i]))
+		}
+	}
+	if len(ws) < 4 {
+		return 0
+	}
+	sort.Float64s(ws)
+	// The wrap width is the common width of the longest lines: take the
+	// 75th percentile and require that many lines sit close under it.
+	w := ws[len(ws)*3/4]
+	near := 0
+	for _, x := range ws {
+		if x >= w-2.5 && x <= w+1 {
+			near++
+		}
+	}
+	if float64(near) < 0.4*float64(len(ws)) {
+		return 0
+	}
+	return w
+}
+
+// JoinLines joins source lines into paragraphs. A line continues the one
+// before unless that one ended a sentence short of the wrap width, this one
+// starts a numbered heading or label, or the one before was a short line
+// (a heading). Across a blank line or page break, a paragraph continues only
+// when it stopped mid-sentence: at full width, or inside open quotes or
+// brackets.
+func JoinLines(lines []Line) []Para {
+	ww := wrapWidth(lines)
+	var paras []Para
+	var cur strings.Builder
+	var start Line
+	flush := func() {
+		if cur.Len() > 0 {
+			paras = append(paras, Para{Text: fixQuotes(cur.String()), Page: start.Page, Line: start.Line})
+			cur.Reset()
+		}
+	}
+	inHeader := true // before the first sentence ends: the title zone
+	for i, l := range lines {
+		if i == 0 {
+			start = l
+			cur.WriteString(l.Text)
+			continue
+		}
+		prev := lines[i-1]
+		pw := lineWidth(prev)
+		full := ww > 0 && pw >= ww-3
+		open := unbalanced(cur.String())
+		curW := displayWidth(cur.String())
+		heading := isHeading(cur.String()) && curW < 40 && !open
+		var newPara bool
+		switch {
+		case i+1 < len(lines) && notice.ParseWholeDate(lines[i+1].Text) != "" && displayWidth(l.Text) <= 40:
+			newPara = true // the signature above the date
+		case endsTerminal(prev.Text) && !full:
+			newPara = true
+		case isStarter(l.Text) && !open:
+			newPara = true
+		case inHeader && (endsTitle(prev.Text) || prev.BreakAfter):
+			newPara = true
+		case l.HasIndent && prev.HasIndent:
+			// A layout-aware reader saw the first-line indent.
+			newPara = l.Indented
+		case prev.BreakAfter:
+			switch {
+			case endsParagraph(prev.Text):
+				newPara = !prev.PageEnd
+			case open:
+				newPara = false
+			case heading:
+				newPara = true
+			default:
+				// Prose that stops mid-sentence at a break was cut by a page end.
+				newPara = !full && curW < 20
+			}
+		case ww == 0:
+			newPara = !open // one paragraph a line
+		case endsTerminal(prev.Text):
+			newPara = false // full line that happens to end a sentence
+		default:
+			newPara = pw < ww*0.75 && !open
+		}
+		if newPara {
+			flush()
+			start = l
+		}
+		if strings.ContainsAny(prev.Text, "。；") {
+			inHeader = false
+		}
+		joinText(&cur, l.Text)
+	}
+	flush()
+	return paras
+}
+
+func lineWidth(l Line) float64 {
+	if l.Width > 0 {
+		return l.Width
+	}
+	return displayWidth(l.Text)
+}
+
+func endsTitle(s string) bool {
+	for _, suf := range []string{"通报", "报告", "通知", "情况", "公告", "：", "号"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// isHeading reports whether s starts with a numbered heading (not a label).
+func isHeading(s string) bool {
+	for _, re := range starterRes[:5] {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsParagraph is endsTerminal without the marks that end a clause but
+// never a paragraph (；).
+func endsParagraph(s string) bool {
+	return endsTerminal(s) && !strings.HasSuffix(s, "；") && !strings.HasSuffix(s, ";")
+}
+
+// unbalanced reports whether s has an open quote or bracket: text that a
+// line or page break cut in the middle.
+func unbalanced(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '“', '（', '《', '〔', '【':
+			depth++
+		case '”', '）', '》', '〕', '】':
+			depth--
+		}
+	}
+	return depth > 0
+}
+
+// joinText appends t to b, keeping one space only between Latin words
+// that a line wrap separated.
+func joinText(b *strings.Builder, t string) {
+	if b.Len() > 0 {
+		s := b.String()
+		last := []rune(s)[len([]rune(s))-1]
+		first := []rune(t)[0]
+		if isLatin(last) && isLatin(first) {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteString(t)
+}
+
+func isLatin(r rune) bool {
+	return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+}
+
+// Paragraphs is SplitLines followed by JoinLines.
+func Paragraphs(text string) []Para { return JoinLines(SplitLines(text)) }
+
+// WrapWidthForDebug exposes the estimate to tests.
+func WrapWidthForDebug(text string) float64 { return wrapWidth(SplitLines(text)) }

@@ -1,0 +1,917 @@
+package textnotice
+
+import (
+	"errors"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/rectify/rectify/internal/notice"
+)
+
+// Marker kinds in the order of GB/T 9704's numbering hierarchy (clause 7.3.3):
+// 一、 > （一） > 1. > （1） > ①.
+const (
+	kindNone = iota - 1
+	kindCNDun
+	kindParenCN
+	kindArabicDot
+	kindParenArabic
+	kindCircled
+)
+
+var markerRes = []*regexp.Regexp{
+	kindCNDun:       regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、\s*`),
+	kindParenCN:     regexp.MustCompile(`^（([一二三四五六七八九十]{1,3})）\s*`),
+	kindArabicDot:   regexp.MustCompile(`^(\d{1,3})\s*[.．、]\s*`),
+	kindParenArabic: regexp.MustCompile(`^（(\d{1,3})）\s*`),
+	kindCircled:     regexp.MustCompile(`^([①-⑳])\s*`),
+}
+
+// marker finds a paragraph's numbering: its kind, number and the text after it.
+func marker(s string) (kind, num int, rest, mark string) {
+	for k, re := range markerRes {
+		m := re.FindStringSubmatchIndex(s)
+		if m == nil {
+			continue
+		}
+		numText := s[m[2]:m[3]]
+		switch k {
+		case kindCNDun, kindParenCN:
+			num = notice.CNNumber(numText)
+		case kindCircled:
+			num = int([]rune(numText)[0]-'①') + 1
+		default:
+			num, _ = strconv.Atoi(numText)
+		}
+		rest = s[m[1]:]
+		if k == kindArabicDot && (rest == "" || isDigit([]rune(rest)[0])) {
+			continue // "82.5分" is not a heading
+		}
+		return k, num, rest, s[:m[1]]
+	}
+	return kindNone, 0, s, ""
+}
+
+var (
+	// A labelled part: 整改情况（已完成）：…, 整改措施：…
+	labelRe    = regexp.MustCompile(`^(` + labelPattern + `)(?:（([^）]{0,12})）)?[：:]\s*`)
+	anyLabelRe = regexp.MustCompile(`(` + labelPattern + `)(?:（([^）]{0,12})）)?[：:]`)
+	// A status in brackets opening a paragraph: （已完成）…, 【已完成】…
+	bracketStatusRe = regexp.MustCompile(`^[（【\[]([^）】\]]{2,10})[）】\]][：:]?\s*`)
+	ordinalRe       = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}是`)
+	docNumberRe     = regexp.MustCompile(`^\S{1,12}〔\d{4}〕\d{1,4}号$`)
+)
+
+// label kinds
+const (
+	lblNone = iota
+	lblActions
+	lblProgress
+	lblStatus
+	lblDeadline
+	lblLeader
+	lblUnit
+	lblPerson
+	lblExplain
+	lblNext
+	lblProblem
+	lblContact
+)
+
+var labelKinds = map[string]int{
+	"整改情况": lblActions, "整改措施": lblActions, "整改举措": lblActions,
+	"整改进展情况": lblProgress, "整改进展": lblProgress, "整改结果": lblProgress, "整改成效": lblProgress,
+	"完成情况": lblStatus, "整改状态": lblStatus,
+	"整改时限": lblDeadline, "完成时限": lblDeadline,
+	"责任领导": lblLeader, "牵头领导": lblLeader,
+	"责任单位": lblUnit, "责任部门": lblUnit,
+	"责任人":      lblPerson,
+	"基本完成情况说明": lblExplain, "情况说明": lblExplain, "未完成原因": lblExplain, "原因分析": lblExplain,
+	"下一步整改措施": lblNext, "下一步措施": lblNext, "下步措施": lblNext,
+	"存在问题": lblProblem, "问题表现": lblProblem, "主要问题": lblProblem, "问题描述": lblProblem,
+	"联系方式": lblContact,
+}
+
+func label(s string) (kind int, name, bracket, rest string) {
+	m := labelRe.FindStringSubmatchIndex(s)
+	if m == nil {
+		return lblNone, "", "", s
+	}
+	name = s[m[2]:m[3]]
+	if m[4] >= 0 {
+		bracket = s[m[4]:m[5]]
+	}
+	return labelKinds[name], name, bracket, s[m[1]:]
+}
+
+// ErrNoNotice is returned when a text has nothing of a notice in it.
+var ErrNoNotice = errors.New("没有找到通报的内容（标题、问题清单或整改情况）")
+
+// Parse reads a notice from its paragraphs. Which numbering level holds the
+// issues is decided from what the paragraphs say: an issue is the heading
+// that a status or progress part follows.
+func Parse(paras []Para) (*notice.Notice, error) {
+	p := &parser{paras: paras, n: &notice.Notice{Format: notice.FormatVersion}}
+	if len(paras) == 0 {
+		return nil, errors.New("文件中没有文字")
+	}
+	p.parse()
+	n := p.n
+	if n.Title == "" && len(n.Categories) == 0 && len(n.Sections) == 0 {
+		return nil, ErrNoNotice
+	}
+	return n, nil
+}
+
+type parser struct {
+	paras []Para
+	n     *notice.Notice
+	style notice.Style
+}
+
+func (p *parser) parse() {
+	paras := p.paras
+	end := len(paras)
+	// Signature and date at the end.
+	for i := len(paras) - 1; i >= 0 && i >= len(paras)-8; i-- {
+		if d := notice.ParseWholeDate(paras[i].Text); d != "" {
+			p.n.Date = d
+			end = i
+			if i > 0 && isSignature(paras[i-1].Text) {
+				p.n.Issuer = paras[i-1].Text
+				end = i - 1
+			}
+			break
+		}
+	}
+	// Header: everything before the first paragraph that reads as prose.
+	body := 0
+	for body < end {
+		t := paras[body].Text
+		if k, _, _, _ := marker(t); k == kindCNDun || strings.ContainsAny(t, "。；") || displayWidth(t) > 60 {
+			break
+		}
+		body++
+	}
+	p.header(paras[:body])
+	// Level-1 sections.
+	var heads []int
+	for i := body; i < end; i++ {
+		if k, _, rest, _ := marker(paras[i].Text); k == kindCNDun && displayWidth(rest) < 50 {
+			heads = append(heads, i)
+		}
+	}
+	bodyEnd := end
+	closingStart := p.closingStart(body, end)
+	if closingStart < end {
+		bodyEnd = closingStart
+		for _, c := range paras[closingStart:end] {
+			p.n.Closing = append(p.n.Closing, c.Text)
+		}
+	}
+	preEnd := bodyEnd
+	if len(heads) > 0 {
+		preEnd = heads[0]
+	}
+	// Without sections, the issue list follows the preamble directly.
+	var pre []string
+	listStart := preEnd
+	if len(heads) == 0 {
+		listStart = body
+		for listStart < bodyEnd {
+			if k, _, _, _ := marker(paras[listStart].Text); k != kindNone {
+				break
+			}
+			listStart++
+		}
+	}
+	for _, q := range paras[body:min(preEnd, listStart)] {
+		pre = append(pre, q.Text)
+	}
+	p.n.Preamble = strings.Join(pre, "\n")
+	if len(heads) == 0 {
+		cats, lead, _ := p.issueList(paras[listStart:bodyEnd])
+		p.n.Categories = cats
+		if len(lead) > 0 {
+			p.n.Preamble = strings.Join(append(pre, lead...), "\n")
+		}
+	}
+	for hi, h := range heads {
+		stop := bodyEnd
+		if hi+1 < len(heads) {
+			stop = heads[hi+1]
+		}
+		_, num, title, _ := marker(paras[h].Text)
+		sec := notice.Section{Number: num, Title: title}
+		content := paras[h+1 : max(h+1, stop)]
+		switch {
+		case pendingTitleRe.MatchString(title):
+			sec.Kind = notice.SectionPending
+			sec.Paragraphs = p.pendingList(content)
+		default:
+			cats, lead, ok := p.issueList(content)
+			if ok && len(p.n.Categories) == 0 {
+				sec.Kind = notice.SectionIssues
+				sec.Paragraphs = lead
+				p.n.Categories = cats
+			} else {
+				for _, c := range content {
+					sec.Paragraphs = append(sec.Paragraphs, c.Text)
+				}
+			}
+			if accountabilityTitleRe.MatchString(title) {
+				p.accountability(sec.Paragraphs)
+			}
+		}
+		p.n.Sections = append(p.n.Sections, sec)
+	}
+	p.linkPending()
+	p.facts()
+	if p.style != (notice.Style{}) {
+		st := p.style
+		p.n.Style = &st
+	}
+}
+
+func isSignature(s string) bool {
+	return displayWidth(s) <= 40 && !strings.ContainsAny(s, "。；，：") && !isStarter(s)
+}
+
+var closingRe = regexp.MustCompile(`欢迎|监督|联系方式|联系电话|联系人|特此通报|意见建议|意见和建议|举报|电子邮箱|通信地址`)
+
+// closingStart finds where the closing paragraphs begin: the run of
+// paragraphs before the signature that invite comment or give the contact.
+func (p *parser) closingStart(body, end int) int {
+	i := end
+	for i > body {
+		t := p.paras[i-1].Text
+		if k, _, _, _ := marker(t); k != kindNone || !closingRe.MatchString(t) || ordinalRe.MatchString(t) {
+			break
+		}
+		if _, n, _, _ := label(t); n != "" && n != "联系方式" {
+			break
+		}
+		i--
+	}
+	return i
+}
+
+func (p *parser) header(hs []Para) {
+	var title []string
+	for _, h := range hs {
+		t := h.Text
+		switch {
+		case docNumberRe.MatchString(strings.ReplaceAll(t, " ", "")):
+			p.n.DocNumber = strings.ReplaceAll(t, " ", "")
+		case strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":"):
+			p.n.Addressee = strings.TrimRight(t, "：:")
+		case strings.HasSuffix(t, "文件") && len(title) == 0 && len(hs) > 1:
+			// the issuer's mark (发文机关标志) above the title
+		default:
+			title = append(title, t)
+		}
+	}
+	t := strings.Join(title, "")
+	if t == "" {
+		return
+	}
+	issuer := ""
+	if p.n.Issuer != "" && strings.HasPrefix(t, p.n.Issuer) {
+		issuer = p.n.Issuer
+	} else if i := strings.Index(t, "关于"); i > 0 {
+		issuer = strings.TrimSpace(t[:i])
+	}
+	if issuer != "" {
+		t = strings.TrimSpace(strings.TrimPrefix(t, issuer))
+		if p.n.Issuer == "" {
+			p.n.Issuer = issuer
+		}
+	}
+	p.n.Title = t
+}
+
+var (
+	pendingTitleRe        = regexp.MustCompile(`进一步整改|尚未完成|未完成|尚需|仍需|未整改到位|需要.{0,6}整改的|持续整改的事项`)
+	accountabilityTitleRe = regexp.MustCompile(`处理|问责|追责|责任追究|执纪`)
+)
+
+// item is one issue being read.
+type item struct {
+	is       notice.Issue
+	heading  string
+	actions  []string // paragraphs of the actions part
+	progress []string // paragraphs of a separate progress part
+	status   string   // explicit status words found so far
+	statusIn string   // where: "bracket", "label", "sentence"
+	deadline string
+	hasActs  bool
+}
+
+// issueList reads a section's paragraphs as a list of issues. It returns
+// the categories, the lead paragraphs before the list, and whether there was
+// a list at all.
+func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
+	level := issueLevel(ps)
+	if level == kindNone {
+		return nil, nil, false
+	}
+	// The levels above the issue level that occur in the list.
+	present := map[int]bool{}
+	first := -1
+	for i, q := range ps {
+		k, _, rest, _ := marker(q.Text)
+		if k == level && first < 0 {
+			first = i
+		}
+		if k > kindCNDun && k < level && displayWidth(rest) < 60 && !strings.Contains(rest, "。") {
+			present[k] = true
+		}
+	}
+	var ups []int
+	for k := range present {
+		ups = append(ups, k)
+	}
+	sort.Ints(ups)
+	catLevel, subLevel := kindNone, kindNone
+	if len(ups) > 0 {
+		catLevel = ups[0]
+	}
+	if len(ups) > 1 {
+		subLevel = ups[1]
+	}
+	var lead []string
+	var cats []notice.Category
+	var cur *item
+	sub := ""
+	finish := func() {
+		if cur == nil {
+			return
+		}
+		is := p.finishIssue(cur)
+		if len(cats) == 0 {
+			cats = append(cats, notice.Category{Issues: []notice.Issue{}})
+		}
+		c := &cats[len(cats)-1]
+		c.Issues = append(c.Issues, is)
+		cur = nil
+	}
+	for i, q := range ps {
+		k, num, rest, mark := marker(q.Text)
+		switch {
+		case k == level && k != kindNone:
+			finish()
+			cur = &item{is: notice.Issue{Number: num, Subcategory: sub, Source: &notice.Source{Page: q.Page, Line: q.Line}}}
+			head := rest
+			// A heading may carry its progress inline: "（1）…的问题。整改情况：已完成。…"
+			if loc := anyLabelRe.FindStringIndex(rest); loc != nil && loc[0] > 0 {
+				head = strings.TrimSpace(rest[:loc[0]])
+				p.issuePart(cur, rest[loc[0]:])
+			} else if loc := bracketStatusInline(rest); loc > 0 {
+				head = strings.TrimSpace(rest[:loc])
+				p.issuePart(cur, rest[loc:])
+			}
+			cur.heading = head
+			title, pattern, desc := issueTitle(head)
+			cur.is.Title = title
+			if desc != "" {
+				cur.is.Description = desc
+			}
+			if p.style.Issue == "" {
+				p.style.Issue = numberPattern(mark, k) + pattern
+			}
+		case k == catLevel && k != kindNone && i != first-0 && isHeadingText(rest):
+			finish()
+			title, pattern := groupTitle(rest)
+			cats = append(cats, notice.Category{Number: num, Title: title, Issues: []notice.Issue{}})
+			if p.style.Category == "" {
+				p.style.Category = numberPattern(mark, k) + pattern
+			}
+			sub = ""
+		case k == subLevel && k != kindNone && isHeadingText(rest):
+			finish()
+			title, pattern := groupTitle(rest)
+			sub = title
+			if p.style.Subcategory == "" {
+				p.style.Subcategory = numberPattern(mark, k) + pattern
+			}
+		case cur != nil:
+			p.issuePart(cur, q.Text)
+		default:
+			if len(cats) == 0 {
+				lead = append(lead, q.Text)
+			}
+		}
+	}
+	finish()
+	return cats, lead, len(cats) > 0
+}
+
+func isHeadingText(s string) bool { return displayWidth(s) < 60 }
+
+// bracketStatusInline finds "（已完成）" right after an issue heading's title
+// ("（1）…问题（已完成）：一是…"), returning where it starts or -1.
+func bracketStatusInline(s string) int {
+	for _, open := range []string{"（", "【"} {
+		idx := 0
+		for {
+			j := strings.Index(s[idx:], open)
+			if j < 0 {
+				break
+			}
+			j += idx
+			if m := bracketStatusRe.FindStringSubmatch(s[j:]); m != nil {
+				if st, _ := notice.FindStatus(m[1]); st != "" && j > 0 {
+					return j
+				}
+			}
+			idx = j + len(open)
+		}
+	}
+	return -1
+}
+
+// issueLevel decides which marker kind holds the issues: the kind of the
+// heading that most progress parts follow.
+func issueLevel(ps []Para) int {
+	votes := map[int]int{}
+	lastMarker := kindNone
+	lastVoted := -1
+	for i, q := range ps {
+		k, _, rest, _ := marker(q.Text)
+		inline := false
+		if k != kindNone {
+			lastMarker = k
+			if loc := anyLabelRe.FindStringIndex(rest); loc != nil && loc[0] > 0 && isProgressLabel(rest[loc[0]:]) {
+				inline = true
+			} else if bracketStatusInline(rest) > 0 {
+				inline = true
+			}
+			if !inline {
+				continue
+			}
+		}
+		if (inline || isProgressPara(q.Text)) && lastMarker != kindNone && lastVoted != i {
+			votes[lastMarker]++
+			lastVoted = i
+		}
+	}
+	best, bestN := kindNone, 0
+	for k, v := range votes {
+		if v > bestN || (v == bestN && k > best) {
+			best, bestN = k, v
+		}
+	}
+	return best
+}
+
+func isProgressLabel(s string) bool {
+	k, _, _, _ := label(s)
+	return k == lblActions || k == lblProgress || k == lblStatus
+}
+
+func isProgressPara(s string) bool {
+	if isProgressLabel(s) {
+		return true
+	}
+	if m := bracketStatusRe.FindStringSubmatch(s); m != nil {
+		st, _ := notice.FindStatus(m[1])
+		return st != ""
+	}
+	return false
+}
+
+// issuePart adds one paragraph (or the inline tail of a heading) to an issue.
+func (p *parser) issuePart(it *item, s string) {
+	// Several labels may share one paragraph: split at each.
+	locs := anyLabelRe.FindAllStringIndex(s, -1)
+	if len(locs) > 1 && locs[0][0] == 0 {
+		for j, l := range locs {
+			stop := len(s)
+			if j+1 < len(locs) {
+				stop = locs[j+1][0]
+			}
+			p.issuePart1(it, strings.TrimSpace(s[l[0]:stop]))
+		}
+		return
+	}
+	p.issuePart1(it, s)
+}
+
+func (p *parser) issuePart1(it *item, s string) {
+	kind, name, bracket, rest := label(s)
+	if kind == lblNone {
+		if m := bracketStatusRe.FindStringSubmatchIndex(s); m != nil {
+			if st, w := notice.FindStatus(s[m[2]:m[3]]); st != "" {
+				it.setStatus(st, s[m[2]:m[3]], "bracket")
+				_ = w
+				if p.style.Progress == "" {
+					p.style.Progress = "（{status}）" + sepAfter(s[:m[1]]) + "{actions}"
+				}
+				it.actions = append(it.actions, s[m[1]:])
+				it.hasActs = true
+				return
+			}
+		}
+		// Continuation: an ordinal or plain paragraph adds to the part last opened.
+		if len(it.progress) > 0 && !it.hasActs {
+			it.progress = append(it.progress, s)
+		} else {
+			it.actions = append(it.actions, s)
+			it.hasActs = true
+		}
+		return
+	}
+	switch kind {
+	case lblActions, lblProgress:
+		body := rest
+		pattern := name
+		if bracket != "" {
+			if st, _ := notice.FindStatus(bracket); st != "" {
+				it.setStatus(st, bracket, "bracket")
+				pattern += "（{status}）"
+			}
+		}
+		pattern += "："
+		// "整改情况：已完成。一是…": a short first sentence that is a status.
+		if sent, after, ok := leadSentence(body); ok {
+			if st, _ := notice.FindStatus(sent); st != "" && displayWidth(sent) <= 12 {
+				it.setStatus(st, strings.TrimRight(sent, "。；，"), "sentence")
+				body = after
+				if kind == lblActions {
+					pattern += "{status}" + string([]rune(sent)[len([]rune(sent))-1:])
+				}
+			}
+		}
+		if kind == lblActions {
+			if p.style.Progress == "" {
+				p.style.Progress = pattern + "{actions}"
+			}
+			if body != "" {
+				it.actions = append(it.actions, body)
+			}
+			it.hasActs = true
+		} else {
+			it.progress = append(it.progress, body)
+			it.hasActs = false
+		}
+	case lblStatus:
+		if st, _ := notice.FindStatus(rest); st != "" && displayWidth(rest) <= 16 {
+			it.setStatus(st, strings.TrimRight(rest, "。；"), "label")
+		} else {
+			it.progress = append(it.progress, rest)
+			it.hasActs = false
+		}
+	case lblDeadline:
+		it.deadline = notice.ParseDeadline(rest)
+	case lblLeader, lblUnit, lblPerson:
+		if it.is.Responsible == nil {
+			it.is.Responsible = &notice.Responsible{}
+		}
+		v := strings.TrimRight(rest, "。；")
+		switch kind {
+		case lblLeader:
+			it.is.Responsible.Leader = v
+		case lblUnit:
+			it.is.Responsible.Unit = v
+		default:
+			it.is.Responsible.Person = v
+		}
+	case lblProblem:
+		if it.is.Description == "" {
+			it.is.Description = rest
+		} else {
+			it.is.Description += rest
+		}
+	default:
+		it.actions = append(it.actions, s)
+		it.hasActs = true
+	}
+}
+
+func sepAfter(s string) string {
+	if strings.HasSuffix(s, "：") {
+		return "："
+	}
+	return ""
+}
+
+func (it *item) setStatus(st, words, where string) {
+	// A bracket or label outranks a sentence found later.
+	if it.is.Status != "" && it.statusIn != "sentence" {
+		return
+	}
+	it.is.Status, it.is.StatusText, it.statusIn = st, words, where
+}
+
+// leadSentence splits off the first sentence of s.
+func leadSentence(s string) (sent, rest string, ok bool) {
+	i := strings.IndexAny(s, "。；，")
+	if i < 0 {
+		if displayWidth(s) <= 12 {
+			return s, "", true
+		}
+		return "", s, false
+	}
+	_, w := firstRune(s[i:])
+	return s[:i+w], strings.TrimSpace(s[i+w:]), true
+}
+
+func firstRune(s string) (rune, int) {
+	for i, r := range s {
+		_ = i
+		return r, len(string(r))
+	}
+	return 0, 0
+}
+
+func (p *parser) finishIssue(it *item) notice.Issue {
+	is := it.is
+	acts := strings.Join(it.actions, "\n")
+	prog := strings.Join(it.progress, "")
+	if strings.TrimSpace(acts) == "" && prog != "" {
+		acts, prog = prog, ""
+	}
+	is.Progress = prog
+	lead, actions := SplitActions(acts)
+	is.Lead = lead
+	is.Actions = actions
+	if is.Actions == nil {
+		is.Actions = []notice.Action{}
+	}
+	if is.Status == "" {
+		// No explicit status: the progress text, then the actions, may say it.
+		for _, src := range []string{prog, lead, acts} {
+			if st, w := notice.FindStatus(src); st != "" && w != "完成" {
+				is.Status, is.StatusText = st, w
+				break
+			}
+		}
+	}
+	is.Deadline = it.deadline
+	if is.Deadline == "" {
+		is.Deadline = notice.FindDeadline(prog)
+		if is.Deadline == "" && is.Status != notice.Completed {
+			is.Deadline = notice.FindDeadline(acts)
+		}
+	}
+	return is
+}
+
+var ordinalNames = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"}
+
+// SplitActions splits an actions text at 一是/二是/… (in sequence, each at a
+// sentence or paragraph start). Text before 一是 is returned as lead. Without
+// ordinals, paragraphs numbered 1. / （1） / ① are one action each; otherwise
+// the whole text is one action.
+func SplitActions(s string) (lead string, acts []notice.Action) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	var cuts []int
+	pos := 0
+	for _, o := range ordinalNames {
+		w := o + "是"
+		found := -1
+		for idx := pos; idx <= len(s); {
+			j := strings.Index(s[idx:], w)
+			if j < 0 {
+				break
+			}
+			j += idx
+			if j == 0 || strings.ContainsAny(lastRuneStr(s[:j]), "。；：，！？\n") {
+				found = j
+				break
+			}
+			idx = j + len(w)
+		}
+		if found < 0 {
+			break
+		}
+		cuts = append(cuts, found)
+		pos = found + len(w)
+	}
+	if len(cuts) > 0 {
+		lead = strings.TrimSpace(strings.ReplaceAll(s[:cuts[0]], "\n", ""))
+		for i, c := range cuts {
+			stop := len(s)
+			if i+1 < len(cuts) {
+				stop = cuts[i+1]
+			}
+			t := s[c+len(ordinalNames[i]+"是") : stop]
+			acts = append(acts, newAction(t))
+		}
+		return lead, acts
+	}
+	lines := strings.Split(s, "\n")
+	numbered := len(lines) > 1
+	for _, l := range lines {
+		if k, _, _, _ := marker(l); k < kindArabicDot {
+			numbered = false
+		}
+	}
+	if numbered {
+		for _, l := range lines {
+			_, _, rest, _ := marker(l)
+			acts = append(acts, newAction(rest))
+		}
+		return "", acts
+	}
+	return "", []notice.Action{newAction(s)}
+}
+
+func lastRuneStr(s string) string {
+	if s == "" {
+		return ""
+	}
+	r := []rune(s)
+	return string(r[len(r)-1])
+}
+
+func newAction(t string) notice.Action {
+	t = strings.TrimSpace(strings.ReplaceAll(t, "\n", ""))
+	a := notice.Action{Text: t}
+	seen := map[string]bool{}
+	for _, d := range notice.FindDates(t) {
+		if !seen[d.ISO] {
+			seen[d.ISO] = true
+			a.Dates = append(a.Dates, d.ISO)
+		}
+	}
+	return a
+}
+
+var (
+	quotedTitleRe = regexp.MustCompile(`^关于“(.+)”(的问题|问题|方面的问题|方面问题|问题的整改|的整改情况|方面)(.*)$`)
+	groupQuoteRe  = regexp.MustCompile(`^(在|关于)“(.+)”(方面|问题的整改|的问题|问题|方面的问题)?(.*)$`)
+)
+
+// issueTitle takes the title out of an issue heading: the words inside
+// 关于“…”的问题, or the first sentence without 的问题. It returns the title,
+// the heading's pattern with {title}, and any description after the title.
+func issueTitle(head string) (title, pattern, desc string) {
+	if m := quotedTitleRe.FindStringSubmatch(head); m != nil {
+		tail := m[3]
+		if tail != "" && !strings.ContainsAny(tail[:min(len(tail), 3)], "。") && displayWidth(tail) > 2 {
+			desc = strings.TrimLeft(tail, "。：")
+			tail = ""
+		} else if strings.HasPrefix(tail, "。") && len(tail) > len("。") {
+			desc = strings.TrimPrefix(tail, "。")
+			tail = "。"
+		}
+		return m[1], "关于“{title}”" + m[2] + tail, desc
+	}
+	first, rest, _ := leadSentenceAt(head, "。")
+	t := strings.TrimRight(first, "。")
+	suffix := first[len(t):]
+	for _, s := range []string{"的问题", "问题"} {
+		if strings.HasSuffix(t, s) && displayWidth(t) > displayWidth(s)+3 {
+			t = strings.TrimSuffix(t, s)
+			suffix = s + suffix
+			break
+		}
+	}
+	return t, "{title}" + suffix, strings.TrimSpace(rest)
+}
+
+func leadSentenceAt(s, sep string) (string, string, bool) {
+	i := strings.Index(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i+len(sep)], s[i+len(sep):], true
+}
+
+// groupTitle takes the title out of a category heading: "在“…”方面" and
+// "关于“…”问题的整改" keep the words in quotes.
+func groupTitle(s string) (title, pattern string) {
+	if m := groupQuoteRe.FindStringSubmatch(s); m != nil && m[4] == "" {
+		return m[2], m[1] + "“{title}”" + m[3]
+	}
+	t := strings.TrimRight(s, "。")
+	return t, "{title}" + s[len(t):]
+}
+
+// numberPattern turns a heading's numbering into a pattern: "（3）" → "（{n}）".
+func numberPattern(mark string, kind int) string {
+	switch kind {
+	case kindCNDun, kindParenCN:
+		return markerRes[kind].ReplaceAllStringFunc(mark, func(m string) string {
+			return strings.Replace(m, strings.Trim(m, "（）、 "), "{cn}", 1)
+		})
+	case kindCircled:
+		return "{circled}" + strings.TrimLeft(mark, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+	}
+	digits := regexp.MustCompile(`\d+`)
+	return digits.ReplaceAllString(mark, "{n}")
+}
+
+// pendingList reads the 需要进一步整改的事项 section; it returns the lead
+// paragraphs before the first item.
+func (p *parser) pendingList(ps []Para) []string {
+	var lead []string
+	var cur *notice.Pending
+	field := lblExplain
+	flush := func() {
+		if cur != nil {
+			p.n.Pending = append(p.n.Pending, *cur)
+			cur = nil
+		}
+	}
+	for _, q := range ps {
+		k, _, rest, mark := marker(q.Text)
+		if k > kindCNDun && displayWidth(rest) < 80 && (cur == nil || !isPendingLabel(rest)) {
+			if _, name, _, _ := label(rest); name == "" {
+				flush()
+				cur = &notice.Pending{}
+				head := rest
+				var tail string
+				if loc := anyLabelRe.FindStringIndex(rest); loc != nil && loc[0] > 0 {
+					head, tail = strings.TrimSpace(rest[:loc[0]]), rest[loc[0]:]
+				}
+				title, pattern, _ := issueTitle(strings.TrimRight(head, "。"))
+				cur.Title = title
+				if p.style.Pending == "" {
+					p.style.Pending = numberPattern(mark, k) + pattern
+				}
+				field = lblExplain
+				if tail != "" {
+					field = p.pendingParts(cur, tail, field)
+				}
+				continue
+			}
+		}
+		if cur == nil {
+			lead = append(lead, q.Text)
+			continue
+		}
+		field = p.pendingParts(cur, q.Text, field)
+	}
+	flush()
+	return lead
+}
+
+func isPendingLabel(s string) bool {
+	k, _, _, _ := label(s)
+	return k == lblExplain || k == lblNext || k == lblDeadline
+}
+
+func (p *parser) pendingParts(cur *notice.Pending, s string, field int) int {
+	locs := anyLabelRe.FindAllStringIndex(s, -1)
+	if len(locs) == 0 || locs[0][0] != 0 {
+		locs = append([][]int{{0, 0}}, locs...)
+	}
+	for j, l := range locs {
+		stop := len(s)
+		if j+1 < len(locs) {
+			stop = locs[j+1][0]
+		}
+		part := strings.TrimSpace(s[l[0]:stop])
+		kind, _, _, rest := label(part)
+		if kind != lblNone {
+			field = kind
+			part = rest
+		}
+		switch field {
+		case lblNext, lblActions:
+			cur.NextSteps += part
+		case lblDeadline:
+			cur.Deadline = notice.ParseDeadline(part)
+		default:
+			cur.Explanation += part
+		}
+	}
+	return field
+}
+
+// linkPending gives each pending item its issue number by title, and each
+// issue without a deadline the deadline its pending item states.
+func (p *parser) linkPending() {
+	issues := p.n.Issues()
+	for i := range p.n.Pending {
+		pd := &p.n.Pending[i]
+		var match *notice.Issue
+		for _, is := range issues {
+			if is.Title == pd.Title {
+				match = is
+				break
+			}
+		}
+		if match == nil {
+			for _, is := range issues {
+				if is.Title != "" && pd.Title != "" && (strings.Contains(is.Title, pd.Title) || strings.Contains(pd.Title, is.Title)) {
+					match = is
+					break
+				}
+			}
+		}
+		if match != nil {
+			pd.Issue = match.Number
+			if match.Deadline == "" {
+				match.Deadline = pd.Deadline
+			}
+		}
+	}
+}

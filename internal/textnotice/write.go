@@ -1,0 +1,254 @@
+package textnotice
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/rectify/rectify/internal/notice"
+)
+
+// Default patterns for a notice that brings none (a ledger, say), in the
+// numbering order of GB/T 9704 clause 7.3.3 under a level-1 heading.
+var defaultStyle = notice.Style{
+	Category:    "（{cn}）{title}",
+	Subcategory: "{n}.{title}",
+	Issue:       "{n}.关于“{title}”的问题",
+	Progress:    "整改情况（{status}）：{actions}",
+	Pending:     "{n}.关于“{title}”的问题",
+}
+
+// StyleOf returns the notice's own patterns with defaults for the missing.
+func StyleOf(n *notice.Notice) notice.Style {
+	st := defaultStyle
+	if n.Style != nil {
+		for _, f := range []struct {
+			dst *string
+			src string
+		}{
+			{&st.Category, n.Style.Category}, {&st.Subcategory, n.Style.Subcategory},
+			{&st.Issue, n.Style.Issue}, {&st.Progress, n.Style.Progress}, {&st.Pending, n.Style.Pending},
+		} {
+			if f.src != "" {
+				*f.dst = f.src
+			}
+		}
+	}
+	return st
+}
+
+// Fill replaces a pattern's placeholders.
+func Fill(pattern string, num int, title string) string {
+	r := strings.NewReplacer("{n}", strconv.Itoa(num), "{cn}", notice.CNNumeral(num),
+		"{circled}", circled(num), "{title}", title)
+	return r.Replace(pattern)
+}
+
+func circled(n int) string {
+	if n >= 1 && n <= 20 {
+		return string(rune('①' + n - 1))
+	}
+	return strconv.Itoa(n)
+}
+
+// Block is one paragraph of the notice as writers see it, with its role so
+// that the PDF writer can pick a face for it.
+type Block struct {
+	Role string // see the Role constants
+	Text string
+}
+
+// Paragraph roles.
+const (
+	RoleDocNumber = "doc_number"
+	RoleTitle     = "title"
+	RoleAddressee = "addressee"
+	RoleBody      = "body"
+	RoleHeading1  = "heading1" // 一、 黑体
+	RoleHeading2  = "heading2" // （一） 楷体 lead sentence
+	RoleHeading3  = "heading3" // 1. and （1） as body
+	RoleSignature = "signature"
+	RoleDate      = "date"
+)
+
+// Blocks lays the notice out as paragraphs in reading order: the one place
+// that decides what text a notice has, shared by the text and PDF writers.
+func Blocks(n *notice.Notice) []Block {
+	st := StyleOf(n)
+	var out []Block
+	add := func(role, text string) {
+		if strings.TrimSpace(text) != "" {
+			out = append(out, Block{role, text})
+		}
+	}
+	add(RoleDocNumber, n.DocNumber)
+	title := n.Title
+	if title == "" {
+		title = "关于巡察整改进展情况的通报"
+	}
+	if n.Issuer != "" && !strings.HasPrefix(title, n.Issuer) {
+		title = n.Issuer + title
+	}
+	add(RoleTitle, title)
+	if n.Addressee != "" {
+		add(RoleAddressee, n.Addressee+"：")
+	}
+	for _, p := range strings.Split(n.Preamble, "\n") {
+		add(RoleBody, p)
+	}
+	wroteIssues := false
+	for _, s := range n.Sections {
+		add(RoleHeading1, notice.CNNumeral(s.Number)+"、"+s.Title)
+		for _, p := range s.Paragraphs {
+			add(roleOf(p), p)
+		}
+		switch s.Kind {
+		case notice.SectionIssues:
+			out = append(out, issueBlocks(n, st)...)
+			wroteIssues = true
+		case notice.SectionPending:
+			out = append(out, pendingBlocks(n, st)...)
+		}
+	}
+	if !wroteIssues {
+		out = append(out, issueBlocks(n, st)...)
+	}
+	for _, c := range n.Closing {
+		add(RoleBody, c)
+	}
+	add(RoleSignature, n.Issuer)
+	if n.Date != "" {
+		add(RoleDate, notice.ChineseDate(n.Date))
+	}
+	return out
+}
+
+func roleOf(p string) string {
+	switch k, _, _, _ := marker(p); k {
+	case kindCNDun:
+		return RoleHeading1
+	case kindParenCN:
+		return RoleHeading2
+	case kindArabicDot, kindParenArabic:
+		return RoleHeading3
+	}
+	return RoleBody
+}
+
+func issueBlocks(n *notice.Notice, st notice.Style) []Block {
+	var out []Block
+	pendingFor := map[int]bool{}
+	for _, p := range n.Pending {
+		pendingFor[p.Issue] = true
+	}
+	for ci, c := range n.Categories {
+		if c.Title != "" {
+			num := c.Number
+			if num == 0 {
+				num = ci + 1
+			}
+			h := Fill(st.Category, num, c.Title)
+			out = append(out, Block{roleOf(h), h})
+		}
+		sub, subN := "", 0
+		for _, is := range c.Issues {
+			if is.Subcategory != sub {
+				sub = is.Subcategory
+				if sub != "" {
+					subN++
+					h := Fill(st.Subcategory, subN, sub)
+					out = append(out, Block{roleOf(h), h})
+				}
+			}
+			h := Fill(st.Issue, is.Number, is.Title)
+			if is.Description != "" {
+				if !strings.HasSuffix(h, "。") {
+					h += "。"
+				}
+				h += is.Description
+			}
+			out = append(out, Block{roleOf(h), h})
+			status := is.StatusText
+			if status == "" {
+				status = notice.StatusLabel[is.Status]
+			}
+			acts := ActionsText(is)
+			prog := st.Progress
+			if status == "" {
+				prog = strings.NewReplacer("（{status}）", "", "{status}。", "", "{status}，", "", "{status}", "").Replace(prog)
+			}
+			out = append(out, Block{RoleBody, strings.NewReplacer("{status}", status, "{actions}", acts).Replace(prog)})
+			if is.Progress != "" {
+				out = append(out, Block{RoleBody, "整改进展：" + is.Progress})
+			}
+			if is.Deadline != "" && !pendingFor[is.Number] &&
+				notice.FindDeadline(acts) != is.Deadline && notice.FindDeadline(is.Progress) != is.Deadline {
+				out = append(out, Block{RoleBody, "整改时限：" + deadlineText(is.Deadline)})
+			}
+			if r := is.Responsible; r != nil {
+				for _, f := range []struct{ k, v string }{{"责任领导", r.Leader}, {"责任单位", r.Unit}, {"责任人", r.Person}} {
+					if f.v != "" {
+						out = append(out, Block{RoleBody, f.k + "：" + f.v})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+func deadlineText(d string) string {
+	if d != "" && d[0] >= '0' && d[0] <= '9' {
+		return notice.ChineseDate(d)
+	}
+	return d
+}
+
+// ActionsText writes an issue's actions as the source wrote them: with
+// 一是/二是/… when there is more than one (or a lead), plain otherwise.
+func ActionsText(is notice.Issue) string {
+	var b strings.Builder
+	b.WriteString(is.Lead)
+	if len(is.Actions) == 1 && is.Lead == "" {
+		return is.Actions[0].Text
+	}
+	for i, a := range is.Actions {
+		if i < len(ordinalNames) {
+			b.WriteString(ordinalNames[i] + "是")
+		}
+		b.WriteString(a.Text)
+	}
+	return b.String()
+}
+
+func pendingBlocks(n *notice.Notice, st notice.Style) []Block {
+	var out []Block
+	for i, p := range n.Pending {
+		h := Fill(st.Pending, i+1, p.Title)
+		out = append(out, Block{roleOf(h), h})
+		lbl := "情况说明"
+		if is := n.IssueByNumber(p.Issue); is != nil && is.Status == notice.BasicallyCompleted {
+			lbl = "基本完成情况说明"
+		}
+		if p.Explanation != "" {
+			out = append(out, Block{RoleBody, lbl + "：" + p.Explanation})
+		}
+		if p.NextSteps != "" {
+			out = append(out, Block{RoleBody, "下一步整改措施：" + p.NextSteps})
+		}
+		if p.Deadline != "" {
+			out = append(out, Block{RoleBody, "整改时限：" + deadlineText(p.Deadline)})
+		}
+	}
+	return out
+}
+
+// Write gives the notice as clean text: one paragraph a line, in the
+// notice's own numbering, ready to paste into Word.
+func Write(n *notice.Notice) []byte {
+	var b strings.Builder
+	for _, bl := range Blocks(n) {
+		b.WriteString(bl.Text)
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
