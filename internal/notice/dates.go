@@ -159,6 +159,9 @@ var cnDateRe = regexp.MustCompile(`^([〇零○一二三四五六七八九]{4})�
 // in Arabic or Chinese numerals. It returns "" when s is not one.
 func ParseWholeDate(s string) string {
 	s = strings.TrimSpace(s)
+	if len(s) > 40 || !strings.HasSuffix(s, "日") {
+		return ""
+	}
 	if m := cnDateRe.FindStringSubmatch(s); m != nil {
 		y, mo, d := CNNumber(m[1]), CNNumber(m[2]), CNNumber(m[3])
 		if y > 1949 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) {
@@ -220,12 +223,7 @@ func parseLooseDate(s string) string {
 func FindDeadline(s string) string {
 	m := deadlineRe.FindStringSubmatch(s)
 	if m == nil {
-		for _, w := range []string{"立行立改", "长期坚持"} {
-			if strings.Contains(s, w) {
-				return w
-			}
-		}
-		return ""
+		return "" // words such as 立行立改 count only under a 整改时限 label
 	}
 	y, _ := strconv.Atoi(m[1])
 	mo, d := 0, 0

@@ -113,7 +113,7 @@ func SplitLines(text string) []Line {
 	return dropRunningHeads(lines)
 }
 
-// dropRunningHeads removes a short line that repeats at three or more page
+// dropRunningHeads removes a short line that repeats at two or more page
 // ends or starts: a running head or foot. Repeated lines elsewhere
 // ("整改时限：2025年12月") stay.
 func dropRunningHeads(lines []Line) []Line {
@@ -127,7 +127,7 @@ func dropRunningHeads(lines []Line) []Line {
 	var out []Line
 	for i, l := range lines {
 		atEdge := l.PageEnd || (i > 0 && lines[i-1].PageEnd)
-		if atEdge && count[l.Text] >= 3 {
+		if atEdge && count[l.Text] >= 2 {
 			if l.PageEnd && len(out) > 0 {
 				out[len(out)-1].BreakAfter, out[len(out)-1].PageEnd = true, true
 			}

@@ -57,7 +57,6 @@ func marker(s string) (kind, num int, rest, mark string) {
 var (
 	// A labelled part: 整改情况（已完成）：…, 整改措施：…
 	labelRe    = regexp.MustCompile(`^(` + labelPattern + `)(?:（([^）]{0,12})）)?[：:]\s*`)
-	anyLabelRe = regexp.MustCompile(`(` + labelPattern + `)(?:（([^）]{0,12})）)?[：:]`)
 	// A status in brackets opening a paragraph: （已完成）…, 【已完成】…
 	bracketStatusRe = regexp.MustCompile(`^[（【\[]([^）】\]]{2,10})[）】\]][：:]?\s*`)
 	ordinalRe       = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}是`)
@@ -365,7 +364,7 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 			cur = &item{is: notice.Issue{Number: num, Subcategory: sub, Source: &notice.Source{Page: q.Page, Line: q.Line}}}
 			head := rest
 			// A heading may carry its progress inline: "（1）…的问题。整改情况：已完成。…"
-			if loc := anyLabelRe.FindStringIndex(rest); loc != nil && loc[0] > 0 {
+			if loc := firstLabel(rest); loc != nil && loc[0] > 0 {
 				head = strings.TrimSpace(rest[:loc[0]])
 				p.issuePart(cur, rest[loc[0]:])
 			} else if loc := bracketStatusInline(rest); loc > 0 {
@@ -443,7 +442,7 @@ func issueLevel(ps []Para) int {
 		inline := false
 		if k != kindNone {
 			lastMarker = k
-			if loc := anyLabelRe.FindStringIndex(rest); loc != nil && loc[0] > 0 && isProgressLabel(rest[loc[0]:]) {
+			if loc := firstLabel(rest); loc != nil && loc[0] > 0 && isProgressLabel(rest[loc[0]:]) {
 				inline = true
 			} else if bracketStatusInline(rest) > 0 {
 				inline = true
@@ -485,7 +484,7 @@ func isProgressPara(s string) bool {
 // issuePart adds one paragraph (or the inline tail of a heading) to an issue.
 func (p *parser) issuePart(it *item, s string) {
 	// Several labels may share one paragraph: split at each.
-	locs := anyLabelRe.FindAllStringIndex(s, -1)
+	locs := labelIndexes(s)
 	if len(locs) > 1 && locs[0][0] == 0 {
 		for j, l := range locs {
 			stop := len(s)
@@ -535,11 +534,12 @@ func (p *parser) issuePart1(it *item, s string) {
 		}
 		pattern += "："
 		// "整改情况：已完成。一是…": a short first sentence that is a status.
+		// A progress part keeps it: there the status is part of the text.
 		if sent, after, ok := leadSentence(body); ok {
 			if st, _ := notice.FindStatus(sent); st != "" && displayWidth(sent) <= 12 {
 				it.setStatus(st, strings.TrimRight(sent, "。；，"), "sentence")
-				body = after
 				if kind == lblActions {
+					body = after
 					pattern += "{status}" + string([]rune(sent)[len([]rune(sent))-1:])
 				}
 			}
@@ -822,13 +822,17 @@ func (p *parser) pendingList(ps []Para) []string {
 	}
 	for _, q := range ps {
 		k, _, rest, mark := marker(q.Text)
-		if k > kindCNDun && displayWidth(rest) < 80 && (cur == nil || !isPendingLabel(rest)) {
+		headW := displayWidth(rest)
+		if loc := firstLabel(rest); loc != nil {
+			headW = displayWidth(rest[:loc[0]])
+		}
+		if k > kindCNDun && headW < 80 && (cur == nil || !isPendingLabel(rest)) {
 			if _, name, _, _ := label(rest); name == "" {
 				flush()
 				cur = &notice.Pending{}
 				head := rest
 				var tail string
-				if loc := anyLabelRe.FindStringIndex(rest); loc != nil && loc[0] > 0 {
+				if loc := firstLabel(rest); loc != nil && loc[0] > 0 {
 					head, tail = strings.TrimSpace(rest[:loc[0]]), rest[loc[0]:]
 				}
 				title, pattern, _ := issueTitle(strings.TrimRight(head, "。"))
@@ -859,7 +863,7 @@ func isPendingLabel(s string) bool {
 }
 
 func (p *parser) pendingParts(cur *notice.Pending, s string, field int) int {
-	locs := anyLabelRe.FindAllStringIndex(s, -1)
+	locs := labelIndexes(s)
 	if len(locs) == 0 || locs[0][0] != 0 {
 		locs = append([][]int{{0, 0}}, locs...)
 	}
@@ -914,4 +918,49 @@ func (p *parser) linkPending() {
 			}
 		}
 	}
+}
+
+var labelNames = func() []string {
+	var l []string
+	for k := range labelKinds {
+		l = append(l, k)
+	}
+	sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
+	return l
+}()
+
+// labelIndexes finds every labelled part in s ("整改措施：", "整改情况（已完成）：")
+// as [start, end] byte offsets. It looks back from each colon, which is far
+// cheaper than an unanchored regexp over long paragraphs.
+func labelIndexes(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], "：:")
+		if j < 0 {
+			break
+		}
+		colon := i + j
+		_, w := firstRune(s[colon:])
+		before := s[:colon]
+		if strings.HasSuffix(before, "）") {
+			if k := strings.LastIndex(before, "（"); k >= 0 && displayWidth(before[k:]) <= 14 {
+				before = before[:k]
+			}
+		}
+		for _, name := range labelNames {
+			if strings.HasSuffix(before, name) {
+				out = append(out, []int{len(before) - len(name), colon + w})
+				break
+			}
+		}
+		i = colon + w
+	}
+	return out
+}
+
+func firstLabel(s string) []int {
+	if l := labelIndexes(s); len(l) > 0 {
+		return l[0]
+	}
+	return nil
 }

@@ -1,0 +1,138 @@
+package textnotice
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rectify/rectify/internal/notice"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// inputs are the text notices under testdata: the corpus notice and our own
+// notices written in other offices' numbering schemes.
+func inputs(t testing.TB) []string {
+	files, _ := filepath.Glob("../../testdata/notices/*.txt")
+	files = append(files, "../../testdata/corpus/notice-2025-extracted.txt")
+	if len(files) < 4 {
+		t.Fatal("fixtures missing")
+	}
+	return files
+}
+
+func readNotice(t testing.TB, path string) *notice.Notice {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := Read(data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return n
+}
+
+func TestGolden(t *testing.T) {
+	for _, in := range inputs(t) {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			got, err := notice.Marshal(readNotice(t, in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(in, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./... -update)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s; review with -update and git diff", in, golden)
+			}
+		})
+	}
+}
+
+// stripSources drops what legitimately changes when text is rewritten: the
+// line numbers of sources and the recorded style.
+func stripSources(n *notice.Notice) {
+	for _, is := range n.Issues() {
+		is.Source = nil
+	}
+}
+
+// TestTextRoundTrip: text -> model -> text -> model gives the same model.
+func TestTextRoundTrip(t *testing.T) {
+	for _, in := range inputs(t) {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			a := readNotice(t, in)
+			b, err := Read(Write(a))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stripSources(a)
+			stripSources(b)
+			ja, _ := notice.Marshal(a)
+			jb, _ := notice.Marshal(b)
+			if !bytes.Equal(ja, jb) {
+				t.Errorf("round trip changed the model:\n%s", firstDiff(string(ja), string(jb)))
+			}
+		})
+	}
+}
+
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range min(len(la), len(lb)) {
+		if la[i] != lb[i] {
+			return "line " + la[i] + "\n  vs " + lb[i]
+		}
+	}
+	return "lengths differ"
+}
+
+func FuzzRead(f *testing.F) {
+	for _, in := range inputs(f) {
+		data, _ := os.ReadFile(in)
+		f.Add(data)
+	}
+	f.Add([]byte("一、\n（1）\n整改情况（已完成）：一是二是"))
+	f.Add([]byte("\f\f— 1 —\n(1)关于“\n整改情况:"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		n, err := Read(data)
+		if err != nil {
+			return
+		}
+		// Whatever was read must survive JSON and the text writer.
+		j, err := notice.Marshal(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := notice.Unmarshal(j); err != nil {
+			t.Fatalf("written JSON does not read back: %v", err)
+		}
+		_ = Write(n)
+	})
+}
+
+func BenchmarkReadCorpus(b *testing.B) {
+	data, err := os.ReadFile("../../testdata/corpus/notice-2025-extracted.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read(data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

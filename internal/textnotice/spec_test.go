@@ -1,0 +1,232 @@
+package textnotice
+
+import (
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/rectify/rectify/internal/notice"
+)
+
+// TestCorpusNotice checks the facts issue 3 names for the corpus notice.
+func TestCorpusNotice(t *testing.T) {
+	n := readNotice(t, "../../testdata/corpus/notice-2025-extracted.txt")
+	if got := len(n.Categories); got != 21 {
+		t.Errorf("categories = %d, want 21", got)
+	}
+	issues := n.Issues()
+	if len(issues) != 63 {
+		t.Fatalf("issues = %d, want 63", len(issues))
+	}
+	for i, is := range issues {
+		if is.Number != i+1 {
+			t.Errorf("issue %d numbered %d", i+1, is.Number)
+		}
+		if len(is.Actions) == 0 {
+			t.Errorf("issue %d has no actions", is.Number)
+		}
+	}
+	counts := n.CountByStatus()
+	if counts[notice.Completed] != 60 || counts[notice.BasicallyCompleted] != 3 {
+		t.Errorf("status counts = %v, want 60 completed and 3 basically_completed", counts)
+	}
+	for num, title := range map[int]string{1: "聚焦‘国之大者’学习新思想不够", 31: "落实‘党政同责、一岗双责’不力",
+		62: "县委巡察发现的突出问题和共性问题自查整改不到位", 55: "制定制度未经班子会议研究，缺乏刚性约束"} {
+		if got := n.IssueByNumber(num).Title; got != title {
+			t.Errorf("issue %d title = %q, want %q", num, got, title)
+		}
+	}
+	if a := n.IssueByNumber(1).Actions; len(a) != 3 || a[0].Text != "已将习近平经济思想、生态文明思想和关于制造强国的重要论述和重要讲话精神纳入2024年会议学习的重要内容。" {
+		t.Errorf("issue 1 actions = %+v", a)
+	}
+	if a := n.IssueByNumber(7).Actions; len(a) != 4 || !strings.HasSuffix(a[2].Text, "2024年12月19日，邀请上海湜清公司人员到园区为企业家展示酸洗产品。") {
+		t.Errorf("issue 7 action 3 not joined across the page break: %+v", a)
+	}
+	if a := n.IssueByNumber(9).Actions; len(a) != 1 {
+		t.Errorf("issue 9 has no ordinals: want one action, got %d", len(a))
+	}
+	// Every action's text stands in the normalised source exactly.
+	data, _ := os.ReadFile("../../testdata/corpus/notice-2025-extracted.txt")
+	var all strings.Builder
+	for _, p := range Paragraphs(string(data)) {
+		all.WriteString(p.Text)
+	}
+	for _, is := range issues {
+		for _, a := range is.Actions {
+			if !strings.Contains(all.String(), a.Text) {
+				t.Errorf("issue %d action not in source: %q", is.Number, a.Text)
+			}
+			if strings.ContainsAny(a.Text, "\n*") || regexp.MustCompile(`\d |[^\p{Han}] \p{Han}| \d`).MatchString(a.Text) {
+				t.Errorf("issue %d action has stray characters: %q", is.Number, a.Text)
+			}
+		}
+	}
+	if len(n.Pending) != 3 {
+		t.Fatalf("pending = %+v", n.Pending)
+	}
+	for i, want := range []int{5, 35, 60} {
+		if p := n.Pending[i]; p.Issue != want || p.Deadline != "2025-12" || p.NextSteps == "" || p.Explanation == "" {
+			t.Errorf("pending %d = %+v, want issue %d deadline 2025-12", i, p, want)
+		}
+	}
+	acc := n.Accountability
+	wantM := map[string]int{"通报批评": 3, "批评教育": 9, "谈话提醒": 1, "自我检讨": 1}
+	wantR := map[string]int{"科级干部": 7, "其他人员": 7}
+	if acc == nil || acc.Total != 14 || !sameMap(acc.Measures, wantM) || !sameMap(acc.Ranks, wantR) {
+		t.Errorf("accountability = %+v", acc)
+	}
+	ins := notice.Inspection{Team: "县委第二巡察组", Start: "2024-05-13", End: "2024-06-24", Feedback: "2024-08-29"}
+	if n.Inspection == nil || *n.Inspection != ins {
+		t.Errorf("inspection = %+v", n.Inspection)
+	}
+	c := notice.Contact{Phone: "0593-5530106", Address: "寿宁县南阳镇福兴路171号", Email: "sngyyqgwh@163.com"}
+	if n.Contact == nil || *n.Contact != c {
+		t.Errorf("contact = %+v", n.Contact)
+	}
+	if n.Date != "2025-06-24" || n.Issuer != "寿宁工业园区管理委员会" || n.Title != "关于巡察整改进展情况的通报" {
+		t.Errorf("date/issuer/title = %q %q %q", n.Date, n.Issuer, n.Title)
+	}
+	if len(n.Sections) != 5 || len(n.Closing) != 1 {
+		t.Errorf("sections = %d, closing = %d", len(n.Sections), len(n.Closing))
+	}
+}
+
+func sameMap(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range b {
+		if a[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// issueWant is the gold structure of one issue in a held-out notice.
+type issueWant struct {
+	num      int
+	title    string
+	status   string
+	actions  int
+	deadline string
+}
+
+// TestOtherSchemes checks notices numbered unlike the corpus notice.
+func TestOtherSchemes(t *testing.T) {
+	flat := []issueWant{
+		{1, "食品安全监管存在薄弱环节", notice.Completed, 3, ""},
+		{2, "特种设备安全隐患排查不彻底", notice.InProgress, 3, "2025-09"},
+		{3, "行政执法不够规范", notice.Completed, 2, ""},
+		{4, "落实“双随机、一公开”监管不到位", notice.InProgress, 1, "2025-12"},
+		{5, "干部队伍作风建设有待加强", notice.Completed, 2, ""},
+		{6, "财务管理制度执行不严", notice.Ongoing, 2, ""},
+	}
+	cases := []struct {
+		file       string
+		categories int
+		issues     []issueWant
+		pending    []int
+	}{
+		{"scheme-aspects.txt", 2, []issueWant{
+			{1, "党委理论学习中心组学习流于形式", notice.Completed, 3, ""},
+			{2, "青年理论学习小组活动开展不经常", notice.Completed, 2, ""},
+			{3, "村级集体经济发展缓慢", notice.InProgress, 3, "2025-12"},
+			{4, "农村人居环境整治成效不明显", notice.Completed, 2, ""},
+			{5, "党委书记第一责任人职责履行不到位", notice.Completed, 1, ""},
+			{6, "对村级小微权力监督不力", notice.InProgress, 2, "2025-10"},
+			{7, "部分村党组织“三会一课”制度落实不严格", notice.Completed, 2, ""},
+			{8, "发展党员工作不规范", notice.Completed, 2, ""},
+			{9, "软弱涣散村党组织整顿效果不佳", notice.Completed, 2, ""},
+		}, []int{3, 6}},
+		{"scheme-flat-labels.txt", 1, flat, nil},
+		{"scheme-flat-labels.lines.txt", 1, flat, nil},
+		{"scheme-mixed-status.txt", 3, []issueWant{
+			{1, "思政课教师队伍建设滞后", notice.Completed, 2, ""},
+			{2, "课后服务质量不高", notice.Completed, 1, ""},
+			{3, "学生心理健康教育薄弱", notice.InProgress, 3, "2025-12"},
+			{4, "农村学校办学条件改善缓慢", notice.Completed, 2, ""},
+			{5, "城区学校大班额问题突出", notice.Completed, 2, ""},
+			{6, "廉政风险防控机制不健全", notice.Ongoing, 2, ""},
+			{7, "违规收取资料费问题屡禁不止", notice.Completed, 2, ""},
+			{8, "巡察整改日常监督不够", notice.Completed, 1, ""},
+		}, []int{3}},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			n := readNotice(t, "../../testdata/notices/"+c.file)
+			if len(n.Categories) != c.categories {
+				t.Errorf("categories = %d, want %d", len(n.Categories), c.categories)
+			}
+			got := n.Issues()
+			if len(got) != len(c.issues) {
+				t.Fatalf("issues = %d, want %d", len(got), len(c.issues))
+			}
+			for i, w := range c.issues {
+				g := got[i]
+				if g.Number != w.num || g.Title != w.title || g.Status != w.status || len(g.Actions) != w.actions || g.Deadline != w.deadline {
+					t.Errorf("issue %d = {%d %q %s %d actions %q}, want %+v", i+1, g.Number, g.Title, g.Status, len(g.Actions), g.Deadline, w)
+				}
+			}
+			var pend []int
+			for _, p := range n.Pending {
+				pend = append(pend, p.Issue)
+			}
+			if len(pend) != len(c.pending) {
+				t.Errorf("pending issues = %v, want %v", pend, c.pending)
+			}
+			for i := range min(len(pend), len(c.pending)) {
+				if pend[i] != c.pending[i] {
+					t.Errorf("pending issues = %v, want %v", pend, c.pending)
+				}
+			}
+			if n.Date == "" || n.Issuer == "" || n.Inspection == nil || n.Inspection.Feedback == "" {
+				t.Errorf("header facts missing: %q %q %+v", n.Date, n.Issuer, n.Inspection)
+			}
+		})
+	}
+}
+
+func TestNormalizeLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"召开 2024 年 10 月 24 日, 召开专题":   "召开2024年10月24日，召开专题",
+		"(3) 关于“围绕”的问题":                "（3）关于“围绕”的问题",
+		"整改情况(已完成): 一是":               "整改情况（已完成）：一是",
+		"**四是**综合其他问题":                "四是综合其他问题",
+		"《宁德市商务局 宁德市科学技术局》":         "《宁德市商务局 宁德市科学技术局》",
+		"得分为 82.5 分,时间 10:30":         "得分为82.5分，时间10:30",
+		"ＰＰＰ项目２０２４年":                  "PPP项目2024年",
+		"Type 3 fonts":                 "Type 3 fonts",
+		"email: a@b.com":               "email: a@b.com",
+	} {
+		if got := NormalizeLine(in); got != want {
+			t.Errorf("NormalizeLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPageNumbers(t *testing.T) {
+	for _, s := range []string{"— 3 —", "-3-", "- 12 -", "第3页", "第 3 页 共 29 页", "3/29", "7"} {
+		if !IsPageNumber(s) {
+			t.Errorf("%q should be a page number", s)
+		}
+	}
+	for _, s := range []string{"2024年", "（3）", "3.", "一、"} {
+		if IsPageNumber(s) {
+			t.Errorf("%q is not a page number", s)
+		}
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	for name, in := range map[string][]byte{
+		"empty":  nil,
+		"binary": {0x00, 0x01, 0x02, 'a'},
+		"prose":  []byte("今天天气很好。"),
+	} {
+		if _, err := Read(in); err == nil {
+			t.Errorf("%s: want an error", name)
+		}
+	}
+}
