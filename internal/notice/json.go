@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 )
 
@@ -61,14 +62,32 @@ func jsonError(err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
+	case errors.As(err, &se) && strings.Contains(se.Error(), "unexpected end"):
+		return errors.New("JSON 不完整（文件被截断？）")
 	case errors.As(err, &se):
 		return fmt.Errorf("JSON 语法错误（第 %d 字节）：%v", se.Offset, se)
 	case errors.As(err, &te):
-		return fmt.Errorf("JSON 字段 %q 类型错误：应为 %v，实为 %s", te.Field, te.Type, te.Value)
+		return fmt.Errorf("JSON 字段 %q 类型错误：应为%s，实为 %s", te.Field, kindName(te.Type.Kind()), te.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return errors.New("JSON 不完整（文件被截断？）")
 	}
 	return fmt.Errorf("JSON 无法读取：%v", err)
+}
+
+func kindName(k reflect.Kind) string {
+	switch k {
+	case reflect.Slice, reflect.Array:
+		return "数组"
+	case reflect.Struct, reflect.Map, reflect.Pointer:
+		return "对象"
+	case reflect.String:
+		return "字符串"
+	case reflect.Int, reflect.Int64, reflect.Float64:
+		return "数字"
+	case reflect.Bool:
+		return "布尔值"
+	}
+	return k.String()
 }
 
 // Validate checks what the type system cannot: the status vocabulary.

@@ -56,7 +56,7 @@ func marker(s string) (kind, num int, rest, mark string) {
 
 var (
 	// A labelled part: 整改情况（已完成）：…, 整改措施：…
-	labelRe    = regexp.MustCompile(`^(` + labelPattern + `)(?:（([^）]{0,12})）)?[：:]\s*`)
+	labelRe = regexp.MustCompile(`^(` + labelPattern + `)(?:（([^）]{0,12})）)?[：:]\s*`)
 	// A status in brackets opening a paragraph: （已完成）…, 【已完成】…
 	bracketStatusRe = regexp.MustCompile(`^[（【\[]([^）】\]]{2,10})[）】\]][：:]?\s*`)
 	ordinalRe       = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}是`)

@@ -190,15 +190,15 @@ func TestOtherSchemes(t *testing.T) {
 
 func TestNormalizeLine(t *testing.T) {
 	for in, want := range map[string]string{
-		"召开 2024 年 10 月 24 日, 召开专题":   "召开2024年10月24日，召开专题",
-		"(3) 关于“围绕”的问题":                "（3）关于“围绕”的问题",
-		"整改情况(已完成): 一是":               "整改情况（已完成）：一是",
-		"**四是**综合其他问题":                "四是综合其他问题",
+		"召开 2024 年 10 月 24 日, 召开专题": "召开2024年10月24日，召开专题",
+		"(3) 关于“围绕”的问题":             "（3）关于“围绕”的问题",
+		"整改情况(已完成): 一是":             "整改情况（已完成）：一是",
+		"**四是**综合其他问题":              "四是综合其他问题",
 		"《宁德市商务局 宁德市科学技术局》":         "《宁德市商务局 宁德市科学技术局》",
-		"得分为 82.5 分,时间 10:30":         "得分为82.5分，时间10:30",
-		"ＰＰＰ项目２０２４年":                  "PPP项目2024年",
-		"Type 3 fonts":                 "Type 3 fonts",
-		"email: a@b.com":               "email: a@b.com",
+		"得分为 82.5 分,时间 10:30":       "得分为82.5分，时间10:30",
+		"ＰＰＰ项目２０２４年":                "PPP项目2024年",
+		"Type 3 fonts":              "Type 3 fonts",
+		"email: a@b.com":            "email: a@b.com",
 	} {
 		if got := NormalizeLine(in); got != want {
 			t.Errorf("NormalizeLine(%q) = %q, want %q", in, got, want)
