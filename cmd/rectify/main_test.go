@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -18,8 +19,9 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("TESTDATA", "../../../testdata")
-			return nil
+			abs, err := filepath.Abs("../../testdata")
+			env.Setenv("TESTDATA", abs)
+			return err
 		},
 	})
 }

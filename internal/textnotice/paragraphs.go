@@ -81,6 +81,9 @@ func SplitLines(text string) []Line {
 	raw := strings.Split(text, "\n")
 	var lines []Line
 	page := 1
+	if !strings.Contains(text, "\f") {
+		page = 0 // no page breaks known: positions are lines only
+	}
 	for i, r := range raw {
 		for strings.HasPrefix(r, "\f") {
 			page++

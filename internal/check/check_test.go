@@ -1,0 +1,179 @@
+package check
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/textnotice"
+)
+
+func read(t *testing.T, path string) *notice.Notice {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := textnotice.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func codes(fs []Finding) map[string][]Finding {
+	m := map[string][]Finding{}
+	for _, f := range fs {
+		m[f.Code] = append(m[f.Code], f)
+	}
+	return m
+}
+
+func TestCorpusNotice(t *testing.T) {
+	n := read(t, "../../testdata/corpus/notice-2025-extracted.txt")
+	fs := Check(n, Options{})
+	if HasErrors(fs) {
+		t.Errorf("errors on a consistent notice: %+v", fs)
+	}
+	before := map[int]string{}
+	for _, f := range codes(fs)["date-before-inspection"] {
+		before[f.Issue] += f.Message
+	}
+	if !strings.Contains(before[17], "2020年11月4日") || !strings.Contains(before[54], "2024年3月1日") {
+		t.Errorf("issues 17 and 54 not flagged: %v", before)
+	}
+	if _, ok := before[2]; ok {
+		t.Errorf("issue 2's speech of 2020年7月21日 is a date referred to, not an action: %s", before[2])
+	}
+}
+
+func TestPlantedFaults(t *testing.T) {
+	fs := Check(read(t, "../../testdata/check/planted-faults.txt"), Options{})
+	c := codes(fs)
+	for _, code := range []string{"stated-issues", "accountability-measures", "issue-duplicate", "date-after-notice"} {
+		if len(c[code]) == 0 || c[code][0].Level != Error {
+			t.Errorf("planted fault %s not found as an error", code)
+		}
+	}
+	if d := c["date-after-notice"]; len(d) != 1 || d[0].Issue != 2 {
+		t.Errorf("date-after-notice = %+v, want only issue 2 (plans such as 计划于…底前 are not actions)", d)
+	}
+	// The clean original has none of them.
+	if fs := Check(read(t, "../../testdata/notices/scheme-aspects.txt"), Options{}); HasErrors(fs) {
+		t.Errorf("clean notice has errors: %+v", fs)
+	}
+}
+
+// issue builds a minimal issue.
+func issue(num int, status string, acts ...string) notice.Issue {
+	is := notice.Issue{Number: num, Title: "问题" + notice.CNNumeral(num), Status: status, StatusText: notice.StatusLabel[status]}
+	for _, a := range acts {
+		is.Actions = append(is.Actions, notice.Action{Text: a})
+	}
+	return is
+}
+
+func model(issues ...notice.Issue) *notice.Notice {
+	return &notice.Notice{Format: 1, Date: "2025-06-24",
+		Inspection: &notice.Inspection{Start: "2024-05-13"},
+		Categories: []notice.Category{{Number: 1, Title: "类别", Issues: issues}}}
+}
+
+// Each rule: a model that trips it and one that does not.
+func TestRules(t *testing.T) {
+	ok := func() *notice.Notice {
+		return model(issue(1, notice.Completed, "2024年9月1日召开会议。"), issue(2, notice.Completed, "建立制度。"))
+	}
+	cases := []struct {
+		code  string
+		level string
+		bad   func(n *notice.Notice)
+	}{
+		{"stated-issues", Error, func(n *notice.Notice) { n.Stated = map[string]int{"issues": 3} }},
+		{"stated-status", Error, func(n *notice.Notice) { n.Stated = map[string]int{notice.Completed: 1} }},
+		{"stated-rate", Error, func(n *notice.Notice) { n.StatedRate = 50 }},
+		{"accountability-measures", Error, func(n *notice.Notice) {
+			n.Accountability = &notice.Accountability{Total: 3, Measures: map[string]int{"批评教育": 1}}
+		}},
+		{"accountability-ranks", Error, func(n *notice.Notice) {
+			n.Accountability = &notice.Accountability{Total: 3, Ranks: map[string]int{"科级干部": 2}}
+		}},
+		{"issue-duplicate", Error, func(n *notice.Notice) { n.Categories[0].Issues[1].Number = 1 }},
+		{"issue-gap", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].Number = 4 }},
+		{"issue-order", Warning, func(n *notice.Notice) {
+			n.Categories[0].Issues = append(n.Categories[0].Issues, issue(1, notice.Completed, "x"))
+			n.Categories[0].Issues[2].Number = 0
+		}},
+		{"category-order", Warning, func(n *notice.Notice) { n.Categories[0].Number = 2 }},
+		{"date-after-notice", Error, func(n *notice.Notice) { n.Categories[0].Issues[0].Actions[0].Text = "2025年7月1日召开会议。" }},
+		{"date-before-inspection", Warning, func(n *notice.Notice) { n.Categories[0].Issues[0].Actions[0].Text = "2024年3月1日召开会议。" }},
+		{"pending-completed", Error, func(n *notice.Notice) { n.Pending = []notice.Pending{{Issue: 1, Title: "问题一"}} }},
+		{"pending-unknown", Error, func(n *notice.Notice) { n.Pending = []notice.Pending{{Issue: 9, Title: "问题九"}} }},
+		{"pending-missing", Warning, func(n *notice.Notice) {
+			n.Categories[0].Issues[1].Status = notice.InProgress
+			n.Categories[0].Issues = append(n.Categories[0].Issues, issue(3, notice.InProgress, "x"))
+			n.Pending = []notice.Pending{{Issue: 3, Title: "问题三"}}
+		}},
+		{"deadline-passed", Warning, func(n *notice.Notice) {
+			n.Categories[0].Issues[1].Status = notice.InProgress
+			n.Categories[0].Issues[1].Deadline = "2025-03"
+		}},
+		{"status-word", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].StatusText = "差不多了" }},
+		{"status-missing", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].Status = "" }},
+		{"no-actions", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].Actions = nil }},
+	}
+	for _, c := range cases {
+		t.Run(c.code, func(t *testing.T) {
+			if got := codes(Check(ok(), Options{}))[c.code]; len(got) > 0 {
+				t.Fatalf("passing case reports %s: %+v", c.code, got)
+			}
+			n := ok()
+			c.bad(n)
+			got := codes(Check(n, Options{}))[c.code]
+			if len(got) == 0 {
+				t.Fatalf("failing case does not report %s", c.code)
+			}
+			if got[0].Level != c.level || got[0].Message == "" {
+				t.Errorf("%s: level %s, message %q", c.code, got[0].Level, got[0].Message)
+			}
+		})
+	}
+}
+
+func TestReferredDates(t *testing.T) {
+	for text, want := range map[string]int{
+		"组织学习习近平总书记2020年7月21日在企业家座谈会上的重要讲话精神。": 0,
+		"2022年9月8日向全国专精特新中小企业发展大会致贺信精神。":          0,
+		"学习《关于2020年1月1日起施行的规定》。":                   0,
+		"计划于2025年12月底前完成。":                          0,
+		"2020年11月4日，已退还垃圾清理费2.55万元。":               1,
+		"并于2024年3月1日、2025年2月27日召开班子会议。":           2,
+	} {
+		if got := len(actionDates(text)); got != want {
+			t.Errorf("actionDates(%q) = %d dates, want %d", text, got, want)
+		}
+	}
+}
+
+func TestSurface(t *testing.T) {
+	fs := Check(model(issue(1, notice.Completed, "x")), Options{Raw: []RawLine{
+		{Line: 1, Text: "2025年06月24日"}, {Line: 2, Text: "召开会议,学习文件"}, {Line: 3, Text: "2025年6月24日，召开会议。"},
+	}})
+	c := codes(fs)
+	if len(c["date-leading-zero"]) != 1 || c["date-leading-zero"][0].Location != "第1行" {
+		t.Errorf("leading zero: %+v", c["date-leading-zero"])
+	}
+	if len(c["half-width-punct"]) != 1 || c["half-width-punct"][0].Location != "第2行" {
+		t.Errorf("half-width: %+v", c["half-width-punct"])
+	}
+}
+
+func TestGlyphs(t *testing.T) {
+	n := model(issue(1, notice.Completed, "邀请上海湜清公司人员。"))
+	fs := Check(n, Options{Covers: func(r rune) bool { return r != '湜' }})
+	g := codes(fs)["missing-glyph"]
+	if len(g) != 1 || !strings.Contains(g[0].Message, "湜") || g[0].Issue != 1 {
+		t.Errorf("missing glyph: %+v", g)
+	}
+}

@@ -1,0 +1,66 @@
+package check
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/rectify/rectify/internal/notice"
+)
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+// checkNumbering finds duplicated, missing and out-of-order numbers.
+func checkNumbering(n *notice.Notice, _ Options) []Finding {
+	var fs []Finding
+	issues := n.Issues()
+	seen := map[int]*notice.Issue{}
+	prev := 0
+	for _, is := range issues {
+		if first, dup := seen[is.Number]; dup {
+			fs = append(fs, Finding{Level: Error, Code: "issue-duplicate", Issue: is.Number, Location: where(is),
+				Message: fmt.Sprintf("问题序号（%d）重复：“%s”与“%s”", is.Number, first.Title, is.Title)})
+		} else {
+			seen[is.Number] = is
+		}
+		switch {
+		case is.Number < prev:
+			fs = append(fs, Finding{Level: Warning, Code: "issue-order", Issue: is.Number, Location: where(is),
+				Message: fmt.Sprintf("问题序号（%d）排在（%d）之后，顺序颠倒", is.Number, prev)})
+		case is.Number > prev+1 && prev > 0:
+			fs = append(fs, Finding{Level: Warning, Code: "issue-gap", Issue: is.Number, Location: where(is),
+				Message: fmt.Sprintf("问题序号从（%d）跳到（%d），中间缺少%s", prev, is.Number, rangeText(prev+1, is.Number-1))})
+		}
+		if is.Number > prev {
+			prev = is.Number
+		}
+	}
+	if len(issues) > 0 && issues[0].Number > 1 {
+		fs = append(fs, Finding{Level: Warning, Code: "issue-gap", Issue: issues[0].Number, Location: where(issues[0]),
+			Message: fmt.Sprintf("问题序号从（%d）开始，缺少%s", issues[0].Number, rangeText(1, issues[0].Number-1))})
+	}
+	cprev := 0
+	cseen := map[int]bool{}
+	for _, c := range n.Categories {
+		if c.Number == 0 {
+			continue
+		}
+		switch {
+		case cseen[c.Number]:
+			fs = append(fs, Finding{Level: Error, Code: "category-duplicate",
+				Message: fmt.Sprintf("类别序号%d重复（“%s”）", c.Number, c.Title)})
+		case c.Number != cprev+1:
+			fs = append(fs, Finding{Level: Warning, Code: "category-order",
+				Message: fmt.Sprintf("类别序号%d之后是%d（“%s”），不连续", cprev, c.Number, c.Title)})
+		}
+		cseen[c.Number] = true
+		cprev = c.Number
+	}
+	return fs
+}
+
+func rangeText(a, b int) string {
+	if a == b {
+		return fmt.Sprintf("（%d）", a)
+	}
+	return fmt.Sprintf("（%d）至（%d）", a, b)
+}
