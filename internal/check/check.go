@@ -35,9 +35,9 @@ type RawLine struct {
 
 // Options tunes the checks.
 type Options struct {
-	Today  string           // ISO date for "deadline passed"; default: the notice's date
-	Raw    []RawLine        // the source lines, when the source is text
-	Covers func(rune) bool  // whether the configured fonts render a character; nil skips the check
+	Today  string          // ISO date for "deadline passed"; default: the notice's date
+	Raw    []RawLine       // the source lines, when the source is text
+	Covers func(rune) bool // whether the configured fonts render a character; nil skips the check
 }
 
 // Check runs every check and returns the findings, errors first, then by
