@@ -1,0 +1,25 @@
+package format
+
+import (
+	"time"
+
+	"github.com/rectify/rectify/internal/ledger"
+	"github.com/rectify/rectify/internal/notice"
+)
+
+func init() {
+	RegisterWriter("xlsx", func(n *notice.Notice, opt Options) ([]byte, error) {
+		if opt.Template != "" {
+			return ledger.FillTemplate(n, opt.Template)
+		}
+		return ledger.Write(n, ledger.Options{Today: time.Now()})
+	})
+}
+
+func init() {
+	for _, kind := range []string{"xlsx", "xls", "csv"} {
+		RegisterReader(kind, func(data []byte, opt Options) (*notice.Notice, error) {
+			return ledger.Read(data, kind, ledger.ReadOptions{Sheet: opt.Sheet, File: opt.File})
+		})
+	}
+}

@@ -1,0 +1,543 @@
+package ledger
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/textnotice"
+	"github.com/shakinm/xlsReader/xls"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// Limits on what a reader accepts: a ledger is far smaller, a zip bomb is not.
+const (
+	maxUnzipped  = 256 << 20
+	maxXMLPart   = 64 << 20
+	maxRows      = 1_000_000
+	maxCols      = 200
+	headerSearch = 20 // header rows are looked for among the first rows
+)
+
+// Grid is one sheet as text cells, with what the text loses: which cells are
+// real dates (as ISO at their shown precision) and the merged ranges.
+type Grid struct {
+	Sheet  string
+	Rows   [][]string
+	Dates  map[[2]int]string // [row, col] → ISO date
+	Merges []Merge
+}
+
+// Merge is a merged range, 0-based and inclusive.
+type Merge struct{ R1, C1, R2, C2 int }
+
+func (g *Grid) cell(r, c int) string {
+	if r < len(g.Rows) && c < len(g.Rows[r]) {
+		return strings.TrimSpace(g.Rows[r][c])
+	}
+	return ""
+}
+
+// ReadOptions selects a sheet.
+type ReadOptions struct {
+	Sheet string
+	File  string
+}
+
+// ErrNoHeader is returned when no sheet has a ledger header.
+var ErrNoHeader = errors.New("没有找到整改台账的表头（应有“序号”“存在问题”“整改措施”“完成情况”等列）")
+
+// Read reads a ledger of the given kind ("xlsx", "xls" or "csv").
+func Read(data []byte, kind string, opt ReadOptions) (*notice.Notice, error) {
+	var grids []Grid
+	var err error
+	switch kind {
+	case "xlsx":
+		grids, err = gridsXLSX(data)
+	case "xls":
+		grids, err = gridsXLS(data)
+	case "csv":
+		var g Grid
+		g, err = gridCSV(data)
+		grids = []Grid{g}
+	default:
+		return nil, fmt.Errorf("不支持的台账格式 %s", kind)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if opt.Sheet != "" {
+		for _, g := range grids {
+			if g.Sheet == opt.Sheet {
+				return fromGrid(&g)
+			}
+		}
+		var names []string
+		for _, g := range grids {
+			names = append(names, g.Sheet)
+		}
+		return nil, fmt.Errorf("没有名为“%s”的工作表（有：%s）", opt.Sheet, strings.Join(names, "、"))
+	}
+	// Pick the sheet that looks most like a ledger.
+	best, bestScore := -1, 0
+	for i := range grids {
+		if _, _, score := findHeader(&grids[i]); score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best < 0 {
+		return nil, ErrNoHeader
+	}
+	return fromGrid(&grids[best])
+}
+
+func gridsXLSX(data []byte) (grids []Grid, err error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLPart})
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") || strings.Contains(err.Error(), "size limit") {
+			return nil, errors.New("解压后的内容过大（可能是压缩炸弹），拒绝读取")
+		}
+		return nil, fmt.Errorf("不是有效的 Excel（.xlsx）文件：%v", err)
+	}
+	defer f.Close()
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.Rows(sheet)
+		if err != nil {
+			return nil, fmt.Errorf("工作表“%s”无法读取：%v", sheet, err)
+		}
+		g := Grid{Sheet: sheet, Dates: map[[2]int]string{}}
+		r := 0
+		for rows.Next() {
+			if r >= maxRows {
+				rows.Close()
+				return nil, fmt.Errorf("工作表“%s”超过 %d 行", sheet, maxRows)
+			}
+			cols, err := rows.Columns()
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("工作表“%s”第%d行无法读取：%v", sheet, r+1, err)
+			}
+			if len(cols) > maxCols {
+				cols = cols[:maxCols]
+			}
+			g.Rows = append(g.Rows, cols)
+			r++
+		}
+		rows.Close()
+		// Dates: a numeric cell whose number format is a date keeps its precision.
+		for ri, row := range g.Rows {
+			for ci, v := range row {
+				if v == "" || ri > maxRows {
+					continue
+				}
+				if iso := dateCell(f, sheet, ri, ci, v); iso != "" {
+					g.Dates[[2]int{ri, ci}] = iso
+				}
+			}
+		}
+		if mc, err := f.GetMergeCells(sheet); err == nil {
+			for _, m := range mc {
+				c1, r1, e1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+				c2, r2, e2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+				if e1 == nil && e2 == nil {
+					g.Merges = append(g.Merges, Merge{r1 - 1, c1 - 1, r2 - 1, c2 - 1})
+				}
+			}
+		}
+		grids = append(grids, g)
+	}
+	return grids, nil
+}
+
+var numericRe = regexp.MustCompile(`^\d+(\.\d+)?$`)
+
+// dateCell returns the ISO date of a cell that Excel stores as a date serial,
+// at the precision its number format shows (a format without days gives a
+// month), or "".
+func dateCell(f *excelize.File, sheet string, r, c int, shown string) string {
+	if !looksDateShown(shown) {
+		return ""
+	}
+	name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+	raw, err := f.GetCellValue(sheet, name, excelize.Options{RawCellValue: true})
+	if err != nil || !numericRe.MatchString(raw) {
+		return ""
+	}
+	serial, _ := strconv.ParseFloat(raw, 64)
+	if serial < 1 || serial > 2958465 {
+		return ""
+	}
+	t, err := excelize.ExcelDateToTime(serial, false)
+	if err != nil {
+		return ""
+	}
+	return precisionOf(shown, t)
+}
+
+// looksDateShown: the formatted value has a year in it.
+func looksDateShown(s string) bool {
+	return regexp.MustCompile(`\d{4}|\d{1,2}[-/]\d{1,2}[-/]\d{2}`).MatchString(s) && !numericRe.MatchString(s)
+}
+
+// precisionOf reads from the shown text whether days and months are shown.
+func precisionOf(shown string, t time.Time) string {
+	hasDay := strings.Contains(shown, "日") || regexp.MustCompile(`\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}`).MatchString(shown)
+	hasMonth := hasDay || strings.Contains(shown, "月") || regexp.MustCompile(`\d[-/.]\d`).MatchString(shown)
+	switch {
+	case hasDay:
+		return t.Format("2006-01-02")
+	case hasMonth:
+		return t.Format("2006-01")
+	}
+	return t.Format("2006")
+}
+
+func gridsXLS(data []byte) (grids []Grid, err error) {
+	// Deep parser code may panic on corrupt files; report those as unreadable.
+	defer func() {
+		if p := recover(); p != nil {
+			grids, err = nil, errors.New("老版 Excel（.xls）文件已损坏，无法读取")
+		}
+	}()
+	wb, err := xls.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("不是有效的老版 Excel（.xls）文件：%v", err)
+	}
+	for i := 0; i < wb.GetNumberSheets(); i++ {
+		sh, err := wb.GetSheet(i)
+		if err != nil || sh == nil {
+			continue
+		}
+		g := Grid{Sheet: sh.GetName(), Dates: map[[2]int]string{}}
+		nrows := sh.GetNumberRows()
+		if nrows > maxRows {
+			return nil, fmt.Errorf("工作表“%s”超过 %d 行", g.Sheet, maxRows)
+		}
+		for r := 0; r < nrows; r++ {
+			row, err := sh.GetRow(r)
+			if err != nil || row == nil {
+				g.Rows = append(g.Rows, nil)
+				continue
+			}
+			cols := row.GetCols()
+			cells := make([]string, min(len(cols), maxCols))
+			for c := range cells {
+				cell := cols[c]
+				cells[c] = cell.GetString()
+				if t := cell.GetType(); t == "*record.Rk" || t == "*record.Number" || t == "*record.MulRk" || t == "*record.FormulaValue" {
+					xf := wb.GetXFbyIndex(cell.GetXFIndex())
+					format := wb.GetFormatByIndex(xf.GetFormatIndex())
+					if iso := xlsDate(cell.GetFloat64(), format.GetFormatString(cell)); iso != "" {
+						g.Dates[[2]int{r, c}] = iso
+						cells[c] = iso
+					}
+				}
+			}
+			g.Rows = append(g.Rows, cells)
+		}
+		grids = append(grids, g)
+	}
+	if len(grids) == 0 {
+		return nil, errors.New("老版 Excel（.xls）文件中没有工作表")
+	}
+	return grids, nil
+}
+
+// xlsDate turns a numeric cell shown through a date format into ISO at the
+// precision the shown text has, or "".
+func xlsDate(v float64, shown string) string {
+	if v < 1 || v > 2958465 || !looksDateShown(shown) {
+		return ""
+	}
+	t, err := excelize.ExcelDateToTime(v, false)
+	if err != nil {
+		return ""
+	}
+	return precisionOf(shown, t)
+}
+
+// gridCSV reads a CSV ledger in UTF-8 (with or without BOM) or GBK/GB18030.
+func gridCSV(data []byte) (Grid, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(data) {
+		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
+		if err != nil {
+			return Grid{}, errors.New("CSV 文件既不是 UTF-8 也不是 GBK 编码")
+		}
+		data = dec
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return Grid{}, errors.New("不是 CSV 文本文件（含有二进制内容）")
+	}
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	g := Grid{Sheet: "CSV", Dates: map[[2]int]string{}}
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return Grid{}, fmt.Errorf("CSV 格式错误：%v", err)
+		}
+		if len(g.Rows) >= maxRows {
+			return Grid{}, fmt.Errorf("CSV 超过 %d 行", maxRows)
+		}
+		if len(rec) > maxCols {
+			rec = rec[:maxCols]
+		}
+		g.Rows = append(g.Rows, rec)
+	}
+	return g, nil
+}
+
+// findHeader finds the header row (and a second header row under a merged
+// group) and maps columns to fields. score counts the fields found.
+func findHeader(g *Grid) (cols map[int]Field, dataStart int, score int) {
+	bestRow := -1
+	for r := 0; r < min(len(g.Rows), headerSearch); r++ {
+		seen := map[Field]bool{}
+		for c := range g.Rows[r] {
+			if f := fieldOf(g.cell(r, c)); f != FieldNone {
+				seen[f] = true
+			}
+		}
+		if len(seen) > score {
+			score, bestRow = len(seen), r
+		}
+	}
+	if score < 3 || !hasCore(g, bestRow) {
+		return nil, 0, 0
+	}
+	cols = map[int]Field{}
+	width := len(g.Rows[bestRow])
+	if bestRow+1 < len(g.Rows) {
+		width = max(width, len(g.Rows[bestRow+1]))
+	}
+	sub := 0
+	for c := 0; c < width; c++ {
+		f := fieldOf(g.cell(bestRow, c))
+		// A group cell over two rows ("责任主体" over 责任领导/责任单位/责任人):
+		// the row below names the column.
+		if bestRow+1 < len(g.Rows) {
+			if f2 := fieldOf(g.cell(bestRow+1, c)); f2 != FieldNone && (f == FieldNone || g.cell(bestRow, c) == "" || isGroupCell(g, bestRow, c)) {
+				f = f2
+				sub++
+			}
+		}
+		if f != FieldNone && !containsField(cols, f) {
+			cols[c] = f
+		}
+	}
+	dataStart = bestRow + 1
+	if sub > 0 {
+		dataStart++
+		score += sub
+	}
+	return cols, dataStart, len(cols)
+}
+
+func hasCore(g *Grid, r int) bool {
+	for c := range g.Rows[r] {
+		switch fieldOf(g.cell(r, c)) {
+		case FieldTitle, FieldActions:
+			return true
+		}
+	}
+	return false
+}
+
+// isGroupCell: a cell merged across columns in the header row, or an empty
+// cell covered by such a merge.
+func isGroupCell(g *Grid, r, c int) bool {
+	for _, m := range g.Merges {
+		if r >= m.R1 && r <= m.R2 && c >= m.C1 && c <= m.C2 && m.C2 > m.C1 {
+			return true
+		}
+	}
+	return false
+}
+
+func containsField(m map[int]Field, f Field) bool {
+	for _, v := range m {
+		if v == f {
+			return true
+		}
+	}
+	return false
+}
+
+var footerRe = regexp.MustCompile(`^(填表人|审核人|制表人|填报人|联系人|联系电话|注[:：]|说明[:：]|备注[:：])`)
+var fillRe = regexp.MustCompile(`填报单位[:：]\s*(.+?)(?:（盖章）|\(盖章\))?\s*(?:填报时间|填报日期|时间)[:：]\s*(.+)$`)
+
+// fromGrid turns a ledger sheet into the model.
+func fromGrid(g *Grid) (*notice.Notice, error) {
+	cols, start, _ := findHeader(g)
+	if cols == nil {
+		return nil, ErrNoHeader
+	}
+	n := &notice.Notice{Format: notice.FormatVersion}
+	// Title and 填报 lines above the header.
+	for r := 0; r < start && r < len(g.Rows); r++ {
+		line := strings.TrimSpace(strings.Join(g.Rows[r], " "))
+		if m := fillRe.FindStringSubmatch(line); m != nil {
+			n.Issuer = strings.TrimSpace(m[1])
+			if d := notice.FindDates(m[2]); len(d) > 0 {
+				n.Date = d[0].ISO
+			}
+		}
+	}
+	fill := fillDown(g, cols)
+	var cat *notice.Category
+	seq := 0
+	for r := start; r < len(g.Rows); r++ {
+		get := func(f Field) string {
+			for c, fl := range cols {
+				if fl == f {
+					return fill(r, c)
+				}
+			}
+			return ""
+		}
+		first := ""
+		for _, v := range g.Rows[r] {
+			if strings.TrimSpace(v) != "" {
+				first = strings.TrimSpace(v)
+				break
+			}
+		}
+		if first == "" {
+			continue
+		}
+		if footerRe.MatchString(first) {
+			break
+		}
+		title := clean(get(FieldTitle))
+		actions := get(FieldActions)
+		if title == "" && actions == "" {
+			continue
+		}
+		catTitle := clean(get(FieldCategory))
+		if cat == nil || cat.Title != catTitle {
+			n.Categories = append(n.Categories, notice.Category{Number: len(n.Categories) + 1, Title: catTitle, Issues: []notice.Issue{}})
+			cat = &n.Categories[len(n.Categories)-1]
+		}
+		seq++
+		is := notice.Issue{Number: seq, Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}}
+		if v, err := strconv.Atoi(strings.TrimSpace(get(FieldNumber))); err == nil && v > 0 {
+			is.Number = v
+		}
+		is.Title = issueTitle(title)
+		lead, acts := textnotice.SplitActions(normalizeCell(actions))
+		is.Lead, is.Actions = lead, acts
+		if is.Actions == nil {
+			is.Actions = []notice.Action{}
+		}
+		is.Progress = clean(get(FieldProgress))
+		statusText := clean(get(FieldStatus))
+		if st, ok := notice.ParseStatus(statusText); ok {
+			is.Status, is.StatusText = st, statusText
+		} else if st, w := notice.FindStatus(is.Progress); st != "" {
+			is.Status, is.StatusText = st, w
+		} else if statusText != "" {
+			is.StatusText = statusText
+		}
+		is.Deadline = deadlineOf(g, cols, r, get(FieldDeadline))
+		leader, unit, person := clean(get(FieldLeader)), clean(get(FieldUnit)), clean(get(FieldPerson))
+		if leader+unit+person != "" {
+			is.Responsible = &notice.Responsible{Leader: leader, Unit: unit, Person: person}
+		}
+		is.Remarks = clean(get(FieldRemarks))
+		cat.Issues = append(cat.Issues, is)
+	}
+	if seq == 0 {
+		return nil, errors.New("台账表头下没有问题行")
+	}
+	return n, nil
+}
+
+// fillDown gives a merged cell's value to every cell it covers, and carries a
+// blank category down (CSV and .xls lose merges).
+func fillDown(g *Grid, cols map[int]Field) func(r, c int) string {
+	return func(r, c int) string {
+		v := g.cell(r, c)
+		if v != "" {
+			return v
+		}
+		for _, m := range g.Merges {
+			if r >= m.R1 && r <= m.R2 && c >= m.C1 && c <= m.C2 {
+				return g.cell(m.R1, m.C1)
+			}
+		}
+		if cols[c] == FieldCategory {
+			for rr := r - 1; rr >= 0; rr-- {
+				if footerRe.MatchString(g.cell(rr, 0)) {
+					break
+				}
+				if v := g.cell(rr, c); v != "" {
+					if fieldOf(v) == FieldCategory {
+						return "" // reached the header
+					}
+					return v
+				}
+			}
+		}
+		return ""
+	}
+}
+
+// deadlineOf reads a deadline cell: a real date keeps its precision, text
+// such as "2025年12月", "2025.12" or "立行立改" is parsed or kept.
+func deadlineOf(g *Grid, cols map[int]Field, r int, text string) string {
+	for c, f := range cols {
+		if f == FieldDeadline {
+			if iso, ok := g.Dates[[2]int{r, c}]; ok {
+				return iso
+			}
+		}
+	}
+	text = clean(text)
+	if text == "" {
+		return ""
+	}
+	if v, err := strconv.ParseFloat(text, 64); err == nil && v > 20000 && v < 80000 && v == math.Trunc(v) {
+		if t, err := excelize.ExcelDateToTime(v, false); err == nil {
+			return t.Format("2006-01-02") // a date serial that lost its format (CSV)
+		}
+	}
+	return notice.ParseDeadline(text)
+}
+
+func clean(s string) string {
+	return strings.TrimSpace(textnotice.NormalizeLine(strings.ReplaceAll(s, "\n", "")))
+}
+
+// normalizeCell normalises each line of a multi-line cell, keeping the lines.
+func normalizeCell(s string) string {
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = textnotice.NormalizeLine(l)
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
+
+var quotedRe = regexp.MustCompile(`^关于“(.+)”的?问题$`)
+
+// issueTitle keeps the words inside 关于“…”的问题 when a cell has the wrapper.
+func issueTitle(s string) string {
+	if m := quotedRe.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return s
+}

@@ -1,0 +1,537 @@
+package ledger
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rectify/rectify/internal/notice"
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet names of the exported workbook.
+const (
+	SheetLedger  = "整改台账"
+	SheetStats   = "统计"
+	SheetPending = "未完成事项"
+	SheetAccount = "问责情况"
+)
+
+// fontName is the Chinese face set in every cell: 宋体 is on every office PC.
+const fontName = "宋体"
+
+// column widths in Excel units (one CJK character ≈ 2 units at 11 pt).
+var colWidth = map[Field]float64{
+	FieldNumber: 6, FieldCategory: 16, FieldTitle: 24, FieldActions: 60, FieldLeader: 10,
+	FieldUnit: 14, FieldPerson: 10, FieldDeadline: 13, FieldProgress: 24, FieldStatus: 11, FieldRemarks: 12,
+}
+
+// firstDataRow: title, 填报 line, header, then data.
+const (
+	headerRow    = 3
+	firstDataRow = 4
+)
+
+// Options for the workbook.
+type Options struct {
+	Today time.Time // the 填报时间 when the notice has no date
+}
+
+// Write builds the ledger and summary workbook for a notice.
+func Write(n *notice.Notice, opt Options) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := f.SetDefaultFont(fontName); err != nil {
+		return nil, err
+	}
+	f.SetSheetName("Sheet1", SheetLedger)
+	st, err := newStyles(f)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := writeLedgerSheet(f, n, st, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeStats(f, n, st, rows); err != nil {
+		return nil, err
+	}
+	if len(n.Pending) > 0 {
+		if err := writePending(f, n, st); err != nil {
+			return nil, err
+		}
+	}
+	if n.Accountability != nil {
+		if err := writeAccountability(f, n.Accountability, st); err != nil {
+			return nil, err
+		}
+	}
+	f.SetActiveSheet(0)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+type styles struct {
+	title, sub, header, text, center, date, month, year, percent, total, totalPct int
+}
+
+func newStyles(f *excelize.File) (*styles, error) {
+	border := []excelize.Border{
+		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
+		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
+	}
+	font := &excelize.Font{Family: fontName, Size: 11}
+	wrapLeft := &excelize.Alignment{Vertical: "center", WrapText: true}
+	wrapCenter := &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}
+	mk := func(s *excelize.Style) int {
+		id, err := f.NewStyle(s)
+		if err != nil {
+			panic(err) // only on a programming error in the style literals
+		}
+		return id
+	}
+	dateFmt := func(code string) *string { return &code }
+	s := &styles{
+		title:   mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 18, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
+		sub:     mk(&excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
+		header:  mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}}),
+		text:    mk(&excelize.Style{Font: font, Alignment: wrapLeft, Border: border}),
+		center:  mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border}),
+		date:    mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, CustomNumFmt: dateFmt("yyyy\"年\"m\"月\"d\"日\"")}),
+		month:   mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, CustomNumFmt: dateFmt("yyyy\"年\"m\"月\"")}),
+		year:    mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, CustomNumFmt: dateFmt("yyyy\"年\"")}),
+		percent: mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, NumFmt: 10}),
+		total:   mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border}),
+	}
+	s.totalPct = mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border, NumFmt: 10})
+	return s, nil
+}
+
+// ledgerRow is one issue as the ledger shows it.
+type ledgerRow struct {
+	category string
+	is       *notice.Issue
+}
+
+// catSpan is the rows one category covers in the ledger sheet.
+type catSpan struct {
+	title      string
+	first, end int // sheet rows, inclusive
+}
+
+// deadlineCell turns a deadline into a cell value and its style: real dates
+// are Excel dates shown at their precision, words stay text.
+func deadlineCell(d string, st *styles) (any, int) {
+	parts := strings.Split(d, "-")
+	nums := make([]int, 0, 3)
+	for _, p := range parts {
+		v, err := strconv.Atoi(p)
+		if err != nil {
+			return d, st.center
+		}
+		nums = append(nums, v)
+	}
+	switch len(nums) {
+	case 1: // a year runs to its end
+		return time.Date(nums[0], 12, 31, 0, 0, 0, 0, time.UTC), st.year
+	case 2: // a month runs to its last day
+		return time.Date(nums[0], time.Month(nums[1])+1, 0, 0, 0, 0, 0, time.UTC), st.month
+	case 3:
+		return time.Date(nums[0], time.Month(nums[1]), nums[2], 0, 0, 0, 0, time.UTC), st.date
+	}
+	return d, st.center
+}
+
+// actionsCell writes one action a line, with its ordinal, so that the cell
+// reads like the notice and imports back to the same actions.
+func actionsCell(is *notice.Issue) string {
+	if len(is.Actions) == 1 && is.Lead == "" {
+		return is.Actions[0].Text
+	}
+	var b strings.Builder
+	if is.Lead != "" {
+		b.WriteString(is.Lead)
+		b.WriteByte('\n')
+	}
+	for i, a := range is.Actions {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(notice.CNNumeral(i+1) + "是" + a.Text)
+	}
+	return b.String()
+}
+
+// lineCount estimates how many lines a wrapped cell needs at a width.
+func lineCount(s string, width float64) int {
+	perLine := width - 1.5 // cell padding
+	if perLine < 2 {
+		perLine = 2
+	}
+	lines := 0
+	for _, l := range strings.Split(s, "\n") {
+		w := 0.0
+		for _, r := range l {
+			if r < 0x1100 {
+				w += 1.1
+			} else {
+				w += 2.05
+			}
+		}
+		lines += max(1, int(w/perLine+0.999))
+	}
+	return lines
+}
+
+func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *styles, opt Options) ([]catSpan, error) {
+	sheet := SheetLedger
+	var rows []ledgerRow
+	for _, c := range n.Categories {
+		for i := range c.Issues {
+			rows = append(rows, ledgerRow{c.Title, &c.Issues[i]})
+		}
+	}
+	last := firstDataRow + len(rows) - 1
+	lastCol, _ := excelize.ColumnNumberToName(len(exportFields))
+	// Sheet-level finish, set before streaming: the stream writer keeps it.
+	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", firstDataRow), ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	if len(rows) > 0 {
+		if err := f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", headerRow, lastCol, last), nil); err != nil {
+			return nil, err
+		}
+		statusCol := colOf(FieldStatus)
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = fmt.Sprintf("%s%d:%s%d", statusCol, firstDataRow, statusCol, last)
+		var words []string
+		for _, s := range notice.Statuses {
+			words = append(words, notice.StatusLabel[s])
+		}
+		if err := dv.SetDropList(words); err != nil {
+			return nil, err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleWarning, "完成情况", "请从下拉列表中选择："+strings.Join(words, "、"))
+		if err := f.AddDataValidation(sheet, dv); err != nil {
+			return nil, err
+		}
+		red, err := f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
+		if err != nil {
+			return nil, err
+		}
+		dl := colOf(FieldDeadline)
+		// Overdue: not completed, and a real date deadline before today.
+		formula := fmt.Sprintf(`AND($%s%d<>"%s",ISNUMBER($%s%d),$%s%d<TODAY())`, statusCol, firstDataRow, notice.StatusLabel[notice.Completed], dl, firstDataRow, dl, firstDataRow)
+		if err := f.SetConditionalFormat(sheet, fmt.Sprintf("A%d:%s%d", firstDataRow, lastCol, last), []excelize.ConditionalFormatOptions{
+			{Type: "formula", Criteria: formula, Format: &red},
+		}); err != nil {
+			return nil, err
+		}
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerRow, headerRow), Scope: sheet}); err != nil {
+		return nil, err
+	}
+	orient, size, fitW, fitH := "landscape", 9, 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return nil, err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return nil, err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	for i, fl := range exportFields {
+		if err := sw.SetColWidth(i+1, i+1, colWidth[fl]); err != nil {
+			return nil, err
+		}
+	}
+	issuer := n.Issuer
+	title := issuer + "巡察反馈问题整改台账"
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: title}}, excelize.RowOpts{Height: 36}); err != nil {
+		return nil, err
+	}
+	date := n.Date
+	if date == "" {
+		date = opt.Today.Format("2006-01-02")
+	}
+	fill := fmt.Sprintf("填报单位：%s        填报时间：%s", issuer, notice.ChineseDate(date))
+	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.sub, Value: fill}}, excelize.RowOpts{Height: 22}); err != nil {
+		return nil, err
+	}
+	header := make([]any, len(exportFields))
+	for i, fl := range exportFields {
+		header[i] = excelize.Cell{StyleID: st.header, Value: headerWords[fl][0]}
+	}
+	if err := sw.SetRow(fmt.Sprintf("A%d", headerRow), header, excelize.RowOpts{Height: 30}); err != nil {
+		return nil, err
+	}
+	var spans []catSpan
+	for i, r := range rows {
+		row := firstDataRow + i
+		is := r.is
+		dl, dlStyle := any(""), st.center
+		if is.Deadline != "" {
+			dl, dlStyle = deadlineCell(is.Deadline, st)
+		}
+		var leader, unit, person string
+		if is.Responsible != nil {
+			leader, unit, person = is.Responsible.Leader, is.Responsible.Unit, is.Responsible.Person
+		}
+		status := notice.StatusLabel[is.Status]
+		title := is.Title
+		if is.Description != "" {
+			title += "。" + is.Description
+		}
+		acts := actionsCell(is)
+		cat := ""
+		if len(spans) == 0 || spans[len(spans)-1].title != r.category {
+			spans = append(spans, catSpan{r.category, row, row})
+			cat = r.category
+		} else {
+			spans[len(spans)-1].end = row
+		}
+		vals := map[Field]string{FieldCategory: cat, FieldTitle: title, FieldActions: acts, FieldLeader: leader,
+			FieldUnit: unit, FieldPerson: person, FieldProgress: is.Progress, FieldStatus: status, FieldRemarks: is.Remarks}
+		cells := make([]any, len(exportFields))
+		lines := 1
+		for ci, fl := range exportFields {
+			switch fl {
+			case FieldNumber:
+				cells[ci] = excelize.Cell{StyleID: st.center, Value: is.Number}
+			case FieldDeadline:
+				cells[ci] = excelize.Cell{StyleID: dlStyle, Value: dl}
+			default:
+				style := st.text
+				if fl == FieldStatus || fl == FieldLeader || fl == FieldPerson || fl == FieldUnit || fl == FieldCategory {
+					style = st.center
+				}
+				cells[ci] = excelize.Cell{StyleID: style, Value: vals[fl]}
+				if fl != FieldCategory {
+					lines = max(lines, lineCount(vals[fl], colWidth[fl]))
+				}
+			}
+		}
+		// Excel does not grow rows on open: set the height the text needs.
+		height := min(409, float64(lines)*14.5+6)
+		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells, excelize.RowOpts{Height: height}); err != nil {
+			return nil, err
+		}
+	}
+	foot := last + 2
+	if err := sw.SetRow(fmt.Sprintf("A%d", foot), []any{excelize.Cell{StyleID: st.sub, Value: "填表人：                审核人："}}); err != nil {
+		return nil, err
+	}
+	if err := sw.MergeCell("A1", lastCol+"1"); err != nil {
+		return nil, err
+	}
+	if err := sw.MergeCell("A2", lastCol+"2"); err != nil {
+		return nil, err
+	}
+	catCol := colOf(FieldCategory)
+	for _, s := range spans {
+		if s.end > s.first {
+			if err := sw.MergeCell(fmt.Sprintf("%s%d", catCol, s.first), fmt.Sprintf("%s%d", catCol, s.end)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return spans, sw.Flush()
+}
+
+func colOf(fl Field) string {
+	for i, f := range exportFields {
+		if f == fl {
+			name, _ := excelize.ColumnNumberToName(i + 1)
+			return name
+		}
+	}
+	return ""
+}
+
+// writeStats writes issues by status per category as formulas over the
+// ledger sheet, so the figures stay right when a supervisor edits statuses.
+func writeStats(f *excelize.File, n *notice.Notice, st *styles, spans []catSpan) error {
+	sheet := SheetStats
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	heads := []string{"序号", "问题类别", "问题数"}
+	for _, s := range notice.Statuses {
+		heads = append(heads, notice.StatusLabel[s])
+	}
+	heads = append(heads, "完成率")
+	lastCol, _ := excelize.ColumnNumberToName(len(heads))
+	f.SetCellValue(sheet, "A1", n.Issuer+"巡察反馈问题整改情况统计表")
+	f.MergeCell(sheet, "A1", lastCol+"1")
+	f.SetCellStyle(sheet, "A1", lastCol+"1", st.title)
+	f.SetRowHeight(sheet, 1, 36)
+	for i, h := range heads {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
+		f.SetCellValue(sheet, cell, h)
+	}
+	f.SetCellStyle(sheet, "A2", lastCol+"2", st.header)
+	f.SetColWidth(sheet, "A", "A", 6)
+	f.SetColWidth(sheet, "B", "B", 36)
+	f.SetColWidth(sheet, "C", lastCol, 11)
+	title, status := colOf(FieldTitle), colOf(FieldStatus)
+	ref := func(col string, s catSpan) string {
+		return fmt.Sprintf("'%s'!%s%d:%s%d", SheetLedger, col, s.first, col, s.end)
+	}
+	row := 3
+	for i, s := range spans {
+		name := s.title
+		if name == "" {
+			name = "（未分类）"
+		}
+		f.SetCellValue(sheet, fmt.Sprintf("A%d", row), i+1)
+		f.SetCellValue(sheet, fmt.Sprintf("B%d", row), name)
+		f.SetCellFormula(sheet, fmt.Sprintf("C%d", row), fmt.Sprintf("COUNTA(%s)", ref(title, s)))
+		for j, stt := range notice.Statuses {
+			col, _ := excelize.ColumnNumberToName(4 + j)
+			f.SetCellFormula(sheet, fmt.Sprintf("%s%d", col, row), fmt.Sprintf(`COUNTIF(%s,"%s")`, ref(status, s), notice.StatusLabel[stt]))
+		}
+		f.SetCellFormula(sheet, fmt.Sprintf("%s%d", lastCol, row), fmt.Sprintf("IF(C%d=0,0,D%d/C%d)", row, row, row))
+		f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), st.center)
+		f.SetCellStyle(sheet, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), st.text)
+		f.SetCellStyle(sheet, fmt.Sprintf("C%d", row), fmt.Sprintf("%s%d", lastCol, row), st.center)
+		f.SetCellStyle(sheet, fmt.Sprintf("%s%d", lastCol, row), fmt.Sprintf("%s%d", lastCol, row), st.percent)
+		f.SetRowHeight(sheet, row, float64(lineCount(name, 36))*14.5+6)
+		row++
+	}
+	total := row
+	f.SetCellValue(sheet, fmt.Sprintf("A%d", total), "合计")
+	f.MergeCell(sheet, fmt.Sprintf("A%d", total), fmt.Sprintf("B%d", total))
+	for c := 3; c < len(heads); c++ {
+		col, _ := excelize.ColumnNumberToName(c)
+		if row > 3 {
+			f.SetCellFormula(sheet, fmt.Sprintf("%s%d", col, total), fmt.Sprintf("SUM(%s3:%s%d)", col, col, row-1))
+		} else {
+			f.SetCellValue(sheet, fmt.Sprintf("%s%d", col, total), 0)
+		}
+	}
+	f.SetCellFormula(sheet, fmt.Sprintf("%s%d", lastCol, total), fmt.Sprintf("IF(C%d=0,0,D%d/C%d)", total, total, total))
+	f.SetCellStyle(sheet, fmt.Sprintf("A%d", total), fmt.Sprintf("%s%d", lastCol, total), st.total)
+	f.SetCellStyle(sheet, fmt.Sprintf("%s%d", lastCol, total), fmt.Sprintf("%s%d", lastCol, total), st.totalPct)
+	if len(spans) == 0 {
+		return nil
+	}
+	orient, size, fitW, fitH := "landscape", 9, 1, 0
+	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH})
+	return f.AddChart(sheet, fmt.Sprintf("B%d", total+2), &excelize.Chart{
+		Type: excelize.Bar,
+		Series: []excelize.ChartSeries{
+			{Name: fmt.Sprintf("'%s'!$C$2", sheet), Categories: fmt.Sprintf("'%s'!$B$3:$B$%d", sheet, total-1), Values: fmt.Sprintf("'%s'!$C$3:$C$%d", sheet, total-1)},
+			{Name: fmt.Sprintf("'%s'!$D$2", sheet), Categories: fmt.Sprintf("'%s'!$B$3:$B$%d", sheet, total-1), Values: fmt.Sprintf("'%s'!$D$3:$D$%d", sheet, total-1)},
+		},
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各类别问题整改完成情况"}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 720, Height: uint(max(320, 28*len(spans)+120))},
+		PlotArea:  excelize.ChartPlotArea{ShowVal: true},
+	})
+}
+
+func writePending(f *excelize.File, n *notice.Notice, st *styles) error {
+	sheet := SheetPending
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	heads := []string{"序号", "问题序号", "问题", "情况说明", "下一步整改措施", "整改时限"}
+	widths := []float64{6, 9, 28, 40, 40, 13}
+	f.SetCellValue(sheet, "A1", n.Issuer+"需要进一步整改的事项")
+	f.MergeCell(sheet, "A1", "F1")
+	f.SetCellStyle(sheet, "A1", "F1", st.title)
+	f.SetRowHeight(sheet, 1, 36)
+	for i, h := range heads {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		f.SetCellValue(sheet, col+"2", h)
+		f.SetColWidth(sheet, col, col, widths[i])
+	}
+	f.SetCellStyle(sheet, "A2", "F2", st.header)
+	for i, p := range n.Pending {
+		r := i + 3
+		f.SetCellValue(sheet, fmt.Sprintf("A%d", r), i+1)
+		if p.Issue > 0 {
+			f.SetCellValue(sheet, fmt.Sprintf("B%d", r), p.Issue)
+		}
+		f.SetCellValue(sheet, fmt.Sprintf("C%d", r), p.Title)
+		f.SetCellValue(sheet, fmt.Sprintf("D%d", r), p.Explanation)
+		f.SetCellValue(sheet, fmt.Sprintf("E%d", r), p.NextSteps)
+		f.SetCellStyle(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r), st.center)
+		f.SetCellStyle(sheet, fmt.Sprintf("C%d", r), fmt.Sprintf("E%d", r), st.text)
+		if p.Deadline != "" {
+			v, s := deadlineCell(p.Deadline, st)
+			f.SetCellValue(sheet, fmt.Sprintf("F%d", r), v)
+			f.SetCellStyle(sheet, fmt.Sprintf("F%d", r), fmt.Sprintf("F%d", r), s)
+		} else {
+			f.SetCellStyle(sheet, fmt.Sprintf("F%d", r), fmt.Sprintf("F%d", r), st.center)
+		}
+		lines := max(lineCount(p.Title, 28), lineCount(p.Explanation, 40), lineCount(p.NextSteps, 40))
+		f.SetRowHeight(sheet, r, float64(lines)*14.5+6)
+	}
+	orient, size, fitW, fitH := "landscape", 9, 1, 0
+	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH})
+}
+
+func writeAccountability(f *excelize.File, a *notice.Accountability, st *styles) error {
+	sheet := SheetAccount
+	if _, err := f.NewSheet(sheet); err != nil {
+		return err
+	}
+	f.SetColWidth(sheet, "A", "A", 16)
+	f.SetColWidth(sheet, "B", "B", 10)
+	f.SetColWidth(sheet, "D", "D", 16)
+	f.SetColWidth(sheet, "E", "E", 10)
+	f.SetCellValue(sheet, "A1", "问责情况")
+	f.MergeCell(sheet, "A1", "E1")
+	f.SetCellStyle(sheet, "A1", "E1", st.title)
+	table := func(col1, col2, head string, m map[string]int) {
+		f.SetCellValue(sheet, col1+"2", head)
+		f.SetCellValue(sheet, col2+"2", "人数")
+		f.SetCellStyle(sheet, col1+"2", col2+"2", st.header)
+		keys := sortedKeys(m)
+		r := 3
+		for _, k := range keys {
+			f.SetCellValue(sheet, fmt.Sprintf("%s%d", col1, r), k)
+			f.SetCellValue(sheet, fmt.Sprintf("%s%d", col2, r), m[k])
+			f.SetCellStyle(sheet, fmt.Sprintf("%s%d", col1, r), fmt.Sprintf("%s%d", col2, r), st.center)
+			r++
+		}
+		f.SetCellValue(sheet, fmt.Sprintf("%s%d", col1, r), "合计")
+		if r > 3 {
+			f.SetCellFormula(sheet, fmt.Sprintf("%s%d", col2, r), fmt.Sprintf("SUM(%s3:%s%d)", col2, col2, r-1))
+		} else {
+			f.SetCellValue(sheet, fmt.Sprintf("%s%d", col2, r), 0)
+		}
+		f.SetCellStyle(sheet, fmt.Sprintf("%s%d", col1, r), fmt.Sprintf("%s%d", col2, r), st.total)
+	}
+	table("A", "B", "处理方式", a.Measures)
+	table("D", "E", "职级", a.Ranks)
+	if a.Total > 0 {
+		r := 4 + max(len(a.Measures), len(a.Ranks)) + 1
+		f.SetCellValue(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("通报所述问责总人数：%d人", a.Total))
+		f.SetCellStyle(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r), st.sub)
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	// Larger groups first, then by name, as reports list them.
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && (m[keys[j]] > m[keys[j-1]] || (m[keys[j]] == m[keys[j-1]] && keys[j] < keys[j-1])); j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}

@@ -1,0 +1,90 @@
+#!/usr/bin/python3
+"""Make the held-out ledger fixtures, laid out as real offices lay them out,
+and gold.json, the rows they were written from. Run with Debian's
+python3-openpyxl; the .xls is made from the .xlsx by LibreOffice:
+  /usr/bin/python3 make_ledgers.py && soffice --headless --convert-to xls two-row-header.xlsx
+"""
+import csv, datetime, json
+import openpyxl
+from openpyxl.styles import Alignment, Font
+
+# number, category, title, actions, leader, unit, person, deadline (python value), deadline ISO, progress, status words, status
+ROWS = [
+    (1, "理论学习", "党组理论学习中心组学习制度执行不严格", "一是修订学习制度。\n二是每月开展集中学习。", "王建国", "办公室", "陈晓", datetime.date(2025, 3, 31), "2025-03-31", "已修订制度", "已完成", "completed"),
+    (2, "理论学习", "青年干部理论学习覆盖面不广", "建立青年理论学习小组，每季度开展活动。", "王建国", "机关党委", "林芳", "2025年6月", "2025-06", "已成立学习小组", "已完成", "completed"),
+    (3, "基层党建", "村级党组织换届后培训不及时", "一是制定培训计划。\n二是分批次开展培训。\n三是建立培训档案。", "李卫东", "组织办", "张明", datetime.date(2025, 9, 30), "2025-09-30", "已培训两批", "正在整改", "in_progress"),
+    (4, "基层党建", "党员发展程序不规范", "全面复查党员档案，补齐缺失材料。", "李卫东", "组织办", "郑华", "立行立改", "立行立改", "已复查完毕", "已整改到位", "completed"),
+    (5, "资金管理", "专项资金拨付滞后", "一是建立资金拨付台账。\n二是每月通报拨付进度。", "赵红梅", "财政所", "周强", "2025.12", "2025-12", "按月通报", "持续整改中", "in_progress"),
+    (6, "资金管理", "公务接待审批手续不全", "严格执行公务接待审批单制度。", "赵红梅", "财政所", "吴丽", "长期坚持", "长期坚持", "", "长期坚持", "ongoing"),
+    (7, "作风建设", "为民服务窗口办事效率不高", "一是推行一次性告知。\n二是开展窗口服务评议。", "孙志强", "便民服务中心", "黄蓉", datetime.date(2025, 11, 15), "2025-11-15", "群众满意率提升", "基本完成", "basically_completed"),
+]
+
+def build_xlsx(path):
+    wb = openpyxl.Workbook()
+    note = wb.active
+    note.title = "填表说明"
+    note["A1"] = "本表由各责任单位每月25日前报送，完成情况请从下拉列表选择。"
+    ws = wb.create_sheet("巡察整改台账")
+    ws.merge_cells("A1:L1")
+    ws["A1"] = "中共某某镇委员会落实县委巡察反馈意见整改台账"
+    ws["A1"].font = Font(name="方正小标宋简体", size=18)
+    ws.merge_cells("A2:L2")
+    ws["A2"] = "填报单位：中共某某镇委员会（盖章）          填报时间：2025年10月8日"
+    heads = ["序号", "问题类别", "存在问题", "整改措施", "责任主体", None, None, "整改时限", "整改进展", "完成情况", "备注"]
+    for i, h in enumerate(heads):
+        if h:
+            ws.cell(row=3, column=i + 1, value=h)
+    ws.merge_cells("E3:G3")
+    for i, h in enumerate(["责任领导", "责任单位", "责任人"]):
+        ws.cell(row=4, column=5 + i, value=h)
+    for col in "ABCDHIJK":
+        ws.merge_cells(f"{col}3:{col}4")
+    r = 5
+    cat_start = {}
+    for row in ROWS:
+        if row[0] == 4:
+            r += 1  # a blank row, as clerks leave them
+        num, cat, title, acts, leader, unit, person, dl, _, progress, status, _ = row
+        ws.cell(row=r, column=1, value=num)
+        if cat not in cat_start:
+            cat_start[cat] = r
+            ws.cell(row=r, column=2, value=cat)
+        ws.cell(row=r, column=3, value=title)
+        ws.cell(row=r, column=4, value=acts).alignment = Alignment(wrap_text=True)
+        ws.cell(row=r, column=5, value=leader)
+        ws.cell(row=r, column=6, value=unit)
+        ws.cell(row=r, column=7, value=person)
+        c = ws.cell(row=r, column=8, value=dl)
+        if isinstance(dl, datetime.date):
+            c.number_format = 'yyyy"年"m"月"d"日"'
+        ws.cell(row=r, column=9, value=progress)
+        ws.cell(row=r, column=10, value=status)
+        r += 1
+    # merge category cells down
+    cats = list(cat_start.items())
+    for i, (cat, start) in enumerate(cats):
+        end = (cats[i + 1][1] - 1) if i + 1 < len(cats) else r - 1
+        if end > start:
+            ws.merge_cells(f"B{start}:B{end}")
+    ws.cell(row=r + 1, column=1, value="填表人：陈晓        审核人：王建国")
+    wb.save(path)
+
+def write_csv(path, encoding):
+    with open(path, "w", newline="", encoding=encoding) as f:
+        w = csv.writer(f)
+        w.writerow(["某某县卫生健康局巡察整改台账"])
+        w.writerow(["编号", "问题类型", "反馈问题", "整改举措", "牵头领导", "责任科室", "具体责任人", "完成时限", "进展情况", "整改状态"])
+        last = None
+        for row in ROWS:
+            num, cat, title, acts, leader, unit, person, dl, iso, progress, status, _ = row
+            shown = dl if isinstance(dl, str) else f"{dl.year}年{dl.month}月{dl.day}日"
+            w.writerow([num, cat if cat != last else "", title, acts, leader, unit, person, shown, progress, status])
+            last = cat
+        w.writerow([])
+        w.writerow(["制表人：林芳"])
+
+build_xlsx("two-row-header.xlsx")
+write_csv("utf8-bom.csv", "utf-8-sig")
+write_csv("gbk.csv", "gbk")
+gold = [dict(number=r[0], category=r[1], title=r[2], deadline=r[8], leader=r[4], unit=r[5], person=r[6], status=r[11], actions=r[3].count("\n") + 1) for r in ROWS]
+json.dump(gold, open("gold.json", "w"), ensure_ascii=False, indent=1)
