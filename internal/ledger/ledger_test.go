@@ -325,3 +325,41 @@ func BenchmarkReadCorpusLedger(b *testing.B) {
 		}
 	}
 }
+
+func TestFillTemplate(t *testing.T) {
+	n := corpusNotice(t)
+	data, err := FillTemplate(n, "../../testdata/ledgers/office-template.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(data, "xlsx", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(back.Issues()); got != 63 {
+		t.Fatalf("filled template reads back %d issues", got)
+	}
+	if c := back.CountByStatus(); c[notice.Completed] != 60 || c[notice.BasicallyCompleted] != 3 {
+		t.Errorf("statuses = %v", c)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(data))
+	defer f.Close()
+	if v, _ := f.GetCellValue("台账", "A1"); v != "巡察反馈问题整改落实情况台账" {
+		t.Errorf("template title lost: %q", v)
+	}
+	if v, _ := f.GetCellValue("台账", "A2"); !strings.Contains(v, "填报单位：寿宁工业园区管理委员会") || !strings.Contains(v, "2025年6月24日") {
+		t.Errorf("填报 line = %q", v)
+	}
+	// The footer moved below the 63 rows; the template's cell style is kept.
+	if v, _ := f.GetCellValue("台账", "A67"); !strings.HasPrefix(v, "填表人") {
+		t.Errorf("footer not kept below the rows: A67 = %q", v)
+	}
+	id, _ := f.GetCellStyle("台账", "C50")
+	st, _ := f.GetStyle(id)
+	if st.Font == nil || st.Font.Family != "仿宋" || len(st.Fill.Color) == 0 || !strings.HasSuffix(st.Fill.Color[0], "FFF2CC") {
+		t.Errorf("row 50 does not keep the template's style: %+v %+v", st.Font, st.Fill)
+	}
+	if v, _ := f.GetCellValue("台账", "F8"); v != "2025年12月" {
+		t.Errorf("deadline of issue 5 = %q", v)
+	}
+}

@@ -88,3 +88,30 @@ write_csv("utf8-bom.csv", "utf-8-sig")
 write_csv("gbk.csv", "gbk")
 gold = [dict(number=r[0], category=r[1], title=r[2], deadline=r[8], leader=r[4], unit=r[5], person=r[6], status=r[11], actions=r[3].count("\n") + 1) for r in ROWS]
 json.dump(gold, open("gold.json", "w"), ensure_ascii=False, indent=1)
+
+def build_template(path):
+    """An office's own blank ledger template: its own header words, column
+    order and styles, three empty bordered rows and a footer."""
+    from openpyxl.styles import Border, Side, PatternFill
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.merge_cells("A1:H1")
+    ws["A1"] = "巡察反馈问题整改落实情况台账"
+    ws["A1"].font = Font(name="黑体", size=16)
+    ws["A2"] = "填报单位：                    填报时间："
+    heads = ["编号", "问题类型", "反馈问题", "整改举措", "责任部门", "完成时限", "整改状态", "备注"]
+    thin = Side(style="thin")
+    for i, h in enumerate(heads):
+        c = ws.cell(row=3, column=i + 1, value=h)
+        c.font = Font(name="黑体", size=12)
+    for r in range(4, 7):
+        for i in range(len(heads)):
+            c = ws.cell(row=r, column=i + 1)
+            c.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            c.font = Font(name="仿宋", size=12)
+            c.fill = PatternFill("solid", fgColor="FFF2CC")
+    ws["A8"] = "填表人：            审核人："
+    wb.save(path)
+
+build_template("office-template.xlsx")
