@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/testutil"
 	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/xuri/excelize/v2"
 )
@@ -361,5 +363,59 @@ func TestFillTemplate(t *testing.T) {
 	}
 	if v, _ := f.GetCellValue("台账", "F8"); v != "2025年12月" {
 		t.Errorf("deadline of issue 5 = %q", v)
+	}
+}
+
+// TestLibreOfficeReadsWorkbook: an independent reader opens the corpus
+// workbook and sees every issue and the 合计 row 63 / 60 / 3.
+func TestLibreOfficeReadsWorkbook(t *testing.T) {
+	testutil.Need(t, "soffice")
+	dir := t.TempDir()
+	data, err := Write(corpusNotice(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "c.xlsx"), data, 0o644)
+	testutil.Soffice(t, dir, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "c.xlsx")
+	stats := readCSV(t, filepath.Join(dir, "c-统计.csv"))
+	last := stats[len(stats)-1]
+	if last[0] != "合计" || last[2] != "63" || last[3] != "60" || last[4] != "3" {
+		t.Errorf("LibreOffice's 合计 row = %v", last)
+	}
+	ledger := readCSV(t, filepath.Join(dir, "c-整改台账.csv"))
+	issues := 0
+	for _, r := range ledger[3:] {
+		if len(r) > 2 && r[2] != "" {
+			issues++
+		}
+	}
+	if issues != 63 {
+		t.Errorf("LibreOffice sees %d issue rows, want 63", issues)
+	}
+}
+
+func readCSV(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// BenchmarkWrite100k: the scale the issue names, 100,000 issues.
+func BenchmarkWrite100k(b *testing.B) {
+	n := testutil.Synthetic(100000)
+	for b.Loop() {
+		if _, err := Write(n, Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -32,25 +32,15 @@ func Unmarshal(data []byte) (*Notice, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, errors.New("文件为空")
 	}
-	var probe map[string]json.RawMessage
-	if err := json.Unmarshal(data, &probe); err != nil {
-		return nil, jsonError(err)
-	}
-	raw, ok := probe["format"]
-	if !ok {
-		return nil, errors.New(`不是 rectify 的通报数据：缺少 "format" 字段`)
-	}
-	var version int
-	if err := json.Unmarshal(raw, &version); err != nil || version != FormatVersion {
-		return nil, fmt.Errorf(`不支持的数据格式版本 "format": %s（本程序只支持 %d）`, strings.TrimSpace(string(raw)), FormatVersion)
-	}
-	dec := json.NewDecoder(bytes.NewReader(data))
 	var n Notice
-	if err := dec.Decode(&n); err != nil {
+	if err := json.Unmarshal(data, &n); err != nil {
 		return nil, jsonError(err)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, errors.New("JSON 之后还有多余内容")
+	switch {
+	case n.Format == 0:
+		return nil, errors.New(`不是 rectify 的通报数据：缺少 "format" 字段`)
+	case n.Format != FormatVersion:
+		return nil, fmt.Errorf(`不支持的数据格式版本 "format": %d（本程序只支持 %d）`, n.Format, FormatVersion)
 	}
 	if err := n.Validate(); err != nil {
 		return nil, err
@@ -64,6 +54,8 @@ func jsonError(err error) error {
 	switch {
 	case errors.As(err, &se) && strings.Contains(se.Error(), "unexpected end"):
 		return errors.New("JSON 不完整（文件被截断？）")
+	case errors.As(err, &se) && strings.Contains(se.Error(), "after top-level value"):
+		return errors.New("JSON 之后还有多余内容")
 	case errors.As(err, &se):
 		return fmt.Errorf("JSON 语法错误（第 %d 字节）：%v", se.Offset, se)
 	case errors.As(err, &te):

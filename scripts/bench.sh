@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Speed against the reference tools, as ratios (these machines are shared and
+# noisy: absolute times mean little). Each side is timed best of $RUNS runs in
+# the same invocation. Needs: go, poppler-utils, libreoffice, python3-openpyxl.
+#   scripts/bench.sh            # all
+#   scripts/bench.sh excel      # one part
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-5}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/rectify" ./cmd/rectify
+R="$work/rectify"
+
+# best TIME of running "$@" RUNS times, in seconds
+best() {
+  local b=""
+  for _ in $(seq "$RUNS"); do
+    local s e t
+    s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N)
+    t=$(echo "$e - $s" | bc)
+    if [ -z "$b" ] || [ "$(echo "$t < $b" | bc)" = 1 ]; then b=$t; fi
+  done
+  echo "$b"
+}
+ratio() { echo "scale=2; $1 / $2" | bc; }
+maxrss_mib() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
+
+part=${1:-all}
+
+if [ "$part" = all ] || [ "$part" = excel ]; then
+  go run ./scripts/genledger 100000 > "$work/big.json"
+  ours=$(best "$R" convert --force "$work/big.json" "$work/big.xlsx")
+  theirs=$(best /usr/bin/python3 scripts/openpyxl_ledger.py "$work/big.json" "$work/big-py.xlsx")
+  rss=$(maxrss_mib "$R" convert --force "$work/big.json" "$work/big.xlsx")
+  echo "excel  100,000 issues -> xlsx: rectify ${ours}s, openpyxl write-only ${theirs}s: ${R##*/} is $(ratio "$theirs" "$ours")x faster; max RSS ${rss} MiB"
+fi
