@@ -54,7 +54,13 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.StringVar(&f.opt.Password, "password", "", "PDF 的打开密码")
 	fs.StringVar(&f.opt.Sheet, "sheet", "", "读取台账时使用的工作表名称")
 	fs.StringVar(&f.opt.Template, "template", "", "写台账时填入的单位自有模板（.xlsx）")
-	fs.StringVar(&f.opt.FontDir, "font-dir", "", "另外查找字体的目录")
+	fs.StringVar(&f.opt.FontDir, "font-dir", "", "另外查找字体的目录（优先于系统字体）")
+	fs.BoolVar(&f.opt.BundledFontsOnly, "bundled-fonts", false, "只用内置字体（和 --font-dir），不用本机安装的字体")
+	fs.StringVar(&f.opt.Layout, "layout", "", "写 PDF 时使用的版式模板（JSON，参照 templates/gbt9704.json）")
+	fs.StringVar(&f.opt.Mark, "mark", "", "写 PDF 时的发文机关标志，如“××管理委员会文件”（红色版头）")
+	fs.StringVar(&f.opt.CC, "cc", "", "写 PDF 时版记中的抄送机关")
+	fs.StringVar(&f.opt.Printer, "printer", "", "写 PDF 时版记中的印发机关")
+	fs.StringVar(&f.opt.PrintDate, "print-date", "", "写 PDF 时版记中的印发日期，如 2025年6月24日")
 	fs.Usage = func() { fmt.Fprint(stderr, convertUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -73,6 +79,7 @@ func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return diag.ExitInput
 	}
+	f.opt.Log = func(msg string) { fmt.Fprintln(stderr, "rectify："+msg) }
 	in, out := fs.Arg(0), fs.Arg(1)
 	if err := convertOne(in, out, &f, stdin, stdout); err != nil {
 		fmt.Fprintf(stderr, "rectify：%v\n", err)

@@ -21,6 +21,15 @@ type Options struct {
 	Template string // ledger or layout template to fill
 	FontDir  string // extra folder with the office's fonts
 	Today    string // ISO date used as "today" (tests, check)
+
+	// The notice PDF's optional header and colophon (GB/T 9704 §7.2, §7.4).
+	Mark, CC, Printer, PrintDate string
+	// Layout is a layout template (JSON) replacing templates/gbt9704.json.
+	Layout string
+	// BundledFontsOnly ignores the office's installed fonts (reproducible output).
+	BundledFontsOnly bool
+	// Log receives what a user should know (which fonts were used); may be nil.
+	Log func(msg string)
 }
 
 // Reader turns file bytes into a notice.

@@ -1,0 +1,60 @@
+package format
+
+import (
+	"time"
+
+	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/render"
+	"github.com/rectify/rectify/internal/textnotice"
+	"github.com/rectify/rectify/internal/typeset"
+	"github.com/rectify/rectify/templates"
+)
+
+func init() {
+	RegisterWriter("pdf", writePDF)
+}
+
+func writePDF(n *notice.Notice, opt Options) ([]byte, error) {
+	lay, err := templates.Layout(opt.Layout)
+	if err != nil {
+		return nil, err
+	}
+	set, notes, err := render.LoadFonts(opt.FontDir, !opt.BundledFontsOnly)
+	if err != nil {
+		return nil, err
+	}
+	for _, note := range notes {
+		logf(opt, note)
+	}
+	n, err = templates.WithText(n)
+	if err != nil {
+		return nil, err
+	}
+	var blocks []typeset.Block
+	for _, b := range textnotice.Blocks(n) {
+		blocks = append(blocks, typeset.Block{Role: b.Role, Text: b.Text})
+	}
+	doc, err := typeset.Typeset(blocks, typeset.Header{Mark: opt.Mark, DocNumber: n.DocNumber},
+		typeset.Colophon{CC: opt.CC, Printer: opt.Printer, PrintDate: opt.PrintDate}, lay, set)
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range render.FontReport(doc, set) {
+		logf(opt, "字体 "+line)
+	}
+	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	if t, err := time.Parse("2006-01-02", n.Date); err == nil {
+		date = t
+	}
+	title := n.Title
+	if n.Issuer != "" {
+		title = n.Issuer + n.Title
+	}
+	return render.PDF(doc, set, render.Meta{Title: title, Author: n.Issuer, Date: date})
+}
+
+func logf(opt Options, msg string) {
+	if opt.Log != nil {
+		opt.Log(msg)
+	}
+}

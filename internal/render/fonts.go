@@ -1,0 +1,240 @@
+// Package render draws typeset pages into a PDF with fpdf, embedding subsets
+// of the fonts it used. It also finds the office's own fonts.
+package render
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/rectify/rectify/fonts"
+	"github.com/rectify/rectify/internal/typeset"
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+)
+
+// Font is one loaded TrueType font.
+type Font struct {
+	Name   string // what users are told: "朱雀仿宋（内置）", "仿宋_GB2312（本机 /…/simfang.ttf）"
+	Family string // the fpdf family name
+	Data   []byte
+	sfnt   *sfnt.Font
+	upem   float64
+	mu     sync.Mutex
+	buf    sfnt.Buffer
+	cache  map[rune]float64 // advance in em; <0 for no glyph
+}
+
+func newFont(name, family string, data []byte) (*Font, error) {
+	if !isTrueType(data) {
+		return nil, fmt.Errorf("%s 不是 TrueType 轮廓字体（TTC 字体集或 CFF/OTF 字体 fpdf 无法嵌入，请转换为 .ttf）", name)
+	}
+	f, err := sfnt.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s 无法读取：%v", name, err)
+	}
+	return &Font{Name: name, Family: family, Data: data, sfnt: f, upem: float64(f.UnitsPerEm()), cache: map[rune]float64{}}, nil
+}
+
+// isTrueType checks the sfnt header and that glyph outlines are TrueType
+// ('glyf'), which is all fpdf can embed.
+func isTrueType(data []byte) bool {
+	if len(data) < 12 {
+		return false
+	}
+	v := binary.BigEndian.Uint32(data)
+	if v != 0x00010000 && v != 0x74727565 { // 1.0 or 'true'
+		return false
+	}
+	n := int(binary.BigEndian.Uint16(data[4:]))
+	for i := 0; i < n && 12+16*i+4 <= len(data); i++ {
+		if string(data[12+16*i:12+16*i+4]) == "glyf" {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *Font) advance(r rune) float64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if a, ok := f.cache[r]; ok {
+		return a
+	}
+	a := -1.0
+	if gi, err := f.sfnt.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
+		if adv, err := f.sfnt.GlyphAdvance(&f.buf, gi, fixed.I(int(f.upem)), font.HintingNone); err == nil {
+			a = float64(adv) / 64 / f.upem
+		}
+	}
+	f.cache[r] = a
+	return a
+}
+
+// Has reports whether the font has a glyph for r.
+func (f *Font) Has(r rune) bool { return f.advance(r) >= 0 }
+
+// FontSet maps faces to fonts; it implements typeset.Fonts.
+type FontSet struct {
+	Faces map[typeset.Face]*Font
+}
+
+// Has implements typeset.Fonts.
+func (s *FontSet) Has(face typeset.Face, r rune) bool {
+	f := s.Faces[face]
+	return f != nil && f.Has(r)
+}
+
+// Advance implements typeset.Fonts.
+func (s *FontSet) Advance(face typeset.Face, r rune) float64 {
+	if f := s.Faces[face]; f != nil {
+		if a := f.advance(r); a >= 0 {
+			return a
+		}
+	}
+	return 0.5
+}
+
+// Covers reports whether any face in the set renders r (for `check`).
+func (s *FontSet) Covers(r rune) bool {
+	for _, f := range s.Faces {
+		if f.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// bundled are the fonts in fonts/, per face.
+var bundled = []struct {
+	face   typeset.Face
+	name   string
+	family string
+	data   []byte
+}{
+	{typeset.FaceFang, "朱雀仿宋（内置，代替仿宋_GB2312）", "zhuque-fangsong", fonts.ZhuqueFangsong},
+	{typeset.FaceTitle, "Noto Serif SC Black（内置，代替方正小标宋）", "noto-serif-black", fonts.NotoSerifBlack},
+	{typeset.FaceHei, "Noto Sans SC Bold（内置，代替黑体）", "noto-sans-bold", fonts.NotoSansBold},
+	{typeset.FaceKai, "霞鹜文楷（内置，代替楷体_GB2312）", "lxgw-wenkai", fonts.WenKai},
+	{typeset.FaceSong, "Noto Serif SC（内置，页码用宋体）", "noto-serif-folio", fonts.NotoSerifFolio},
+	{typeset.FaceFallback, "Noto Sans SC（内置，缺字后备）", "noto-sans-regular", fonts.NotoSansRegular},
+}
+
+// officeNames are file names of the fonts offices install, per face.
+var officeNames = map[typeset.Face][]string{
+	typeset.FaceFang:  {"仿宋_gb2312.ttf", "fangsong_gb2312.ttf", "simfang.ttf", "fangsong.ttf", "仿宋.ttf", "stfangso.ttf"},
+	typeset.FaceTitle: {"方正小标宋简体.ttf", "方正小标宋_gbk.ttf", "fzxbsjw.ttf", "fzxbsk.ttf", "fzxiaobiaosong-b05s.ttf", "方正小标宋.ttf"},
+	typeset.FaceHei:   {"simhei.ttf", "黑体.ttf", "方正黑体简体.ttf", "fzhtjw.ttf"},
+	typeset.FaceKai:   {"楷体_gb2312.ttf", "kaiti_gb2312.ttf", "simkai.ttf", "楷体.ttf", "stkaiti.ttf"},
+	typeset.FaceSong:  {"simsun.ttf", "宋体.ttf", "nsimsun.ttf"},
+}
+
+// fontDirs are the usual font folders, then the user's own.
+func fontDirs(extra string) []string {
+	var dirs []string
+	if extra != "" {
+		dirs = append(dirs, extra)
+	}
+	home, _ := os.UserHomeDir()
+	switch runtime.GOOS {
+	case "windows":
+		dirs = append(dirs, filepath.Join(os.Getenv("WINDIR"), "Fonts"), filepath.Join(os.Getenv("LOCALAPPDATA"), "Microsoft", "Windows", "Fonts"))
+	case "darwin":
+		dirs = append(dirs, "/Library/Fonts", "/System/Library/Fonts", filepath.Join(home, "Library", "Fonts"))
+	default:
+		dirs = append(dirs, "/usr/share/fonts", "/usr/local/share/fonts", filepath.Join(home, ".fonts"), filepath.Join(home, ".local", "share", "fonts"))
+	}
+	return dirs
+}
+
+// Notes are what font discovery has to tell the user (skipped files).
+type Notes []string
+
+// LoadFonts builds the font set: the office's own fonts where found (in
+// --font-dir first, then the usual folders), the bundled ones otherwise.
+// useSystem=false uses only bundled fonts and --font-dir (reproducible output).
+func LoadFonts(fontDir string, useSystem bool) (*FontSet, Notes, error) {
+	set := &FontSet{Faces: map[typeset.Face]*Font{}}
+	var notes Notes
+	found := map[typeset.Face]string{}
+	dirs := fontDirs(fontDir)
+	if !useSystem {
+		dirs = nil
+		if fontDir != "" {
+			dirs = []string{fontDir}
+		}
+	}
+	if fontDir != "" {
+		if st, err := os.Stat(fontDir); err != nil || !st.IsDir() {
+			return nil, nil, fmt.Errorf("字体目录 %s 不存在", fontDir)
+		}
+	}
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() {
+				if strings.Count(strings.TrimPrefix(path, dir), string(filepath.Separator)) > 3 {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			base := strings.ToLower(d.Name())
+			for face, names := range officeNames {
+				if _, done := found[face]; done {
+					continue
+				}
+				for _, n := range names {
+					if base == n {
+						found[face] = path
+					}
+				}
+			}
+			return nil
+		})
+	}
+	for _, b := range bundled {
+		var f *Font
+		if path, ok := found[b.face]; ok {
+			data, err := os.ReadFile(path)
+			if err == nil {
+				f, err = newFont(fmt.Sprintf("%s（本机 %s）", filepath.Base(path), path), "office-"+string(b.face), data)
+			}
+			if err != nil {
+				notes = append(notes, fmt.Sprintf("跳过字体 %s：%v", path, err))
+				f = nil
+			}
+		}
+		if f == nil {
+			var err error
+			f, err = newFont(b.name, b.family, b.data)
+			if err != nil {
+				return nil, nil, err
+			}
+		}
+		set.Faces[b.face] = f
+	}
+	return set, notes, nil
+}
+
+var bundledOnce struct {
+	sync.Once
+	set *FontSet
+	err error
+}
+
+// Bundled returns the bundled fonts only, loaded once.
+func Bundled() (*FontSet, error) {
+	bundledOnce.Do(func() { bundledOnce.set, _, bundledOnce.err = LoadFonts("", false) })
+	return bundledOnce.set, bundledOnce.err
+}
+
+var _ = bytes.NewReader

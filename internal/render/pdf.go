@@ -1,0 +1,120 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"github.com/rectify/rectify/internal/typeset"
+)
+
+// Meta is the document information written into the PDF.
+type Meta struct {
+	Title, Author string
+	Date          time.Time // creation date; fixed for reproducible output
+}
+
+// roleNames name the elements for the font report.
+var roleNames = map[string]string{"title": "标题", "body": "正文", "heading1": "一级标题", "heading2": "二级标题",
+	"heading3": "三四级标题", "signature": "署名", "date": "成文日期", "folio": "页码", "mark": "发文机关标志",
+	"doc_number": "发文字号", "addressee": "主送机关", "colophon": "版记"}
+
+// FontReport says which font each element used, e.g. "标题：Noto Serif SC
+// Black（内置，代替方正小标宋）".
+func FontReport(doc *typeset.Doc, set *FontSet) []string {
+	var out []string
+	for role, faces := range doc.Faces {
+		var names []string
+		for f := range faces {
+			if font := set.Faces[f]; font != nil {
+				names = append(names, font.Name)
+			}
+		}
+		sort.Strings(names)
+		name := roleNames[role]
+		if name == "" {
+			name = role
+		}
+		out = append(out, name+"："+strings.Join(names, "、"))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// PDF draws the laid-out pages. Only the fonts the pages use are embedded,
+// each as a subset.
+func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
+	lay := doc.Layout
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: lay.PageWidth, Ht: lay.PageHeight}})
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(meta.Date)
+	pdf.SetModificationDate(meta.Date)
+	pdf.SetTitle(meta.Title, true)
+	pdf.SetAuthor(meta.Author, true)
+	pdf.SetCreator("rectify", true)
+	report := FontReport(doc, set)
+	pdf.SetSubject("字体："+strings.Join(report, "；"), true)
+	used := map[typeset.Face]bool{}
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			for _, g := range l.Glyphs {
+				used[g.Face] = true
+			}
+		}
+	}
+	for face := range used {
+		f := set.Faces[face]
+		if f == nil {
+			return nil, fmt.Errorf("没有为 %s 配置字体", face)
+		}
+		pdf.AddUTF8FontFromBytes(f.Family, "", f.Data)
+	}
+	if err := pdf.Error(); err != nil {
+		return nil, fmt.Errorf("字体无法载入：%v", err)
+	}
+	for _, p := range doc.Pages {
+		pdf.AddPage()
+		for _, r := range p.Rules {
+			red, green, blue := rgb(r.Color)
+			pdf.SetDrawColor(red, green, blue)
+			pdf.SetLineWidth(r.Width)
+			pdf.Line(r.X1, r.Y, r.X2, r.Y)
+		}
+		curFace, curSize := typeset.Face(""), 0.0
+		for _, l := range p.Lines {
+			red, green, blue := rgb(l.Color)
+			pdf.SetTextColor(red, green, blue)
+			for _, g := range l.Glyphs {
+				if g.Face != curFace || l.Size != curSize {
+					pdf.SetFont(set.Faces[g.Face].Family, "", l.Size)
+					curFace, curSize = g.Face, l.Size
+				}
+				pdf.Text(g.X, l.Y, string(g.R))
+			}
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("PDF 生成失败：%v", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// rgb parses "#RRGGBB"; empty is black.
+func rgb(s string) (int, int, int) {
+	s = strings.TrimPrefix(s, "#")
+	if len(s) != 6 {
+		return 0, 0, 0
+	}
+	v, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return 0, 0, 0
+	}
+	return int(v >> 16 & 0xff), int(v >> 8 & 0xff), int(v & 0xff)
+}

@@ -1,0 +1,423 @@
+package typeset
+
+import (
+	"strings"
+)
+
+// Block is one paragraph to set, with its role (see textnotice's Role
+// constants: title, body, heading1, heading2, heading3, addressee,
+// signature, date, doc_number).
+type Block struct {
+	Role string
+	Text string
+}
+
+// Header is the optional red header of a document (版头).
+type Header struct {
+	Mark      string // 发文机关标志, e.g. "××管理委员会文件"
+	DocNumber string // 发文字号
+}
+
+// Colophon is the optional 版记 at the foot of the last page.
+type Colophon struct {
+	CC        string // 抄送
+	Printer   string // 印发机关
+	PrintDate string // 印发日期, as written (2025年6月24日)
+}
+
+// Glyph is one character at its place: X is the left edge in mm from the
+// page's left edge.
+type Glyph struct {
+	R    rune
+	X    float64
+	Adv  float64
+	Face Face
+}
+
+// Line is one line of text on a page: Y is the baseline in mm from the
+// page's top edge.
+type Line struct {
+	Y      float64
+	Size   float64 // pt
+	Color  string
+	Role   string
+	Para   int // index of the block it came from, -1 for page furniture
+	Glyphs []Glyph
+}
+
+// Text returns the line's characters.
+func (l Line) Text() string {
+	var b strings.Builder
+	for _, g := range l.Glyphs {
+		b.WriteRune(g.R)
+	}
+	return b.String()
+}
+
+// Rule is a horizontal rule (the red rule, the colophon's rules).
+type Rule struct {
+	X1, X2, Y float64 // mm
+	Width     float64 // mm
+	Color     string
+}
+
+// Page is one laid-out page.
+type Page struct {
+	Number int // the printed page number, 0 for none
+	Lines  []Line
+	Rules  []Rule
+}
+
+// Doc is the laid-out document.
+type Doc struct {
+	Layout Layout
+	Pages  []Page
+	// Faces records, per role, the faces its glyphs were set in.
+	Faces map[string]map[Face]bool
+}
+
+// setLine is a line of a paragraph before it is placed on a page.
+type setLine struct {
+	boxes   []box
+	x0      float64 // left offset in the type area, mm
+	justify bool
+	size    float64
+	color   string
+	role    string
+	para    int
+	rowSpan int // grid rows the line takes (1)
+}
+
+// para is a paragraph's lines plus how it must be kept.
+type para struct {
+	lines    []setLine
+	keepNext bool // a heading: keep with two lines of what follows
+	blank    bool // an empty grid line
+	together bool // never split (title, signature with date)
+}
+
+// Typeset lays out blocks on the GB/T 9704 grid.
+func Typeset(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) (*Doc, error) {
+	doc := &Doc{Layout: lay, Faces: map[string]map[Face]bool{}}
+	var paras []para
+	cell := lay.Cell()
+	var sig, date *Block
+	for i := range blocks {
+		b := blocks[i]
+		if strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		switch b.Role {
+		case "title":
+			p, err := titleLines(b.Text, lay, fonts, i)
+			if err != nil {
+				return nil, err
+			}
+			paras = append(paras, p, para{blank: true})
+		case "signature":
+			sig = &blocks[i]
+		case "date":
+			date = &blocks[i]
+		case "doc_number":
+			if hdr.DocNumber == "" {
+				hdr.DocNumber = b.Text
+			}
+		default:
+			p, err := bodyPara(b, lay, fonts, i)
+			if err != nil {
+				return nil, err
+			}
+			paras = append(paras, p)
+		}
+	}
+	if sig != nil || date != nil {
+		p, err := signatureLines(sig, date, lay, fonts, cell)
+		if err != nil {
+			return nil, err
+		}
+		paras = append(paras, para{blank: true}, p)
+	}
+	firstTop, headerPage, err := header(hdr, lay, fonts)
+	if err != nil {
+		return nil, err
+	}
+	doc.Pages = paginate(paras, lay, firstTop, headerPage)
+	if err := colophon(doc, col, lay, fonts); err != nil {
+		return nil, err
+	}
+	for pi := range doc.Pages {
+		if doc.Pages[pi].Number > 0 {
+			folio, err := folioLine(doc.Pages[pi].Number, lay, fonts)
+			if err != nil {
+				return nil, err
+			}
+			doc.Pages[pi].Lines = append(doc.Pages[pi].Lines, folio)
+		}
+		for _, l := range doc.Pages[pi].Lines {
+			m := doc.Faces[l.Role]
+			if m == nil {
+				m = map[Face]bool{}
+				doc.Faces[l.Role] = m
+			}
+			for _, g := range l.Glyphs {
+				m[g.Face] = true
+			}
+		}
+	}
+	return doc, nil
+}
+
+// bodyPara sets a body paragraph: two-character first-line indent, full
+// lines justified to the type area's width, the last line flush left
+// (§7.3.5 and the spec's 禁则).
+func bodyPara(b Block, lay Layout, fonts Fonts, idx int) (para, error) {
+	cell := lay.Cell()
+	el := lay.Body
+	faces := make([]Face, len([]rune(b.Text)))
+	for i := range faces {
+		faces[i] = el.Face
+	}
+	keep := false
+	switch b.Role {
+	case "heading1":
+		el = lay.Heading1
+		for i := range faces {
+			faces[i] = el.Face
+		}
+		keep = true
+	case "heading2":
+		// Only the lead sentence takes 楷体 (§7.3.3).
+		rs := []rune(b.Text)
+		end := len(rs)
+		for i, r := range rs {
+			if r == '。' {
+				end = i + 1
+				break
+			}
+		}
+		for i := 0; i < end; i++ {
+			faces[i] = lay.Heading2.Face
+		}
+		keep = end == len(rs)
+	case "heading3":
+		keep = !strings.ContainsRune(b.Text, '。') && len([]rune(b.Text)) <= 2*lay.Chars
+	case "addressee":
+		return simpleLines(b.Text, faces, lay, fonts, idx, 0, b.Role)
+	}
+	p, err := simpleLines(b.Text, faces, lay, fonts, idx, 2*cell, b.Role)
+	p.keepNext = keep
+	return p, err
+}
+
+// simpleLines breaks text into justified lines with a first-line indent.
+func simpleLines(text string, faces []Face, lay Layout, fonts Fonts, idx int, indent float64, role string) (para, error) {
+	el := lay.Body
+	boxes, err := measure(fonts, text, faces, el.Size, lay.Cell())
+	if err != nil {
+		return para{}, err
+	}
+	starts := breakLines(boxes, Breaks(text), lay.AreaWidth, indent)
+	var p para
+	for li, s := range starts {
+		e := len(boxes)
+		if li+1 < len(starts) {
+			e = starts[li+1]
+		}
+		x0 := 0.0
+		if li == 0 {
+			x0 = indent
+		}
+		p.lines = append(p.lines, setLine{boxes: boxes[s:e], x0: x0, justify: li+1 < len(starts), size: el.Size, role: role, para: idx, rowSpan: 1})
+	}
+	return p, nil
+}
+
+// titleLines sets the title: 小标宋, centred, broken into balanced lines so
+// that a long title forms a trapezoid, not a long line over a short one.
+func titleLines(text string, lay Layout, fonts Fonts, idx int) (para, error) {
+	el := lay.Title
+	faces := make([]Face, len([]rune(text)))
+	for i := range faces {
+		faces[i] = el.Face
+	}
+	em := el.Size * ptToMM
+	boxes, err := measure(fonts, text, faces, el.Size, em)
+	if err != nil {
+		return para{}, err
+	}
+	total := 0.0
+	for _, b := range boxes {
+		total += b.adv
+	}
+	n := int(total/lay.AreaWidth) + 1
+	ok := Breaks(text)
+	starts := balance(boxes, ok, n, lay.AreaWidth, text)
+	p := para{together: true}
+	for li, s := range starts {
+		e := len(boxes)
+		if li+1 < len(starts) {
+			e = starts[li+1]
+		}
+		w := 0.0
+		for _, b := range boxes[s:e] {
+			w += b.adv
+		}
+		p.lines = append(p.lines, setLine{boxes: boxes[s:e], x0: (lay.AreaWidth - w) / 2, size: el.Size, role: "title", para: idx, rowSpan: 1})
+	}
+	return p, nil
+}
+
+// balance breaks boxes into n lines as even as the break opportunities
+// allow, preferring to break before 关于 and after 的 (phrase ends), and
+// never leaving a line wider than maxW.
+func balance(boxes []box, ok []bool, n int, maxW float64, text string) []int {
+	if n <= 1 {
+		return []int{0}
+	}
+	rs := []rune(text)
+	prefix := make([]float64, len(boxes)+1)
+	for i, b := range boxes {
+		prefix[i+1] = prefix[i] + b.adv
+	}
+	target := prefix[len(boxes)] / float64(n)
+	bonus := func(i int) float64 {
+		switch {
+		case i+1 < len(rs) && rs[i] == '关' && rs[i+1] == '于':
+			return target * target * 0.08
+		case i > 0 && (rs[i-1] == '的' || rs[i-1] == '、'):
+			return target * target * 0.03
+		}
+		return 0
+	}
+	// DP over break positions: cost = sum of squared deviations - bonuses.
+	const inf = 1e18
+	L := len(boxes)
+	cost := make([][]float64, n+1)
+	from := make([][]int, n+1)
+	for k := range cost {
+		cost[k] = make([]float64, L+1)
+		from[k] = make([]int, L+1)
+		for i := range cost[k] {
+			cost[k][i] = inf
+		}
+	}
+	cost[0][0] = 0
+	for k := 1; k <= n; k++ {
+		for e := 1; e <= L; e++ {
+			if e < L && !ok[e] {
+				continue
+			}
+			for s := 0; s < e; s++ {
+				if cost[k-1][s] >= inf || (s > 0 && !ok[s]) {
+					continue
+				}
+				w := prefix[e] - prefix[s]
+				if w > maxW+0.01 {
+					continue
+				}
+				d := w - target
+				c := cost[k-1][s] + d*d
+				if e < L {
+					c -= bonus(e)
+				}
+				if c < cost[k][e] {
+					cost[k][e], from[k][e] = c, s
+				}
+			}
+		}
+	}
+	if cost[n][L] >= inf {
+		return []int{0} // cannot balance: one line, the breaker will not be asked
+	}
+	starts := make([]int, n)
+	e := L
+	for k := n; k >= 1; k-- {
+		s := from[k][e]
+		starts[k-1] = s
+		e = s
+	}
+	return starts
+}
+
+// signatureLines places the issuer's signature and the date for a document
+// without a seal (§7.3.5.2): the signature right-aligned two characters in
+// from the right; the date on the next line, its first character two
+// characters right of the signature's; a date longer than that keeps two
+// characters from the right and pushes the signature left.
+func signatureLines(sig, date *Block, lay Layout, fonts Fonts, cell float64) (para, error) {
+	p := para{together: true}
+	el := lay.Body
+	set := func(b *Block) ([]box, float64, error) {
+		if b == nil {
+			return nil, 0, nil
+		}
+		faces := make([]Face, len([]rune(b.Text)))
+		for i := range faces {
+			faces[i] = el.Face
+		}
+		boxes, err := measure(fonts, b.Text, faces, el.Size, cell)
+		w := 0.0
+		for _, bx := range boxes {
+			w += bx.adv
+		}
+		return boxes, w, err
+	}
+	sb, sw, err := set(sig)
+	if err != nil {
+		return p, err
+	}
+	db, dw, err := set(date)
+	if err != nil {
+		return p, err
+	}
+	sigX := lay.AreaWidth - 2*cell - sw
+	dateX := sigX + 2*cell
+	if dateX+dw > lay.AreaWidth-2*cell {
+		dateX = lay.AreaWidth - 2*cell - dw
+		sigX = dateX - 2*cell
+	}
+	if sig != nil {
+		p.lines = append(p.lines, setLine{boxes: sb, x0: sigX, size: el.Size, role: "signature", para: -1, rowSpan: 1})
+	}
+	if date != nil {
+		p.lines = append(p.lines, setLine{boxes: db, x0: dateX, size: el.Size, role: "date", para: -1, rowSpan: 1})
+	}
+	return p, nil
+}
+
+// place turns a set line into a positioned line with its baseline at y.
+func place(sl setLine, lay Layout, y float64) Line {
+	l := Line{Y: y, Size: sl.size, Color: sl.color, Role: sl.role, Para: sl.para}
+	natural := sl.x0
+	for _, b := range sl.boxes {
+		natural += b.adv
+	}
+	// Justify: the extra space goes between characters, but not inside a
+	// run of digits or Latin letters ("2024", "G235", an e-mail address).
+	stretch := func(i int) bool { return isWide(sl.boxes[i].r) || isWide(sl.boxes[i+1].r) || sl.boxes[i].r == ' ' }
+	gaps := 0
+	for i := 0; i+1 < len(sl.boxes); i++ {
+		if stretch(i) {
+			gaps++
+		}
+	}
+	gap := 0.0
+	if sl.justify && gaps > 0 {
+		gap = max(0, (lay.AreaWidth-natural)/float64(gaps))
+	}
+	x := lay.Left + sl.x0
+	for i, b := range sl.boxes {
+		l.Glyphs = append(l.Glyphs, Glyph{R: b.r, X: x, Adv: b.adv, Face: b.face})
+		x += b.adv
+		if i+1 < len(sl.boxes) && stretch(i) {
+			x += gap
+		}
+	}
+	return l
+}
+
+// baseline is the baseline of a grid row: the em box is centred in the row.
+func baseline(rowTop, pitch, size float64) float64 {
+	em := size * ptToMM
+	return rowTop + (pitch-em)/2 + 0.88*em
+}
