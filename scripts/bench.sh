@@ -35,3 +35,14 @@ if [ "$part" = all ] || [ "$part" = excel ]; then
   rss=$(maxrss_mib "$R" convert --force "$work/big.json" "$work/big.xlsx")
   echo "excel  100,000 issues -> xlsx: rectify ${ours}s, openpyxl write-only ${theirs}s: ${R##*/} is $(ratio "$theirs" "$ours")x faster; max RSS ${rss} MiB"
 fi
+
+if [ "$part" = all ] || [ "$part" = render ]; then
+  # The same notice to PDF: rectify (GB/T 9704 layout, four CJK faces) and
+  # LibreOffice converting the notice's text. LibreOffice gets a warm profile.
+  cp testdata/corpus/notice-2025-extracted.txt "$work/notice.txt"
+  lo="-env:UserInstallation=file://$work/lo-profile"
+  soffice "$lo" --headless --convert-to pdf --outdir "$work/lo" "$work/notice.txt" >/dev/null 2>&1 || true
+  ours=$(best "$R" convert --force "$work/notice.txt" "$work/notice.pdf")
+  theirs=$(best soffice "$lo" --headless --convert-to pdf --outdir "$work/lo" "$work/notice.txt")
+  echo "render corpus notice -> PDF: rectify ${ours}s, LibreOffice ${theirs}s: rectify is $(ratio "$theirs" "$ours")x faster"
+fi

@@ -128,7 +128,7 @@ func isLatin(r rune) bool    { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <
 
 // breakLines fits boxes into lines of the given width; the first line is
 // narrower by indent. It returns the rune offsets where lines start.
-func breakLines(boxes []box, ok []bool, widthMM, indent float64) []int {
+func breakLines(boxes []box, ok []bool, widthMM, indent, cell float64) []int {
 	starts := []int{0}
 	lineStart, w := 0, indent
 	lastOK := -1
@@ -138,11 +138,18 @@ func breakLines(boxes []box, ok []bool, widthMM, indent float64) []int {
 		}
 		if w+boxes[i].adv > widthMM+0.01 && i > lineStart {
 			brk := lastOK
-			if brk <= lineStart || lineWidth(boxes[lineStart:brk]) < 0.6*widthMM {
+			if brk <= lineStart || indentOf(len(starts), indent)+lineWidth(boxes[lineStart:brk]) < widthMM-3*cell {
 				// No opportunity, or one that leaves the line too loose (a long
 				// e-mail address or URL follows): break inside the run, short of
 				// the marks that may not start or end a line.
 				brk = i
+				// Prefer the end of a part of the address: after @ . / - _.
+				for j := i - 1; j > lineStart && !isWide(boxes[j].r); j-- {
+					if strings.ContainsRune("@./-_", boxes[j].r) && indentOf(len(starts), indent)+lineWidth(boxes[lineStart:j+1]) >= widthMM-3*cell {
+						brk = j + 1
+						break
+					}
+				}
 				for brk > lineStart+1 && (strings.ContainsRune(noStart, boxes[brk].r) || strings.ContainsRune(noEnd, boxes[brk-1].r)) {
 					brk--
 				}
@@ -163,4 +170,11 @@ func lineWidth(bs []box) float64 {
 		w += b.adv
 	}
 	return w
+}
+
+func indentOf(line int, indent float64) float64 {
+	if line == 1 {
+		return indent
+	}
+	return 0
 }

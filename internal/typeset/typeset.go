@@ -216,7 +216,7 @@ func simpleLines(text string, faces []Face, lay Layout, fonts Fonts, idx int, in
 	if err != nil {
 		return para{}, err
 	}
-	starts := breakLines(boxes, Breaks(text), lay.AreaWidth, indent)
+	starts := breakLines(boxes, Breaks(text), lay.AreaWidth, indent, lay.Cell())
 	var p para
 	for li, s := range starts {
 		e := len(boxes)

@@ -1,0 +1,148 @@
+package render_test
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rectify/rectify/internal/render"
+	"github.com/rectify/rectify/internal/testutil"
+	"github.com/rectify/rectify/internal/textnotice"
+	"github.com/rectify/rectify/internal/typeset"
+)
+
+func renderCorpus(t testing.TB) ([]byte, []typeset.Block) {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/corpus/notice-2025-extracted.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := textnotice.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := render.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks []typeset.Block
+	for _, b := range textnotice.Blocks(n) {
+		blocks = append(blocks, typeset.Block{Role: b.Role, Text: b.Text})
+	}
+	doc, err := typeset.Typeset(blocks, typeset.Header{}, typeset.Colophon{}, typeset.Default(), set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := render.PDF(doc, set, render.Meta{Title: n.Title, Author: n.Issuer, Date: time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdf, blocks
+}
+
+func writeTemp(t *testing.T, data []byte) string {
+	p := filepath.Join(t.TempDir(), "notice.pdf")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestPopplerReadsBack: poppler reads every character back, in order.
+func TestPopplerReadsBack(t *testing.T) {
+	bin := testutil.Need(t, "pdftotext")
+	pdf, blocks := renderCorpus(t)
+	out, err := exec.Command(bin, "-enc", "UTF-8", writeTemp(t, pdf), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	squash := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\n' || r == '\f' || r == '\u00a0' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	got := squash(string(out))
+	// Drop the page numbers "— N —" poppler reads at each page's foot.
+	for i := 40; i >= 1; i-- {
+		got = strings.ReplaceAll(got, "—"+strconv.Itoa(i)+"—", "")
+	}
+	var want strings.Builder
+	for _, b := range blocks {
+		want.WriteString(squash(b.Text))
+	}
+	if got != want.String() {
+		g, w := []rune(got), []rune(want.String())
+		i := 0
+		for i < len(g) && i < len(w) && g[i] == w[i] {
+			i++
+		}
+		t.Errorf("poppler reads differently from character %d: got %q, want %q", i, string(g[i:min(len(g), i+30)]), string(w[i:min(len(w), i+30)]))
+	}
+}
+
+// TestQPDFCheck: the file is structurally sound.
+func TestQPDFCheck(t *testing.T) {
+	bin := testutil.Need(t, "qpdf")
+	pdf, _ := renderCorpus(t)
+	out, err := exec.Command(bin, "--check", writeTemp(t, pdf)).CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "No syntax or stream encoding errors found") {
+		t.Errorf("qpdf --check: %v\n%s", err, out)
+	}
+}
+
+// TestFontsEmbedded: every font is embedded, at least four faces, as subsets.
+func TestFontsEmbedded(t *testing.T) {
+	bin := testutil.Need(t, "pdffonts")
+	pdf, _ := renderCorpus(t)
+	out, err := exec.Command(bin, writeTemp(t, pdf)).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
+	if len(lines) < 4 {
+		t.Errorf("only %d fonts: %s", len(lines), out)
+	}
+	for _, l := range lines {
+		f := strings.Fields(l)
+		if len(f) < 5 || f[len(f)-5] != "yes" {
+			t.Errorf("font not embedded: %s", l)
+		}
+	}
+	// Subsets: the 35 MB of bundled fonts come to well under 1 MB here.
+	if len(pdf) > 1<<20 {
+		t.Errorf("PDF is %d bytes: fonts not subset?", len(pdf))
+	}
+}
+
+func TestMetadataNamesFonts(t *testing.T) {
+	pdf, _ := renderCorpus(t)
+	s := string(pdf)
+	if !strings.Contains(s, "/Subject") {
+		t.Fatal("no Subject in the document information")
+	}
+}
+
+func TestRejectsNonTrueType(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "simhei.ttf"), []byte("OTTO not a truetype font"), 0o644)
+	_, notes, err := render.LoadFonts(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "不是 TrueType 轮廓字体") {
+		t.Errorf("notes = %v", notes)
+	}
+}
+
+func BenchmarkRenderCorpus(b *testing.B) {
+	for b.Loop() {
+		renderCorpus(b)
+	}
+}

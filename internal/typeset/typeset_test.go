@@ -1,0 +1,272 @@
+package typeset_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/rectify/rectify/internal/render"
+	"github.com/rectify/rectify/internal/textnotice"
+	. "github.com/rectify/rectify/internal/typeset"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func corpusDoc(t testing.TB) (*Doc, []Block) {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/corpus/notice-2025-extracted.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := textnotice.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := render.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks []Block
+	for _, b := range textnotice.Blocks(n) {
+		blocks = append(blocks, Block{Role: b.Role, Text: b.Text})
+	}
+	doc, err := Typeset(blocks, Header{}, Colophon{}, Default(), set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, blocks
+}
+
+// TestGrid checks the corpus notice against the figures of GB/T 9704.
+func TestGrid(t *testing.T) {
+	doc, blocks := corpusDoc(t)
+	lay := doc.Layout
+	cell, pitch := lay.Cell(), lay.Pitch()
+	for _, p := range doc.Pages {
+		body := 0
+		for _, l := range p.Lines {
+			em := l.Size * 25.4 / 72
+			if l.Role == "folio" {
+				continue
+			}
+			body++
+			top, bottom := l.Y-0.88*em, l.Y+0.12*em
+			if top < lay.Top-0.01 || bottom > lay.Top+lay.AreaHeight+0.01 {
+				t.Errorf("page %d: line %q outside the type area vertically (%.2f..%.2f)", p.Number, l.Text(), top, bottom)
+			}
+			cells := 0.0
+			for _, g := range l.Glyphs {
+				if g.X < lay.Left-0.01 || g.X+g.Adv > lay.Left+lay.AreaWidth+0.01 {
+					t.Errorf("page %d: %q at x=%.2f outside the type area", p.Number, string(g.R), g.X)
+				}
+				cells += g.Adv / cell
+			}
+			if l.Role != "title" && cells > float64(lay.Chars)+0.01 {
+				t.Errorf("page %d: line %q takes %.2f cells, more than %d", p.Number, l.Text(), cells, lay.Chars)
+			}
+			// Lines sit on the grid: the baseline of row k.
+			row := (l.Y - lay.Top - (pitch-em)/2 - 0.88*em) / pitch
+			if math.Abs(row-math.Round(row)) > 0.01 {
+				t.Errorf("page %d: line %q off the grid (row %.3f)", p.Number, l.Text(), row)
+			}
+		}
+		if body > lay.Lines {
+			t.Errorf("page %d has %d lines, more than %d", p.Number, body, lay.Lines)
+		}
+	}
+	// Page numbers: "— N —", 7 mm under the type area, odd right, even left,
+	// one character in.
+	for _, p := range doc.Pages {
+		var folio *Line
+		for i := range p.Lines {
+			if p.Lines[i].Role == "folio" {
+				folio = &p.Lines[i]
+			}
+		}
+		if folio == nil {
+			t.Errorf("page %d has no page number", p.Number)
+			continue
+		}
+		if want := fmt.Sprintf("— %d —", p.Number); folio.Text() != want {
+			t.Errorf("page number %q, want %q", folio.Text(), want)
+		}
+		em := folio.Size * 25.4 / 72
+		first, last := folio.Glyphs[0], folio.Glyphs[len(folio.Glyphs)-1]
+		if p.Number%2 == 1 && math.Abs(last.X+last.Adv-(lay.Left+lay.AreaWidth-em)) > 0.01 {
+			t.Errorf("odd page %d: number ends at %.2f, want one character in from the right", p.Number, last.X+last.Adv)
+		}
+		if p.Number%2 == 0 && math.Abs(first.X-(lay.Left+em)) > 0.01 {
+			t.Errorf("even page %d: number starts at %.2f, want one character in from the left", p.Number, first.X)
+		}
+		if dashTop := folio.Y - 0.4*em; math.Abs(dashTop-(lay.Top+lay.AreaHeight+7)) > 0.01 {
+			t.Errorf("page %d: number at %.2f mm, want 7 mm under the type area", p.Number, dashTop)
+		}
+	}
+	// Every character of the text is set once, in order.
+	var want, got strings.Builder
+	for _, b := range blocks {
+		want.WriteString(strings.ReplaceAll(b.Text, " ", ""))
+	}
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			if l.Role != "folio" {
+				got.WriteString(strings.ReplaceAll(l.Text(), " ", ""))
+			}
+		}
+	}
+	if got.String() != want.String() {
+		t.Errorf("set text differs from the notice's text")
+	}
+	// At least the four faces: title, 黑体, 楷体, body.
+	for role, face := range map[string]Face{"title": FaceTitle, "heading1": FaceHei, "heading2": FaceKai, "body": FaceFang} {
+		if !doc.Faces[role][face] {
+			t.Errorf("%s not set in %s: %v", role, face, doc.Faces[role])
+		}
+	}
+}
+
+// TestKinsoku: no line of the corpus layout breaks a 禁则.
+func TestKinsoku(t *testing.T) {
+	doc, _ := corpusDoc(t)
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			rs := []rune(l.Text())
+			if len(rs) == 0 || l.Role == "folio" {
+				continue
+			}
+			if strings.ContainsRune("，。、；：？！）》」』】〕〉”’…—%‰", rs[0]) {
+				t.Errorf("page %d: line starts with %q: %s", p.Number, string(rs[0]), l.Text())
+			}
+			if strings.ContainsRune("（《「『【〔〈“‘", rs[len(rs)-1]) {
+				t.Errorf("page %d: line ends with %q: %s", p.Number, string(rs[len(rs)-1]), l.Text())
+			}
+		}
+	}
+}
+
+// TestBreaks is the conformance table of the line-break rules.
+func TestBreaks(t *testing.T) {
+	cases := []struct {
+		text string
+		at   int // rune offset
+		ok   bool
+	}{
+		{"学习，贯彻", 2, false},    // before ，
+		{"学习（贯彻）", 3, false},   // after （
+		{"学习——贯彻", 3, false},   // inside ——
+		{"学习……贯彻", 3, false},   // inside ……
+		{"得分82.5分", 4, false},  // inside 82.5
+		{"2024年", 2, false},    // inside 2024
+		{"G235线", 2, false},    // inside G235
+		{"学习贯彻", 2, true},      // between two ideographs
+		{"完成90%", 4, false},    // before %
+		{"《条例》学习", 4, true},    // after 》
+		{"“当下改”的举措", 1, false}, // after “
+		{"“当下改”的举措", 4, false}, // before ”
+	}
+	for _, c := range cases {
+		if got := Breaks(c.text)[c.at]; got != c.ok {
+			t.Errorf("Breaks(%q)[%d] = %v, want %v", c.text, c.at, got, c.ok)
+		}
+	}
+}
+
+// TestGoldenLayout records the positions of lines (not PDF bytes).
+func TestGoldenLayout(t *testing.T) {
+	doc, _ := corpusDoc(t)
+	var b bytes.Buffer
+	for _, p := range doc.Pages {
+		fmt.Fprintf(&b, "== page %d\n", p.Number)
+		for _, l := range p.Lines {
+			fmt.Fprintf(&b, "%6.2f %6.2f %-9s %s\n", l.Y, l.Glyphs[0].X, l.Role, l.Text())
+		}
+	}
+	golden := "../../testdata/layout/corpus.golden"
+	if *update {
+		os.WriteFile(golden, b.Bytes(), 0o644)
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./... -update)", err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("layout differs from %s; review with -update and git diff", golden)
+	}
+}
+
+func TestTitleBalance(t *testing.T) {
+	set, _ := render.Bundled()
+	doc, err := Typeset([]Block{{Role: "title", Text: "中共某某县委员会办公室关于二〇二五年度巡察反馈问题整改落实进展情况的通报"}}, Header{}, Colophon{}, Default(), set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lens []int
+	for _, l := range doc.Pages[0].Lines {
+		if l.Role == "title" {
+			lens = append(lens, len([]rune(l.Text())))
+		}
+	}
+	if len(lens) != 2 || lens[0]-lens[1] > 6 || lens[1]-lens[0] > 6 {
+		t.Errorf("title lines %v are not balanced", lens)
+	}
+}
+
+func TestSignature(t *testing.T) {
+	set, _ := render.Bundled()
+	lay := Default()
+	doc, err := Typeset([]Block{{Role: "body", Text: "正文。"}, {Role: "signature", Text: "寿宁工业园区管理委员会"}, {Role: "date", Text: "2025年6月24日"}}, Header{}, Colophon{}, lay, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sig, date Line
+	for _, l := range doc.Pages[0].Lines {
+		switch l.Role {
+		case "signature":
+			sig = l
+		case "date":
+			date = l
+		}
+	}
+	cell := lay.Cell()
+	right := lay.Left + lay.AreaWidth
+	last := sig.Glyphs[len(sig.Glyphs)-1]
+	if math.Abs(last.X+last.Adv-(right-2*cell)) > 0.01 {
+		t.Errorf("signature ends at %.2f, want two characters from the right (%.2f)", last.X+last.Adv, right-2*cell)
+	}
+	if math.Abs(date.Glyphs[0].X-(sig.Glyphs[0].X+2*cell)) > 0.01 {
+		t.Errorf("date starts at %.2f, want two characters right of the signature (%.2f)", date.Glyphs[0].X, sig.Glyphs[0].X+2*cell)
+	}
+	if date.Y-sig.Y < lay.Pitch()-0.01 {
+		t.Errorf("date not on the line under the signature")
+	}
+	// A long date and a short signature: the date keeps two characters from
+	// the right and the signature moves left.
+	doc, _ = Typeset([]Block{{Role: "signature", Text: "某局"}, {Role: "date", Text: "2025年12月24日"}}, Header{}, Colophon{}, lay, set)
+	for _, l := range doc.Pages[0].Lines {
+		if l.Role == "date" {
+			g := l.Glyphs[len(l.Glyphs)-1]
+			if math.Abs(g.X+g.Adv-(right-2*cell)) > 0.01 {
+				t.Errorf("long date ends at %.2f, want %.2f", g.X+g.Adv, right-2*cell)
+			}
+		}
+	}
+}
+
+func TestMissingGlyph(t *testing.T) {
+	set, _ := render.Bundled()
+	_, err := Typeset([]Block{{Role: "body", Text: "这里有一个私用区字符\U000F0001。"}}, Header{}, Colophon{}, Default(), set)
+	if err == nil || !strings.Contains(err.Error(), "U+F0001") || !strings.Contains(err.Error(), "这里有一个私用区字符") {
+		t.Errorf("want a clear error naming the character and its paragraph, got %v", err)
+	}
+}
+
+func BenchmarkTypesetCorpus(b *testing.B) {
+	for b.Loop() {
+		corpusDoc(b)
+	}
+}
