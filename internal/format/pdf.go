@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/pdftext"
 	"github.com/rectify/rectify/internal/render"
 	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/rectify/rectify/internal/typeset"
@@ -57,4 +58,10 @@ func logf(opt Options, msg string) {
 	if opt.Log != nil {
 		opt.Log(msg)
 	}
+}
+
+func init() {
+	RegisterReader("pdf", func(data []byte, opt Options) (*notice.Notice, error) {
+		return pdftext.Read(data, pdftext.Options{Password: opt.Password})
+	})
 }

@@ -35,7 +35,7 @@ type Line struct {
 var starterRes = []*regexp.Regexp{
 	regexp.MustCompile(`^[一二三四五六七八九十]{1,3}、`),
 	regexp.MustCompile(`^（[一二三四五六七八九十]{1,3}）`),
-	regexp.MustCompile(`^\d{1,3}\s*[.．、]\s*[^\d\s]`),
+	regexp.MustCompile(`^\d{1,3}\s*[.．、]\s*[^\x00-\x7f]`),
 	regexp.MustCompile(`^（\d{1,3}）`),
 	regexp.MustCompile(`^[①-⑳]`),
 	regexp.MustCompile(`^` + labelPattern + `(?:（[^）]{0,12}）)?[：:]`),
@@ -298,11 +298,25 @@ func joinText(b *strings.Builder, t string) {
 		s := b.String()
 		last := []rune(s)[len([]rune(s))-1]
 		first := []rune(t)[0]
-		if isLatin(last) && isLatin(first) {
+		// Latin words wrapped at a line end were separated by a space,
+		// unless they are one address or URL cut in two.
+		if isLatin(last) && isLatin(first) && !strings.ContainsAny(lastWord(s)+firstWord(t), "@./:") {
 			b.WriteByte(' ')
 		}
 	}
 	b.WriteString(t)
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return r > 0x7f || r == ' ' })
+	return s[i+1:]
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, func(r rune) bool { return r > 0x7f || r == ' ' }); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 func isLatin(r rune) bool {

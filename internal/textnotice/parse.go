@@ -46,8 +46,8 @@ func marker(s string) (kind, num int, rest, mark string) {
 			num, _ = strconv.Atoi(numText)
 		}
 		rest = s[m[1]:]
-		if k == kindArabicDot && (rest == "" || isDigit([]rune(rest)[0])) {
-			continue // "82.5分" is not a heading
+		if k == kindArabicDot && (rest == "" || []rune(rest)[0] < 0x80) {
+			continue // "82.5分" and "163.com" are not headings
 		}
 		return k, num, rest, s[:m[1]]
 	}

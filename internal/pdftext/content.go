@@ -1,0 +1,203 @@
+package pdftext
+
+import (
+	"math"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// Glyph is one character drawn on a page, in PDF user space (points, y up).
+type Glyph struct {
+	Text string
+	X, Y float64 // origin of the glyph on the baseline
+	W    float64 // advance
+	Size float64 // effective font size
+}
+
+type matrix [6]float64 // a b c d e f
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2], m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2], m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4], m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+type gstate struct {
+	ctm                    matrix
+	font                   *font
+	size, tc, tw, th, rise float64
+	tl                     float64
+}
+
+// Limits that keep a damaged or hostile file bounded.
+const (
+	maxFormDepth = 8
+	maxGlyphs    = 4_000_000
+)
+
+type interp struct {
+	glyphs []Glyph
+	fonts  map[string]*font // by resource scope and name
+}
+
+func num(a []operand, i int) float64 {
+	if i < len(a) && a[i].kind == tokNum {
+		return a[i].num
+	}
+	return 0
+}
+
+// run interprets one content stream with its resources.
+func (in *interp) run(data []byte, res pdf.Value, scope string, g gstate, depth int) {
+	var tm, tlm matrix
+	var stack []gstate
+	fontOf := func(name string) *font {
+		key := scope + "/" + name
+		if f, ok := in.fonts[key]; ok {
+			return f
+		}
+		fv := res.Key("Font").Key(name)
+		var f *font
+		if fv.Kind() == pdf.Dict {
+			f = loadFont(fv)
+		}
+		in.fonts[key] = f
+		return f
+	}
+	show := func(s string) {
+		if g.font == nil || len(in.glyphs) >= maxGlyphs {
+			return
+		}
+		for _, gl := range g.font.decode(s) {
+			trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(tm).mul(g.ctm)
+			size := math.Hypot(trm[2], trm[3])
+			adv := gl.width*g.size + g.tc
+			if gl.space {
+				adv += g.tw
+			}
+			adv *= g.th
+			w := gl.width * math.Hypot(trm[0], trm[1])
+			if gl.text != "" {
+				in.glyphs = append(in.glyphs, Glyph{Text: gl.text, X: trm[4], Y: trm[5], W: w, Size: size})
+			}
+			tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
+		}
+	}
+	ops(data, func(op string, a []operand) {
+		switch op {
+		case "q":
+			if len(stack) < 256 {
+				stack = append(stack, g)
+			}
+		case "Q":
+			if n := len(stack); n > 0 {
+				g = stack[n-1]
+				stack = stack[:n-1]
+			}
+		case "cm":
+			if len(a) == 6 {
+				g.ctm = matrix{num(a, 0), num(a, 1), num(a, 2), num(a, 3), num(a, 4), num(a, 5)}.mul(g.ctm)
+			}
+		case "BT":
+			tm, tlm = identity, identity
+		case "Tf":
+			if len(a) == 2 && a[0].kind == tokName {
+				g.font = fontOf(a[0].s)
+				g.size = num(a, 1)
+			}
+		case "Tc":
+			g.tc = num(a, 0)
+		case "Tw":
+			g.tw = num(a, 0)
+		case "Tz":
+			g.th = num(a, 0) / 100
+		case "TL":
+			g.tl = num(a, 0)
+		case "Ts":
+			g.rise = num(a, 0)
+		case "Td", "TD":
+			if op == "TD" {
+				g.tl = -num(a, 1)
+			}
+			tlm = matrix{1, 0, 0, 1, num(a, 0), num(a, 1)}.mul(tlm)
+			tm = tlm
+		case "Tm":
+			if len(a) == 6 {
+				tlm = matrix{num(a, 0), num(a, 1), num(a, 2), num(a, 3), num(a, 4), num(a, 5)}
+				tm = tlm
+			}
+		case "T*":
+			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
+			tm = tlm
+		case "Tj":
+			if len(a) >= 1 {
+				show(a[len(a)-1].s)
+			}
+		case "'", "\"":
+			if op == "\"" && len(a) == 3 {
+				g.tw, g.tc = num(a, 0), num(a, 1)
+			}
+			tlm = matrix{1, 0, 0, 1, 0, -g.tl}.mul(tlm)
+			tm = tlm
+			if len(a) >= 1 {
+				show(a[len(a)-1].s)
+			}
+		case "TJ":
+			if len(a) >= 1 && a[0].kind == tokArrOpen {
+				for _, e := range a[0].arr {
+					switch e.kind {
+					case tokStr:
+						show(e.s)
+					case tokNum:
+						tm = matrix{1, 0, 0, 1, -e.num / 1000 * g.size * g.th, 0}.mul(tm)
+					}
+				}
+			}
+		case "Do":
+			if depth >= maxFormDepth || len(a) < 1 || a[0].kind != tokName {
+				return
+			}
+			xo := res.Key("XObject").Key(a[0].s)
+			if xo.Kind() != pdf.Stream || xo.Key("Subtype").Name() != "Form" {
+				return
+			}
+			fg := g
+			if m := xo.Key("Matrix"); m.Len() == 6 {
+				fm := matrix{}
+				for i := range fm {
+					fm[i] = m.Index(i).Float64()
+				}
+				fg.ctm = fm.mul(g.ctm)
+			}
+			fres := xo.Key("Resources")
+			if fres.Kind() != pdf.Dict {
+				fres = res
+			}
+			in.run(readStream(xo), fres, scope+"/"+a[0].s, fg, depth+1)
+		}
+	})
+}
+
+// pageContent reads a page's content streams (one stream or an array).
+func pageContent(page pdf.Value) []byte {
+	c := page.Key("Contents")
+	switch c.Kind() {
+	case pdf.Stream:
+		return readStream(c)
+	case pdf.Array:
+		var all []byte
+		for i := 0; i < c.Len() && i < 4096; i++ {
+			all = append(all, readStream(c.Index(i))...)
+			all = append(all, '\n')
+			if len(all) > maxStreamBytes {
+				break
+			}
+		}
+		return all
+	}
+	return nil
+}

@@ -1,0 +1,46 @@
+package pdftext
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/rectify/rectify/internal/diag"
+)
+
+var pdfcpuInit sync.Once
+
+// decrypt removes a PDF's encryption with pdfcpu, which knows every standard
+// security handler including AES-256 (the mandated reader refuses that one).
+// A PDF with only an owner password opens with the empty user password, as
+// every viewer opens it; one with a user password needs --password.
+func decrypt(data []byte, password string) (out []byte, err error) {
+	pdfcpuInit.Do(api.DisableConfigDir) // no config folder written in the user's home
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, fmt.Errorf("%w（解密失败：%v）", ErrMalformed, p)
+		}
+	}()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	conf.UserPW = password
+	conf.OwnerPW = password
+	var buf bytes.Buffer
+	if err := api.Decrypt(bytes.NewReader(data), &buf, conf); err != nil {
+		msg := err.Error()
+		switch {
+		case strings.Contains(msg, "password") || strings.Contains(msg, "authenticat"):
+			if password != "" {
+				return nil, fmt.Errorf("%w：密码不正确", diag.ErrNeedPassword)
+			}
+			return nil, fmt.Errorf("%w（这个 PDF 设置了打开密码，请用 --password 提供）", diag.ErrNeedPassword)
+		case strings.Contains(msg, "not encrypted"):
+			return data, nil
+		}
+		return nil, fmt.Errorf("%w（%v）", ErrMalformed, err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,321 @@
+package pdftext
+
+import (
+	"io"
+	"strings"
+	"unicode/utf16"
+
+	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// font decodes a PDF font's codes into text and advances.
+type font struct {
+	composite bool   // Type0: codes are 1 or 2 bytes by the CMap
+	cmapKind  string // "identity", "gbk", "ucs2", "utf16" for composite fonts
+	toUni     *cmap  // the ToUnicode map, when the font has one
+	simple    [256]rune
+	widths    map[int]float64 // code (simple) or CID (composite) → width in glyph units
+	dw        float64         // default width
+	scale     float64         // glyph units → text space (0.001, or a Type 3 FontMatrix)
+	name      string
+}
+
+// maxStreamBytes bounds one decoded stream (content, CMap).
+const maxStreamBytes = 64 << 20
+
+func readStream(v pdf.Value) []byte {
+	if v.Kind() != pdf.Stream {
+		return nil
+	}
+	rc := v.Reader()
+	defer rc.Close()
+	data, _ := io.ReadAll(io.LimitReader(rc, maxStreamBytes))
+	return data
+}
+
+func loadFont(v pdf.Value) *font {
+	f := &font{widths: map[int]float64{}, dw: 1000, scale: 0.001, name: v.Key("BaseFont").Name()}
+	sub := v.Key("Subtype").Name()
+	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
+		f.toUni = parseCMap(readStream(tu))
+	}
+	if sub == "Type0" {
+		f.composite = true
+		enc := v.Key("Encoding")
+		name := enc.Name()
+		if enc.Kind() == pdf.Stream { // an embedded CMap: its name tells the encoding
+			name = enc.Key("CMapName").Name()
+		}
+		switch {
+		case strings.HasPrefix(name, "Identity"):
+			f.cmapKind = "identity"
+		case strings.Contains(name, "UCS2"):
+			f.cmapKind = "ucs2"
+		case strings.Contains(name, "UTF16"):
+			f.cmapKind = "utf16"
+		case strings.HasPrefix(name, "GB"): // GB-EUC-H, GBK-EUC-H, GBpc-EUC-H, GBK2K-H
+			f.cmapKind = "gbk"
+		default:
+			f.cmapKind = "identity"
+		}
+		desc := v.Key("DescendantFonts").Index(0)
+		if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+			f.dw = dw.Float64()
+		}
+		w := desc.Key("W")
+		for i := 0; i < w.Len() && i < 1<<16; {
+			first := int(w.Index(i).Int64())
+			next := w.Index(i + 1)
+			if next.Kind() == pdf.Array {
+				for j := 0; j < next.Len() && j < 1<<16; j++ {
+					f.widths[first+j] = next.Index(j).Float64()
+				}
+				i += 2
+				continue
+			}
+			last := int(next.Int64())
+			wd := w.Index(i + 2).Float64()
+			for c := first; c <= last && c-first < 1<<16; c++ {
+				f.widths[c] = wd
+			}
+			i += 3
+		}
+		return f
+	}
+	// Simple fonts: one byte a code.
+	f.dw = 0
+	first := int(v.Key("FirstChar").Int64())
+	ws := v.Key("Widths")
+	for i := 0; i < ws.Len() && i < 256; i++ {
+		f.widths[first+i] = ws.Index(i).Float64()
+	}
+	if sub == "Type3" {
+		if m := v.Key("FontMatrix"); m.Len() >= 1 && m.Index(0).Float64() != 0 {
+			f.scale = m.Index(0).Float64()
+		}
+	}
+	base := standardEncoding
+	enc := v.Key("Encoding")
+	encName := enc.Name()
+	if enc.Kind() == pdf.Dict {
+		encName = enc.Key("BaseEncoding").Name()
+	}
+	switch encName {
+	case "WinAnsiEncoding":
+		base = winAnsi()
+	case "MacRomanEncoding":
+		base = winAnsi() // close enough for the ASCII part notices use
+	}
+	f.simple = base
+	if enc.Kind() == pdf.Dict {
+		diffs := enc.Key("Differences")
+		code := 0
+		for i := 0; i < diffs.Len() && i < 1024; i++ {
+			d := diffs.Index(i)
+			switch d.Kind() {
+			case pdf.Integer:
+				code = int(d.Int64())
+			case pdf.Name:
+				if code >= 0 && code < 256 {
+					if r := glyphRune(d.Name()); r != 0 {
+						f.simple[code] = r
+					}
+				}
+				code++
+			}
+		}
+	}
+	return f
+}
+
+// glyph is one decoded code: its text (usually one rune, ligatures more)
+// and its width in text space units per unit of font size.
+type glyph struct {
+	text  string
+	width float64
+	space bool // the single-byte code 32, to which word spacing applies
+}
+
+// decode splits a shown string into codes and decodes each.
+func (f *font) decode(raw string) []glyph {
+	var out []glyph
+	if !f.composite {
+		for i := 0; i < len(raw); i++ {
+			c := int(raw[i])
+			text := ""
+			if f.toUni != nil {
+				text = f.toUni.lookup(raw[i : i+1])
+			}
+			if text == "" && f.simple[c] != 0 {
+				text = string(f.simple[c])
+			}
+			out = append(out, glyph{text: text, width: f.widths[c] * f.scale, space: c == 32})
+		}
+		return out
+	}
+	for i := 0; i < len(raw); {
+		n := 2
+		switch f.cmapKind {
+		case "gbk":
+			if raw[i] < 0x80 {
+				n = 1
+			}
+		case "identity", "ucs2", "utf16":
+			n = 2
+		}
+		if f.toUni != nil && f.cmapKind != "identity" {
+			if l := f.toUni.codeLen(raw[i:]); l > 0 {
+				n = l
+			}
+		}
+		if i+n > len(raw) {
+			n = len(raw) - i
+		}
+		code := raw[i : i+n]
+		i += n
+		text := ""
+		if f.toUni != nil {
+			text = f.toUni.lookup(code)
+		}
+		cid := 0
+		for _, b := range []byte(code) {
+			cid = cid<<8 | int(b)
+		}
+		width := f.dw
+		if text == "" {
+			switch f.cmapKind {
+			case "gbk":
+				if d, err := simplifiedchinese.GB18030.NewDecoder().String(code); err == nil {
+					text = d
+				}
+			case "ucs2", "utf16":
+				var u []uint16
+				for k := 0; k+1 < len(code); k += 2 {
+					u = append(u, uint16(code[k])<<8|uint16(code[k+1]))
+				}
+				text = string(utf16.Decode(u))
+			}
+		}
+		switch f.cmapKind {
+		case "identity":
+			if w, ok := f.widths[cid]; ok {
+				width = w
+			}
+		default:
+			// Without the CMap's CID table: Adobe-GB1 sets one-byte codes
+			// half-width and two-byte codes full-width.
+			if n == 1 {
+				width = 500
+			} else {
+				width = 1000
+			}
+		}
+		out = append(out, glyph{text: text, width: width * f.scale, space: false})
+	}
+	return out
+}
+
+// cmap is a ToUnicode map.
+type cmap struct {
+	space  [4][][2]string // code space ranges by byte length
+	chars  map[string]string
+	ranges []cmapRange
+}
+
+type cmapRange struct {
+	lo, hi string
+	dst    string   // first destination (UTF-16BE), incremented
+	arr    []string // or one destination per code
+}
+
+// parseCMap reads a ToUnicode CMap stream.
+func parseCMap(data []byte) *cmap {
+	m := &cmap{chars: map[string]string{}}
+	ops(data, func(op string, args []operand) {
+		switch op {
+		case "endcodespacerange":
+			for i := 0; i+1 < len(args); i += 2 {
+				lo, hi := args[i].s, args[i+1].s
+				if len(lo) >= 1 && len(lo) <= 4 && len(lo) == len(hi) {
+					m.space[len(lo)-1] = append(m.space[len(lo)-1], [2]string{lo, hi})
+				}
+			}
+		case "endbfchar":
+			for i := 0; i+1 < len(args); i += 2 {
+				m.chars[args[i].s] = utf16be(args[i+1].s)
+			}
+		case "endbfrange":
+			for i := 0; i+2 < len(args); i += 3 {
+				r := cmapRange{lo: args[i].s, hi: args[i+1].s}
+				if args[i+2].kind == tokArrOpen {
+					for _, d := range args[i+2].arr {
+						r.arr = append(r.arr, utf16be(d.s))
+					}
+				} else {
+					r.dst = args[i+2].s
+				}
+				if len(r.lo) == len(r.hi) && len(r.lo) > 0 {
+					m.ranges = append(m.ranges, r)
+				}
+			}
+		}
+	})
+	return m
+}
+
+// codeLen is the length of the code at the start of s by the code space.
+func (m *cmap) codeLen(s string) int {
+	for n := 1; n <= 4 && n <= len(s); n++ {
+		for _, r := range m.space[n-1] {
+			if s[:n] >= r[0] && s[:n] <= r[1] {
+				return n
+			}
+		}
+	}
+	return 0
+}
+
+func (m *cmap) lookup(code string) string {
+	if t, ok := m.chars[code]; ok {
+		return t
+	}
+	for _, r := range m.ranges {
+		if len(code) != len(r.lo) || code < r.lo || code > r.hi {
+			continue
+		}
+		off := 0
+		for k := 0; k < len(code); k++ {
+			off = off<<8 | (int(code[k]) - int(r.lo[k]))
+		}
+		if r.arr != nil {
+			if off < len(r.arr) {
+				return r.arr[off]
+			}
+			return ""
+		}
+		// Increment the last byte of the destination.
+		d := []byte(r.dst)
+		if len(d) == 0 {
+			return ""
+		}
+		v := int(d[len(d)-1]) + off
+		d[len(d)-1] = byte(v)
+		if v > 255 && len(d) >= 2 {
+			d[len(d)-2] += byte(v >> 8)
+		}
+		return utf16be(string(d))
+	}
+	return ""
+}
+
+func utf16be(s string) string {
+	var u []uint16
+	for i := 0; i+1 < len(s); i += 2 {
+		u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+	}
+	if len(s)%2 == 1 { // a one-byte destination: take it as a code point
+		return string(rune(s[len(s)-1]))
+	}
+	return string(utf16.Decode(u))
+}

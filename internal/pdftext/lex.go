@@ -1,0 +1,299 @@
+package pdftext
+
+import (
+	"strconv"
+)
+
+// This is a small lexer for content streams and CMaps. The mandated reader
+// has one, but it loops forever on an unterminated hex string and panics on
+// other faults; content streams are where damaged files are damaged, so
+// rectify reads them with code that always ends.
+
+type tokKind int
+
+const (
+	tokEOF tokKind = iota
+	tokNum
+	tokStr // literal or hex string, raw bytes
+	tokName
+	tokOp // operator or keyword
+	tokArrOpen
+	tokArrClose
+	tokDictOpen
+	tokDictClose
+)
+
+type token struct {
+	kind tokKind
+	num  float64
+	s    string
+}
+
+type lexer struct {
+	b   []byte
+	pos int
+}
+
+func isWhite(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+func (l *lexer) next() token {
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		if isWhite(c) {
+			l.pos++
+			continue
+		}
+		if c == '%' { // comment to end of line
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+			continue
+		}
+		break
+	}
+	if l.pos >= len(l.b) {
+		return token{kind: tokEOF}
+	}
+	c := l.b[l.pos]
+	switch {
+	case c == '(':
+		return token{kind: tokStr, s: l.literal()}
+	case c == '<':
+		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+			l.pos += 2
+			return token{kind: tokDictOpen}
+		}
+		return token{kind: tokStr, s: l.hex()}
+	case c == '>':
+		l.pos++
+		if l.pos < len(l.b) && l.b[l.pos] == '>' {
+			l.pos++
+			return token{kind: tokDictClose}
+		}
+		return l.next() // a stray '>': skip
+	case c == '[':
+		l.pos++
+		return token{kind: tokArrOpen}
+	case c == ']':
+		l.pos++
+		return token{kind: tokArrClose}
+	case c == '{' || c == '}' || c == ')':
+		l.pos++
+		return l.next()
+	case c == '/':
+		l.pos++
+		start := l.pos
+		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
+		}
+		return token{kind: tokName, s: string(l.b[start:l.pos])}
+	}
+	start := l.pos
+	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+		l.pos++
+	}
+	word := string(l.b[start:l.pos])
+	if word == "" { // cannot happen, but never loop
+		l.pos++
+		return l.next()
+	}
+	if (word[0] >= '0' && word[0] <= '9') || word[0] == '-' || word[0] == '+' || word[0] == '.' {
+		if v, err := strconv.ParseFloat(word, 64); err == nil {
+			return token{kind: tokNum, num: v}
+		}
+	}
+	return token{kind: tokOp, s: word}
+}
+
+// literal reads a (string) with escapes and nested parentheses; an
+// unterminated one ends at the end of the data.
+func (l *lexer) literal() string {
+	l.pos++ // (
+	depth := 1
+	var out []byte
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return string(out)
+			}
+		case '\\':
+			if l.pos >= len(l.b) {
+				return string(out)
+			}
+			e := l.b[l.pos]
+			l.pos++
+			switch e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r':
+				if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+					l.pos++
+				}
+				continue
+			case '\n':
+				continue
+			default:
+				if e >= '0' && e <= '7' {
+					v := int(e - '0')
+					for k := 0; k < 2 && l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '7'; k++ {
+						v = v*8 + int(l.b[l.pos]-'0')
+						l.pos++
+					}
+					c = byte(v)
+				} else {
+					c = e
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
+}
+
+// hex reads a <hex string>; an unterminated one ends at the end of data.
+func (l *lexer) hex() string {
+	l.pos++ // <
+	var out []byte
+	hi := -1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		if c == '>' {
+			break
+		}
+		v := unhex(c)
+		if v < 0 {
+			continue
+		}
+		if hi < 0 {
+			hi = v
+		} else {
+			out = append(out, byte(hi<<4|v))
+			hi = -1
+		}
+	}
+	if hi >= 0 {
+		out = append(out, byte(hi<<4))
+	}
+	return string(out)
+}
+
+func unhex(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
+}
+
+// operand is a value on the interpreter's stack.
+type operand struct {
+	kind tokKind // tokNum, tokStr, tokName, or tokArrOpen for an array
+	num  float64
+	s    string
+	arr  []operand
+}
+
+// maxOperands bounds the stack: no valid content stream comes near.
+const maxOperands = 1 << 16
+
+// ops runs fn for each operator in data with its operands.
+func ops(data []byte, fn func(op string, args []operand)) {
+	l := &lexer{b: data}
+	var stack []operand
+	var arrays [][]operand
+	dictDepth := 0
+	for {
+		t := l.next()
+		switch t.kind {
+		case tokEOF:
+			return
+		case tokNum, tokStr, tokName:
+			o := operand{kind: t.kind, num: t.num, s: t.s}
+			if len(arrays) > 0 {
+				arrays[len(arrays)-1] = append(arrays[len(arrays)-1], o)
+			} else if dictDepth == 0 && len(stack) < maxOperands {
+				stack = append(stack, o)
+			}
+		case tokArrOpen:
+			if len(arrays) < 32 {
+				arrays = append(arrays, nil)
+			}
+		case tokArrClose:
+			if len(arrays) > 0 {
+				a := arrays[len(arrays)-1]
+				arrays = arrays[:len(arrays)-1]
+				o := operand{kind: tokArrOpen, arr: a}
+				if len(arrays) > 0 {
+					arrays[len(arrays)-1] = append(arrays[len(arrays)-1], o)
+				} else if len(stack) < maxOperands {
+					stack = append(stack, o)
+				}
+			}
+		case tokDictOpen:
+			dictDepth++
+		case tokDictClose:
+			if dictDepth > 0 {
+				dictDepth--
+			}
+		case tokOp:
+			if t.s == "BI" { // inline image: skip to EI
+				l.skipInlineImage()
+				stack = stack[:0]
+				continue
+			}
+			if len(arrays) > 0 {
+				continue // keywords inside arrays (CMaps) are ignored
+			}
+			fn(t.s, stack)
+			stack = stack[:0]
+		}
+	}
+}
+
+// skipInlineImage moves past "ID … EI".
+func (l *lexer) skipInlineImage() {
+	for l.pos+2 < len(l.b) {
+		if l.b[l.pos] == 'I' && l.b[l.pos+1] == 'D' && (l.pos == 0 || isWhite(l.b[l.pos-1])) {
+			l.pos += 2
+			break
+		}
+		l.pos++
+	}
+	for l.pos+2 <= len(l.b) {
+		if l.b[l.pos] == 'E' && l.b[l.pos+1] == 'I' && (l.pos == 0 || isWhite(l.b[l.pos-1])) && (l.pos+2 == len(l.b) || isWhite(l.b[l.pos+2])) {
+			l.pos += 2
+			return
+		}
+		l.pos++
+	}
+	l.pos = len(l.b)
+}

@@ -1,0 +1,182 @@
+package pdftext
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/textnotice"
+)
+
+// line is a run of glyphs on one baseline.
+type line struct {
+	text   string
+	x0, x1 float64
+	y      float64
+	size   float64
+	page   int
+}
+
+// Lines rebuilds the lines of every page in reading order: by baseline from
+// the top, each left to right. Glyphs drawn twice (fake bold) count once;
+// page numbers and running heads and feet are dropped.
+func Lines(pages []Page) []textnotice.Line {
+	var all [][]line
+	for _, p := range pages {
+		all = append(all, pageLines(p))
+	}
+	dropFurniture(all)
+	// The body's left edge and type size: the commonest line start and size.
+	starts := map[int]int{}
+	var sizes []float64
+	for _, pl := range all {
+		for _, l := range pl {
+			starts[int(math.Round(l.x0))]++
+			sizes = append(sizes, l.size)
+		}
+	}
+	if len(sizes) == 0 {
+		return nil
+	}
+	sort.Float64s(sizes)
+	size := sizes[len(sizes)/2]
+	left, best := 0, 0
+	for x, n := range starts {
+		if n > best || (n == best && x < left) {
+			left, best = x, n
+		}
+	}
+	var out []textnotice.Line
+	for pi, pl := range all {
+		for i, l := range pl {
+			tl := textnotice.Line{
+				Text: textnotice.NormalizeLine(l.text), Page: pages[pi].Number, Line: i + 1,
+				HasIndent: true, Indented: l.x0-float64(left) > 1.2*size,
+				Width: (l.x1 - float64(left)) / size,
+			}
+			if i == len(pl)-1 {
+				tl.PageEnd, tl.BreakAfter = true, true
+			} else if gap := l.y - pl[i+1].y; gap > 2.2*math.Max(l.size, pl[i+1].size) {
+				tl.BreakAfter = true // an empty line between
+			}
+			if tl.Text != "" {
+				out = append(out, tl)
+			}
+		}
+	}
+	return out
+}
+
+func pageLines(p Page) []line {
+	gs := make([]Glyph, 0, len(p.Glyphs))
+	for _, g := range p.Glyphs {
+		if g.Size <= 0 || g.X < -g.Size || g.Y < -g.Size || (p.Width > 0 && g.X > p.Width+g.Size) || (p.Height > 0 && g.Y > p.Height+g.Size) {
+			continue // off the page
+		}
+		if strings.TrimSpace(g.Text) == "" && g.Text != " " {
+			continue
+		}
+		gs = append(gs, g)
+	}
+	sort.SliceStable(gs, func(i, j int) bool {
+		if math.Abs(gs[i].Y-gs[j].Y) > 0.35*math.Max(gs[i].Size, gs[j].Size) {
+			return gs[i].Y > gs[j].Y
+		}
+		return gs[i].X < gs[j].X
+	})
+	var lines []line
+	var cur []Glyph
+	flush := func() {
+		if len(cur) > 0 {
+			lines = append(lines, makeLine(cur, p.Number))
+			cur = nil
+		}
+	}
+	for _, g := range gs {
+		if len(cur) > 0 && math.Abs(g.Y-cur[0].Y) > 0.35*math.Max(g.Size, cur[0].Size) {
+			flush()
+		}
+		cur = append(cur, g)
+	}
+	flush()
+	return lines
+}
+
+// makeLine orders glyphs by x, drops glyphs drawn twice at (nearly) the same
+// place, and puts a space where a gap separates Latin words or numbers.
+func makeLine(gs []Glyph, page int) line {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].X < gs[j].X })
+	var b strings.Builder
+	var sizes []float64
+	var kept []Glyph
+	for _, g := range gs {
+		if n := len(kept); n > 0 {
+			prev := kept[n-1]
+			if prev.Text == g.Text && math.Abs(prev.X-g.X) < 0.2*g.Size && math.Abs(prev.Y-g.Y) < 0.2*g.Size {
+				continue // drawn twice for bold
+			}
+		}
+		kept = append(kept, g)
+	}
+	for i, g := range kept {
+		if i > 0 {
+			prev := kept[i-1]
+			end := prev.X + prev.W
+			if prev.W == 0 {
+				end = prev.X + 0.5*prev.Size
+			}
+			gap := g.X - end
+			if gap > 0.25*g.Size && !wideText(prev.Text) && !wideText(g.Text) && prev.Text != " " && g.Text != " " {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.Text)
+		sizes = append(sizes, g.Size)
+	}
+	sort.Float64s(sizes)
+	last := kept[len(kept)-1]
+	w := last.W
+	if w == 0 {
+		w = last.Size
+	}
+	return line{text: b.String(), x0: kept[0].X, x1: last.X + w, y: kept[0].Y, size: sizes[len(sizes)/2], page: page}
+}
+
+func wideText(s string) bool {
+	for _, r := range s {
+		return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) || r == '“' || r == '”' || r == '‘' || r == '’'
+	}
+	return false
+}
+
+// dropFurniture removes page numbers, and a first or last line of a page
+// that repeats on other pages (running heads and feet).
+func dropFurniture(all [][]line) {
+	edge := map[string]int{}
+	for _, pl := range all {
+		if len(pl) == 0 {
+			continue
+		}
+		edge[pl[0].text]++
+		if len(pl) > 1 {
+			edge[pl[len(pl)-1].text]++
+		}
+	}
+	for pi, pl := range all {
+		var kept []line
+		for i, l := range pl {
+			t := strings.TrimSpace(l.text)
+			atEdge := i == 0 || i == len(pl)-1
+			if textnotice.IsPageNumber(t) && (atEdge || i >= len(pl)-2) {
+				continue
+			}
+			if atEdge && edge[l.text] >= 3 && len([]rune(t)) <= 40 && notice.ParseWholeDate(t) == "" {
+				continue
+			}
+			kept = append(kept, l)
+		}
+		all[pi] = kept
+	}
+}
