@@ -42,10 +42,17 @@ func Lines(pages []Page) []textnotice.Line {
 	}
 	sort.Float64s(sizes)
 	size := sizes[len(sizes)/2]
-	left, best := 0, 0
+	// The left edge is the smallest common start: continuation lines start
+	// there, first lines one indent to the right (and may be the majority
+	// in a notice of short paragraphs).
+	total := 0
+	for _, n := range starts {
+		total += n
+	}
+	left, found := 0, false
 	for x, n := range starts {
-		if n > best || (n == best && x < left) {
-			left, best = x, n
+		if n >= max(2, total/20) && (!found || x < left) {
+			left, found = x, true
 		}
 	}
 	var out []textnotice.Line

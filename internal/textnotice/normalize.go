@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // isCJK reports whether r is a Han character or CJK/full-width punctuation:
@@ -34,6 +36,7 @@ func NormalizeLine(s string) string {
 	rs := []rune(s)
 	out := make([]rune, 0, len(rs))
 	for _, r := range rs {
+		r = unifyHan(r)
 		switch {
 		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
 			r = r - 0xFF10 + '0'
@@ -129,6 +132,40 @@ func openedWide(before []rune) bool {
 		}
 	}
 	return false
+}
+
+// radicalsSupplement maps the CJK Radicals Supplement forms that PDF
+// producers (Chromium's ToUnicode maps among them) put for the simplified
+// ideographs they look like. Unicode gives these no decomposition.
+var radicalsSupplement = map[rune]rune{
+	'⺁': '厂', '⺇': '几', '⺌': '小', '⺍': '小', '⺎': '兀', '⺏': '尢', '⺐': '尣', '⺑': '尣', '⺒': '巳', '⺓': '幺',
+	'⺔': '彐', '⺖': '心', '⺗': '心', '⺘': '手', '⺙': '攵', '⺛': '旡', '⺜': '日', '⺝': '月', '⺟': '母', '⺠': '民',
+	'⺡': '水', '⺢': '氺', '⺣': '火', '⺤': '爫', '⺥': '爫', '⺦': '丬', '⺧': '牛', '⺨': '犭', '⺩': '王', '⺪': '疋',
+	'⺫': '目', '⺬': '示', '⺭': '礻', '⺮': '竹', '⺯': '糸', '⺰': '纟', '⺱': '罓', '⺲': '罒', '⺳': '网', '⺴': '网',
+	'⺵': '网', '⺶': '羊', '⺷': '羊', '⺸': '羊', '⺹': '耂', '⺺': '肀', '⺻': '聿', '⺼': '月', '⺽': '臼', '⺾': '艹',
+	'⺿': '艹', '⻀': '艹', '⻁': '虎', '⻂': '衤', '⻃': '覀', '⻄': '西', '⻅': '见', '⻆': '角', '⻇': '角', '⻈': '讠',
+	'⻉': '贝', '⻊': '足', '⻋': '车', '⻌': '辶', '⻍': '辶', '⻎': '辶', '⻏': '阝', '⻐': '钅', '⻑': '長', '⻒': '镸',
+	'⻓': '长', '⻔': '门', '⻕': '阝', '⻖': '阝', '⻗': '雨', '⻘': '青', '⻙': '韦', '⻚': '页', '⻛': '风', '⻜': '飞',
+	'⻝': '食', '⻟': '食', '⻠': '饣', '⻡': '首', '⻢': '马', '⻣': '骨', '⻤': '鬼', '⻥': '鱼', '⻦': '鸟', '⻧': '卤',
+	'⻨': '麦', '⻩': '黄', '⻪': '黾', '⻫': '斉', '⻬': '齐', '⻭': '歯', '⻮': '齿', '⻯': '竜', '⻰': '龙', '⻱': '龜',
+	'⻲': '亀', '⻳': '龟',
+}
+
+// unifyHan maps a Kangxi radical (U+2F00–U+2FD5, by its compatibility
+// decomposition), a CJK Radicals Supplement form, or a CJK compatibility
+// ideograph to the unified ideograph that text means: "⼯作" is "工作".
+func unifyHan(r rune) rune {
+	switch {
+	case r >= 0x2F00 && r <= 0x2FDF, r >= 0xF900 && r <= 0xFAFF:
+		if n := []rune(norm.NFKC.String(string(r))); len(n) == 1 {
+			return n[0]
+		}
+	case r >= 0x2E80 && r <= 0x2EFF:
+		if u, ok := radicalsSupplement[r]; ok {
+			return u
+		}
+	}
+	return r
 }
 
 // fixQuotes turns straight double quotes in Chinese text into “” pairs.

@@ -210,8 +210,9 @@ func JoinLines(lines []Line) []Para {
 		case inHeader && (endsTitle(prev.Text) || prev.BreakAfter):
 			newPara = true
 		case l.HasIndent && prev.HasIndent:
-			// A layout-aware reader saw the first-line indent.
-			newPara = l.Indented
+			// A layout-aware reader saw the first-line indent, or space
+			// between paragraphs, or a short heading line.
+			newPara = l.Indented || (prev.BreakAfter && !prev.PageEnd) || (heading && !full)
 		case prev.BreakAfter:
 			switch {
 			case endsParagraph(prev.Text):

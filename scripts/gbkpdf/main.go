@@ -1,0 +1,190 @@
+// Command gbkpdf writes a PDF the way older office software does for
+// Chinese: Type 0 fonts that are not embedded (仿宋_GB2312, 黑体) with the
+// GBK-EUC-H CMap and no ToUnicode map, so that the text can only be read
+// through the encoding itself. It lays out a notice's text (one paragraph a
+// line, or a rectify text file) 28 characters a line with first-line
+// indents. With -scanned it writes an image-only page instead.
+//
+//	go run ./scripts/gbkpdf testdata/notices/scheme-aspects.txt > out.pdf
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+
+	"github.com/rectify/rectify/internal/textnotice"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+func main() {
+	scanned := flag.Bool("scanned", false, "write an image-only page")
+	flag.Parse()
+	if *scanned {
+		os.Stdout.Write(scannedPDF())
+		return
+	}
+	data, err := os.ReadFile(flag.Arg(0))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	n, err := textnotice.Read(data)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Stdout.Write(gbkPDF(textnotice.Blocks(n)))
+}
+
+var tokenRe = regexp.MustCompile(`[0-9A-Za-z.%@]+|.`)
+
+func cells(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x80 {
+			w += 0.5
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+type pline struct {
+	text   string
+	x, y   float64
+	font   string
+	size   float64
+	center bool
+}
+
+func gbkPDF(blocks []textnotice.Block) []byte {
+	const (
+		left, top, width = 79.4, 841.9 - 104.9, 442.2 // 28 mm, 37 mm, 156 mm in points
+		pitch            = 29.0
+		size             = 16.0
+	)
+	var pages [][]pline
+	var cur []pline
+	row := 0
+	emit := func(l pline) {
+		if row >= 22 {
+			pages = append(pages, cur)
+			cur, row = nil, 0
+		}
+		l.y = top - float64(row)*pitch - 22
+		cur = append(cur, l)
+		row++
+	}
+	for _, b := range blocks {
+		switch b.Role {
+		case textnotice.RoleTitle:
+			emit(pline{text: b.Text, font: "F2", size: 22, center: true})
+			row++
+			continue
+		case textnotice.RoleSignature, textnotice.RoleDate:
+			w := cells(b.Text) * size
+			emit(pline{text: b.Text, x: left + width - 2*size - w, font: "F1", size: size})
+			continue
+		}
+		font := "F1"
+		if b.Role == textnotice.RoleHeading1 {
+			font = "F2"
+		}
+		line, w := "", 2.0
+		first := true
+		for _, tok := range tokenRe.FindAllString(b.Text, -1) {
+			tw := cells(tok)
+			if w+tw > 28 && line != "" && !strings.ContainsAny(tok, "，。、；：）》”") {
+				x := left
+				if first {
+					x += 2 * size
+				}
+				emit(pline{text: line, x: x, font: font, size: size})
+				line, w, first = "", 0, false
+			}
+			line += tok
+			w += tw
+		}
+		x := left
+		if first {
+			x += 2 * size
+		}
+		emit(pline{text: line, x: x, font: font, size: size})
+	}
+	pages = append(pages, cur)
+
+	var objs []string
+	add := func(s string) int { objs = append(objs, s); return len(objs) }
+	font := func(name string) int {
+		desc := add(fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>", name))
+		cid := add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor %d 0 R /DW 1000 /W [1 95 500] >>", name, desc))
+		return add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /GBK-EUC-H /DescendantFonts [%d 0 R] >>", name, cid))
+	}
+	f1 := font("FangSong_GB2312")
+	f2 := font("SimHei")
+	enc := simplifiedchinese.GBK.NewEncoder()
+	var pageRefs []int
+	pagesObj := len(objs) + 1 + 2*len(pages)
+	for pi, pl := range pages {
+		var c bytes.Buffer
+		for _, l := range pl {
+			b, _ := enc.String(l.text)
+			x := l.x
+			if l.center {
+				x = left + (width-cells(l.text)*l.size)/2
+			}
+			fmt.Fprintf(&c, "BT /%s %.1f Tf %.2f %.2f Td <%X> Tj ET\n", l.font, l.size, x, l.y, b)
+		}
+		num := fmt.Sprintf("- %d -", pi+1)
+		fmt.Fprintf(&c, "BT /F1 14 Tf %.2f %.2f Td <%X> Tj ET\n", left+width-14-cells(num)*14, 841.9-(37+225+7+4)*72/25.4, num)
+		content := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", c.Len(), c.String()))
+		pageRefs = append(pageRefs, add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595.3 841.9] /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R >>", pagesObj, f1, f2, content)))
+	}
+	var kids []string
+	for _, r := range pageRefs {
+		kids = append(kids, fmt.Sprintf("%d 0 R", r))
+	}
+	add(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pageRefs)))
+	cat := add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesObj))
+	return serialize(objs, cat)
+}
+
+func serialize(objs []string, root int) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+	offsets := make([]int, len(objs))
+	for i, o := range objs {
+		offsets[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, off := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, root, xref)
+	return b.Bytes()
+}
+
+// scannedPDF is one A4 page holding only a grey image, as a scanner makes.
+func scannedPDF() []byte {
+	const w, h = 64, 90
+	img := bytes.Repeat([]byte{0xf0}, w*h)
+	for i := 0; i < len(img); i += 7 {
+		img[i] = 0x20 // some "ink"
+	}
+	var objs []string
+	add := func(s string) int { objs = append(objs, s); return len(objs) }
+	im := add(fmt.Sprintf("<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Length %d >>\nstream\n%s\nendstream", w, h, len(img), img))
+	content := "q 595.3 0 0 841.9 0 0 cm /Im1 Do Q\n"
+	c := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(content), content))
+	page := add(fmt.Sprintf("<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595.3 841.9] /Resources << /XObject << /Im1 %d 0 R >> >> /Contents %d 0 R >>", im, c))
+	add(fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
+	root := add("<< /Type /Catalog /Pages 4 0 R >>")
+	return serialize(objs, root)
+}
