@@ -46,3 +46,13 @@ if [ "$part" = all ] || [ "$part" = render ]; then
   theirs=$(best soffice "$lo" --headless --convert-to pdf --outdir "$work/lo" "$work/notice.txt")
   echo "render corpus notice -> PDF: rectify ${ours}s, LibreOffice ${theirs}s: rectify is $(ratio "$theirs" "$ours")x faster"
 fi
+
+if [ "$part" = all ] || [ "$part" = import ]; then
+  # The 29-page corpus notice: rectify's whole import (text layer, lines,
+  # paragraphs, the notice grammar, JSON) against poppler's pdftotext, which
+  # only extracts text.
+  pdf=testdata/corpus/notice-2025-libreoffice.pdf
+  ours=$(best "$R" convert --force "$pdf" "$work/notice.json")
+  theirs=$(best pdftotext "$pdf" "$work/notice.txt")
+  echo "import corpus PDF (29 pages) -> JSON: rectify ${ours}s, pdftotext ${theirs}s: rectify is $(ratio "$theirs" "$ours")x faster"
+fi

@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/ledongthuc/pdf"
@@ -55,17 +56,27 @@ func num(a []operand, i int) float64 {
 func (in *interp) run(data []byte, res pdf.Value, scope string, g gstate, depth int) {
 	var tm, tlm matrix
 	var stack []gstate
+	local := map[string]*font{}
 	fontOf := func(name string) *font {
-		key := scope + "/" + name
-		if f, ok := in.fonts[key]; ok {
+		if f, ok := local[name]; ok {
 			return f
 		}
 		fv := res.Key("Font").Key(name)
 		var f *font
 		if fv.Kind() == pdf.Dict {
-			f = loadFont(fv)
+			// Pages share fonts: load each font object once per document.
+			key := fontKey(fv)
+			if fv.Key("Subtype").Name() == "Type3" || fv.Key("BaseFont").Name() == "" {
+				key = scope + "/" + name // no name to tell them apart: per page
+			}
+			if cached, ok := in.fonts[key]; ok {
+				f = cached
+			} else {
+				f = loadFont(fv)
+				in.fonts[key] = f
+			}
 		}
-		in.fonts[key] = f
+		local[name] = f
 		return f
 	}
 	show := func(s string) {
@@ -180,6 +191,19 @@ func (in *interp) run(data []byte, res pdf.Value, scope string, g gstate, depth 
 			in.run(readStream(xo), fres, scope+"/"+a[0].s, fg, depth+1)
 		}
 	})
+}
+
+// fontKey identifies a font object across pages without resolving it
+// whole: producers give each embedded font a unique (subset-tagged) name.
+func fontKey(fv pdf.Value) string {
+	tu := fv.Key("ToUnicode")
+	ws := fv.Key("Widths")
+	sum := 0.0
+	for i := 0; i < ws.Len() && i < 256; i++ {
+		sum += ws.Index(i).Float64() * float64(i+1)
+	}
+	return fmt.Sprintf("%s|%s|%v|%d|%d|%d|%d|%g", fv.Key("BaseFont").Name(), fv.Key("Subtype").Name(), fv.Key("Encoding").Name(),
+		fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(), tu.Key("Length").Int64(), ws.Len(), sum)
 }
 
 // pageContent reads a page's content streams (one stream or an array).

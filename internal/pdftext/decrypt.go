@@ -1,12 +1,14 @@
 package pdftext
 
 import (
+	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"sync"
 
-	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/rectify/rectify/internal/diag"
 )
@@ -18,7 +20,10 @@ var pdfcpuInit sync.Once
 // A PDF with only an owner password opens with the empty user password, as
 // every viewer opens it; one with a user password needs --password.
 func decrypt(data []byte, password string) (out []byte, err error) {
-	pdfcpuInit.Do(api.DisableConfigDir) // no config folder written in the user's home
+	// No config folder written in the user's home. (The core packages are
+	// used, not pkg/api: its form support pulls in a dependency whose init
+	// costs ~40 ms on every start of rectify.)
+	pdfcpuInit.Do(func() { model.ConfigPath = "disable" })
 	defer func() {
 		if p := recover(); p != nil {
 			out, err = nil, fmt.Errorf("%w（解密失败：%v）", ErrMalformed, p)
@@ -28,8 +33,21 @@ func decrypt(data []byte, password string) (out []byte, err error) {
 	conf.ValidationMode = model.ValidationRelaxed
 	conf.UserPW = password
 	conf.OwnerPW = password
+	conf.Cmd = model.DECRYPT
 	var buf bytes.Buffer
-	if err := api.Decrypt(bytes.NewReader(data), &buf, conf); err != nil {
+	err = func() error {
+		ctx, err := pdfcpu.ReadWithContext(context.Background(), bytes.NewReader(data), conf)
+		if err != nil {
+			return err
+		}
+		w := bufio.NewWriter(&buf)
+		ctx.Write.Writer = w
+		if err := pdfcpu.WriteContext(ctx); err != nil {
+			return err
+		}
+		return w.Flush()
+	}()
+	if err != nil {
 		msg := err.Error()
 		switch {
 		case strings.Contains(msg, "password") || strings.Contains(msg, "authenticat"):

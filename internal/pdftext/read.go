@@ -99,6 +99,7 @@ func readPages(data []byte) ([]Page, error) {
 	root := r.Trailer().Key("Root").Key("Pages")
 	var pages []Page
 	nodes := 0
+	in := &interp{fonts: map[string]*font{}}
 	var walk func(node, res pdf.Value, box pdf.Value, depth int)
 	walk = func(node, res, box pdf.Value, depth int) {
 		nodes++
@@ -123,7 +124,7 @@ func readPages(data []byte) ([]Page, error) {
 			p.Width = box.Index(2).Float64() - box.Index(0).Float64()
 			p.Height = box.Index(3).Float64() - box.Index(1).Float64()
 		}
-		in := &interp{fonts: map[string]*font{}}
+		in.glyphs = nil
 		in.run(pageContent(node), res, strconv.Itoa(p.Number), gstate{ctm: identity, th: 1}, 0)
 		p.Glyphs = in.glyphs
 		pages = append(pages, p)

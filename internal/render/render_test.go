@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/pdftext"
 	"github.com/rectify/rectify/internal/render"
 	"github.com/rectify/rectify/internal/testutil"
 	"github.com/rectify/rectify/internal/textnotice"
@@ -144,5 +146,46 @@ func TestRejectsNonTrueType(t *testing.T) {
 func BenchmarkRenderCorpus(b *testing.B) {
 	for b.Loop() {
 		renderCorpus(b)
+	}
+}
+
+// TestRoundTrip: the notice PDF imports back to the same data.
+func TestRoundTrip(t *testing.T) {
+	for _, src := range []string{"../../testdata/corpus/notice-2025-extracted.txt", "../../testdata/notices/scheme-mixed-status.txt", "../../testdata/notices/scheme-flat-labels.txt"} {
+		t.Run(filepath.Base(src), func(t *testing.T) {
+			data, _ := os.ReadFile(src)
+			want, err := textnotice.Read(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			set, _ := render.Bundled()
+			var blocks []typeset.Block
+			for _, b := range textnotice.Blocks(want) {
+				blocks = append(blocks, typeset.Block{Role: b.Role, Text: b.Text})
+			}
+			doc, err := typeset.Typeset(blocks, typeset.Header{}, typeset.Colophon{}, typeset.Default(), set)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pdf, err := render.PDF(doc, set, render.Meta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := pdftext.Read(pdf, pdftext.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range []*notice.Notice{got, want} {
+				for _, is := range n.Issues() {
+					is.Source = nil
+				}
+				n.Style = nil
+			}
+			a, _ := notice.Marshal(got)
+			b, _ := notice.Marshal(want)
+			if string(a) != string(b) {
+				t.Errorf("PDF reads back differently")
+			}
+		})
 	}
 }
