@@ -45,11 +45,49 @@ func FontReport(doc *typeset.Doc, set *FontSet) []string {
 	return out
 }
 
+// Builder is an fpdf document whose fonts are being loaded in the
+// background: fpdf parses each whole font, which is most of the time a
+// notice takes, so it overlaps with typesetting.
+type Builder struct {
+	set    *FontSet
+	pdf    *fpdf.Fpdf
+	loaded map[typeset.Face]bool
+	done   chan struct{}
+}
+
+// standardFaces are the faces every notice uses.
+var standardFaces = []typeset.Face{typeset.FaceFang, typeset.FaceTitle, typeset.FaceHei, typeset.FaceKai, typeset.FaceSong}
+
+// NewBuilder starts loading the standard faces of set for a page layout.
+func NewBuilder(set *FontSet, lay typeset.Layout) *Builder {
+	b := &Builder{set: set, loaded: map[typeset.Face]bool{}, done: make(chan struct{})}
+	b.pdf = fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: lay.PageWidth, Ht: lay.PageHeight}})
+	go func() {
+		defer close(b.done)
+		for _, f := range standardFaces {
+			b.load(f)
+		}
+	}()
+	return b
+}
+
+func (b *Builder) load(face typeset.Face) {
+	if f := b.set.Faces[face]; f != nil && !b.loaded[face] {
+		b.pdf.AddUTF8FontFromBytes(f.Family, "", f.Data)
+		b.loaded[face] = true
+	}
+}
+
 // PDF draws the laid-out pages. Only the fonts the pages use are embedded,
 // each as a subset.
 func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
-	lay := doc.Layout
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: lay.PageWidth, Ht: lay.PageHeight}})
+	return NewBuilder(set, doc.Layout).Draw(doc, meta)
+}
+
+// Draw waits for the fonts and draws the pages.
+func (b *Builder) Draw(doc *typeset.Doc, meta Meta) ([]byte, error) {
+	<-b.done
+	set, pdf := b.set, b.pdf
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
@@ -60,20 +98,15 @@ func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
 	pdf.SetCreator("rectify", true)
 	report := FontReport(doc, set)
 	pdf.SetSubject("字体："+strings.Join(report, "；"), true)
-	used := map[typeset.Face]bool{}
 	for _, p := range doc.Pages {
 		for _, l := range p.Lines {
 			for _, g := range l.Glyphs {
-				used[g.Face] = true
+				if set.Faces[g.Face] == nil {
+					return nil, fmt.Errorf("没有为 %s 配置字体", g.Face)
+				}
+				b.load(g.Face) // the fallback face, when a page needs it
 			}
 		}
-	}
-	for face := range used {
-		f := set.Faces[face]
-		if f == nil {
-			return nil, fmt.Errorf("没有为 %s 配置字体", face)
-		}
-		pdf.AddUTF8FontFromBytes(f.Family, "", f.Data)
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("字体无法载入：%v", err)
