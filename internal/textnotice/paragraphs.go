@@ -186,19 +186,24 @@ func JoinLines(lines []Line) []Para {
 			cur.Reset()
 		}
 	}
-	inHeader := true // before the first sentence ends: the title zone
+	inHeader := true       // before the first sentence ends: the title zone
+	var depth int          // open brackets and quotes in the paragraph so far
+	var curW float64       // the paragraph's width so far
+	var startsHeading bool // the paragraph starts with a numbered heading
 	for i, l := range lines {
 		if i == 0 {
 			start = l
 			cur.WriteString(l.Text)
+			depth, curW, startsHeading = bracketDepth(l.Text), displayWidth(l.Text), isHeading(l.Text)
 			continue
 		}
 		prev := lines[i-1]
 		pw := lineWidth(prev)
 		full := ww > 0 && pw >= ww-3
-		open := unbalanced(cur.String())
-		curW := displayWidth(cur.String())
-		heading := isHeading(cur.String()) && curW < 40 && !open
+		// Kept up to date line by line: recomputing them over the whole
+		// paragraph would be quadratic in its length.
+		open := depth > 0
+		heading := startsHeading && curW < 40 && !open
 		var newPara bool
 		switch {
 		case i+1 < len(lines) && notice.ParseWholeDate(lines[i+1].Text) != "" && displayWidth(l.Text) <= 40:
@@ -235,11 +240,14 @@ func JoinLines(lines []Line) []Para {
 		if newPara {
 			flush()
 			start = l
+			depth, curW, startsHeading = 0, 0, isHeading(l.Text)
 		}
 		if strings.ContainsAny(prev.Text, "。；") {
 			inHeader = false
 		}
 		joinText(&cur, l.Text)
+		depth += bracketDepth(l.Text)
+		curW += displayWidth(l.Text)
 	}
 	flush()
 	return paras
@@ -277,9 +285,9 @@ func endsParagraph(s string) bool {
 	return endsTerminal(s) && !strings.HasSuffix(s, "；") && !strings.HasSuffix(s, ";")
 }
 
-// unbalanced reports whether s has an open quote or bracket: text that a
-// line or page break cut in the middle.
-func unbalanced(s string) bool {
+// bracketDepth counts opening minus closing quotes and brackets in s: a
+// paragraph with more open than closed was cut by a line or page break.
+func bracketDepth(s string) int {
 	depth := 0
 	for _, r := range s {
 		switch r {
@@ -289,7 +297,7 @@ func unbalanced(s string) bool {
 			depth--
 		}
 	}
-	return depth > 0
+	return depth
 }
 
 // joinText appends t to b, keeping one space only between Latin words
