@@ -189,3 +189,28 @@ func TestRoundTrip(t *testing.T) {
 		})
 	}
 }
+
+// TestOfficeFonts: an office's own fonts in --font-dir replace the bundled
+// stand-ins, and the report says so.
+func TestOfficeFonts(t *testing.T) {
+	dir := t.TempDir()
+	// Any TrueType font under an office font's file name will do.
+	kai, err := os.ReadFile("../../fonts/LXGWWenKai-Regular-subset.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "SIMFANG.TTF"), kai, 0o644)
+	set, notes, err := render.LoadFonts(dir, false)
+	if err != nil || len(notes) != 0 {
+		t.Fatalf("%v %v", err, notes)
+	}
+	if name := set.Faces[typeset.FaceFang].Name; !strings.Contains(name, "SIMFANG.TTF（本机") {
+		t.Errorf("body face = %q, want the office's simfang.ttf", name)
+	}
+	if name := set.Faces[typeset.FaceTitle].Name; !strings.Contains(name, "内置") {
+		t.Errorf("title face = %q, want the bundled one", name)
+	}
+	if _, _, err := render.LoadFonts(filepath.Join(dir, "nope"), false); err == nil {
+		t.Errorf("a missing --font-dir is not an error")
+	}
+}

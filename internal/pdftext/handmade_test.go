@@ -1,0 +1,91 @@
+package pdftext
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// pdfOf builds a one-page PDF from object bodies; object 1 is the catalog,
+// 2 the pages, 3 the page (its content is object 4), 5 a font.
+func pdfOf(objs []string) []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	offs := make([]int, len(objs))
+	for i, o := range objs {
+		offs[i] = b.Len()
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
+	}
+	x := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
+	return b.Bytes()
+}
+
+func stream(s string) string {
+	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s), s)
+}
+
+const winAnsiFont = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [" +
+	"278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556 556 556 556 278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 500 667 556 833 722 778 667 778 722 667 611 722 667 944 667 667 611 278 278 278 469 556 333 556 556 500 556 556 278 556 556 222 222 500 222 833 556 556 556 556 333 500 278 556 500 722 500 500 500 334 260 334 584] >>"
+
+// TestFormXObjectAndFakeBold: text inside a form XObject is read, in its
+// place; a word drawn twice, a little offset, for bold counts once.
+func TestFormXObjectAndFakeBold(t *testing.T) {
+	form := "<< /Type /XObject /Subtype /Form /BBox [0 0 600 800] /Matrix [1 0 0 1 0 -100] /Resources << /Font << /F1 5 0 R >> >> /Length 35 >>\nstream\nBT /F1 12 Tf 72 600 Td (Second) Tj ET\nendstream"
+	content := "BT /F1 12 Tf 72 720 Td (First) Tj ET\nBT /F1 12 Tf 72.3 720 Td (First) Tj ET\n/X1 Do"
+	data := pdfOf([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /XObject << /X1 6 0 R >> >> /Contents 4 0 R >>",
+		stream(content),
+		winAnsiFont,
+		form,
+	})
+	pages, err := Pages(data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := Lines(pages)
+	var got []string
+	for _, l := range lines {
+		got = append(got, l.Text)
+	}
+	if strings.Join(got, "|") != "First|Second" {
+		t.Errorf("lines = %q, want First|Second", got)
+	}
+	for _, g := range pages[0].Glyphs {
+		if g.Text == "S" && (g.Y < 499 || g.Y > 501) {
+			t.Errorf("form text at y=%.1f, want 500 (its Matrix moves it down 100)", g.Y)
+		}
+	}
+}
+
+// TestUnterminatedHexInObject: the mandated reader's lexer loops forever on
+// an unterminated hex string in an object; the read is abandoned in time.
+func TestUnterminatedHexInObject(t *testing.T) {
+	data := pdfOf([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+		stream("BT /F1 12 Tf 72 720 Td <4142 Tj ET"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Foo <41424",
+	})
+	start := time.Now()
+	_, err := Read(data, Options{Timeout: 2 * time.Second})
+	if time.Since(start) > 5*time.Second {
+		t.Fatalf("took %v", time.Since(start))
+	}
+	if err == nil {
+		return // read what could be read: fine too
+	}
+	if !errors.Is(err, ErrMalformed) && !errors.Is(err, ErrNoText) {
+		t.Errorf("err = %v", err)
+	}
+}
