@@ -123,20 +123,94 @@ func (b *Builder) Draw(doc *typeset.Doc, meta Meta) ([]byte, error) {
 		for _, l := range p.Lines {
 			red, green, blue := rgb(l.Color)
 			pdf.SetTextColor(red, green, blue)
-			for _, g := range l.Glyphs {
-				if g.Face != curFace || l.Size != curSize {
-					pdf.SetFont(set.Faces[g.Face].Family, "", l.Size)
-					curFace, curSize = g.Face, l.Size
+			for _, r := range runs(l, set) {
+				if r.face != curFace || l.Size != curSize {
+					pdf.SetFont(set.Faces[r.face].Family, "", l.Size)
+					curFace, curSize = r.face, l.Size
 				}
-				pdf.Text(g.X, l.Y, string(g.R))
+				// Horizontal scale squeezes the type to the grid's pitch;
+				// character spacing carries the justification.
+				pdf.RawWriteStr(fmt.Sprintf("%.3f Tz %.4f Tc\n", r.scale*100, r.spacing))
+				pdf.Text(r.x, l.Y, r.text)
 			}
 		}
+		pdf.RawWriteStr("100 Tz 0 Tc\n")
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("PDF 生成失败：%v", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// run is glyphs drawn with one text operator: same face, evenly spaced.
+type run struct {
+	text    string
+	face    typeset.Face
+	x       float64 // mm
+	scale   float64 // horizontal scaling (Tz/100)
+	spacing float64 // character spacing (Tc), in unscaled points
+}
+
+const mmToPt = 72 / 25.4
+
+// runs splits a line into runs: a new one starts where the face changes or
+// the space between glyphs changes (justification stretches between
+// Chinese characters but not inside "2024" or "G235"), or where a glyph's
+// advance in the font is not the one the typesetter gave it.
+func runs(l typeset.Line, set *FontSet) []run {
+	em := l.Size / mmToPt // mm
+	// The squeeze the typesetter applied: body lines are set to the grid's
+	// pitch, titles and page numbers at their own size.
+	scale := 1.0
+	for _, g := range l.Glyphs {
+		if a := set.Advance(g.Face, g.R); a > 0 && g.Adv > 0 {
+			scale = g.Adv / (a * em)
+			break
+		}
+	}
+	var out []run
+	var cur *run
+	var b strings.Builder
+	gap := 0.0
+	flush := func() {
+		if cur != nil {
+			cur.text = b.String()
+			out = append(out, *cur)
+			cur = nil
+			b.Reset()
+		}
+	}
+	for i, g := range l.Glyphs {
+		if cur != nil && (g.Face != cur.face || i == 0) {
+			flush()
+		}
+		if cur != nil {
+			prev := l.Glyphs[i-1]
+			d := g.X - prev.X - set.Advance(prev.Face, prev.R)*em*scale
+			if b.Len() == len(string(prev.R)) {
+				gap = d // the run's second glyph fixes its spacing
+			}
+			if abs(d-gap) > 0.005 {
+				flush()
+			}
+		}
+		if cur == nil {
+			cur = &run{face: g.Face, x: g.X, scale: scale}
+			gap = 0
+		}
+		b.WriteRune(g.R)
+		cur.spacing = gap * mmToPt / scale
+	}
+	flush()
+	return out
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // rgb parses "#RRGGBB"; empty is black.

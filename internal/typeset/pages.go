@@ -119,9 +119,19 @@ func paginate(paras []para, lay Layout, firstRow int, furniture []Line) []Page {
 		}
 		if p.keepNext {
 			// With the next paragraph's first two lines (or all of it).
+			// A chain of headings ("1.…" then "（1）…") goes with the first
+			// two lines of the text under the last one.
 			follow := 0
-			if pi+1 < len(paras) {
-				follow = min(2, len(paras[pi+1].lines))
+			for j := pi + 1; j < len(paras); j++ {
+				if paras[j].blank {
+					continue
+				}
+				if paras[j].keepNext {
+					follow += len(paras[j].lines)
+					continue
+				}
+				follow += min(2, len(paras[j].lines))
+				break
 			}
 			need = n + follow
 			if need > left && row > 0 && need <= lay.Lines {
