@@ -37,7 +37,7 @@ type Page struct {
 // Options for reading.
 type Options struct {
 	Password string
-	Timeout  time.Duration // for the whole file; default 60 s
+	Timeout  time.Duration // for the whole file; default 60 s + 5 s per MB
 }
 
 var sizeRe = regexp.MustCompile(`/Size\s+(\d+)`)
@@ -61,7 +61,9 @@ func Pages(data []byte, opt Options) ([]Page, error) {
 		data = dec
 	}
 	if opt.Timeout == 0 {
-		opt.Timeout = 60 * time.Second
+		// Enough for any honest file on a slow machine (a 20,000-page
+		// notice is about 40 MB); only a reader stuck in a loop hits it.
+		opt.Timeout = 60*time.Second + time.Duration(len(data)>>20)*5*time.Second
 	}
 	type result struct {
 		pages []Page
