@@ -3,7 +3,6 @@
 package render
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"io/fs"
@@ -237,4 +236,3 @@ func Bundled() (*FontSet, error) {
 	return bundledOnce.set, bundledOnce.err
 }
 
-var _ = bytes.NewReader

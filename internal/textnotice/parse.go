@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rectify/rectify/internal/notice"
 )
@@ -502,9 +503,8 @@ func (p *parser) issuePart1(it *item, s string) {
 	kind, name, bracket, rest := label(s)
 	if kind == lblNone {
 		if m := bracketStatusRe.FindStringSubmatchIndex(s); m != nil {
-			if st, w := notice.FindStatus(s[m[2]:m[3]]); st != "" {
+			if st, _ := notice.FindStatus(s[m[2]:m[3]]); st != "" {
 				it.setStatus(st, s[m[2]:m[3]], "bracket")
-				_ = w
 				if p.style.Progress == "" {
 					p.style.Progress = "（{status}）" + sepAfter(s[:m[1]]) + "{actions}"
 				}
@@ -619,11 +619,11 @@ func leadSentence(s string) (sent, rest string, ok bool) {
 }
 
 func firstRune(s string) (rune, int) {
-	for i, r := range s {
-		_ = i
-		return r, len(string(r))
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return 0, 0
 	}
-	return 0, 0
+	return r, n
 }
 
 func (p *parser) finishIssue(it *item) notice.Issue {

@@ -178,3 +178,13 @@ func indentOf(line int, indent float64) float64 {
 	}
 	return 0
 }
+
+// measureIn sets text in one face, returning its boxes and total width.
+func measureIn(fonts Fonts, text string, face Face, size, cell float64) ([]box, float64, error) {
+	faces := make([]Face, len([]rune(text)))
+	for i := range faces {
+		faces[i] = face
+	}
+	boxes, err := measure(fonts, text, faces, size, cell)
+	return boxes, lineWidth(boxes), err
+}

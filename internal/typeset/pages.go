@@ -53,17 +53,9 @@ func header(h Header, lay Layout, fonts Fonts) (firstRow int, furniture []Line, 
 }
 
 func centred(text string, face Face, size float64, color string, lay Layout, fonts Fonts, y float64, role string) (Line, error) {
-	faces := make([]Face, len([]rune(text)))
-	for i := range faces {
-		faces[i] = face
-	}
-	boxes, err := measure(fonts, text, faces, size, size*ptToMM)
+	boxes, w, err := measureIn(fonts, text, face, size, size*ptToMM)
 	if err != nil {
 		return Line{}, err
-	}
-	w := 0.0
-	for _, b := range boxes {
-		w += b.adv
 	}
 	sl := setLine{boxes: boxes, x0: (lay.AreaWidth - w) / 2, size: size, color: color, role: role, para: -1}
 	return place(sl, lay, y), nil
@@ -202,19 +194,10 @@ func keepSignatureWithText(pages []Page, lay Layout) {
 // pages right and even pages left, one character in (§7.5).
 func folioLine(n int, lay Layout, fonts Fonts) (Line, error) {
 	el := lay.Folio
-	text := fmt.Sprintf("— %d —", n)
-	faces := make([]Face, len([]rune(text)))
-	for i := range faces {
-		faces[i] = el.Face
-	}
 	em := el.Size * ptToMM
-	boxes, err := measure(fonts, text, faces, el.Size, em)
+	boxes, w, err := measureIn(fonts, fmt.Sprintf("— %d —", n), el.Face, el.Size, em)
 	if err != nil {
 		return Line{}, err
-	}
-	w := 0.0
-	for _, b := range boxes {
-		w += b.adv
 	}
 	x0 := em // even: one character in from the left
 	if n%2 == 1 {
@@ -258,27 +241,16 @@ func colophon(doc *Doc, c Colophon, lay Layout, fonts Fonts) error {
 	y := bottom - float64(rows)*pitch
 	last.Rules = append(last.Rules, Rule{X1: lay.Left, X2: lay.Left + lay.AreaWidth, Y: y, Width: 0.35})
 	setRow := func(left, right string, rowTop float64) error {
-		faces := func(s string) []Face {
-			f := make([]Face, len([]rune(s)))
-			for i := range f {
-				f[i] = el.Face
-			}
-			return f
-		}
-		lb, err := measure(fonts, left, faces(left), el.Size, cell)
+		lb, _, err := measureIn(fonts, left, el.Face, el.Size, cell)
 		if err != nil {
 			return err
 		}
 		by := baseline(rowTop, pitch, el.Size)
 		last.Lines = append(last.Lines, place(setLine{boxes: lb, x0: cell, size: el.Size, role: "colophon", para: -1}, lay, by))
 		if right != "" {
-			rb, err := measure(fonts, right, faces(right), el.Size, cell)
+			rb, w, err := measureIn(fonts, right, el.Face, el.Size, cell)
 			if err != nil {
 				return err
-			}
-			w := 0.0
-			for _, b := range rb {
-				w += b.adv
 			}
 			last.Lines = append(last.Lines, place(setLine{boxes: rb, x0: lay.AreaWidth - cell - w, size: el.Size, role: "colophon", para: -1}, lay, by))
 		}

@@ -236,18 +236,9 @@ func simpleLines(text string, faces []Face, lay Layout, fonts Fonts, idx int, in
 // that a long title forms a trapezoid, not a long line over a short one.
 func titleLines(text string, lay Layout, fonts Fonts, idx int) (para, error) {
 	el := lay.Title
-	faces := make([]Face, len([]rune(text)))
-	for i := range faces {
-		faces[i] = el.Face
-	}
-	em := el.Size * ptToMM
-	boxes, err := measure(fonts, text, faces, el.Size, em)
+	boxes, total, err := measureIn(fonts, text, el.Face, el.Size, el.Size*ptToMM)
 	if err != nil {
 		return para{}, err
-	}
-	total := 0.0
-	for _, b := range boxes {
-		total += b.adv
 	}
 	n := int(total/lay.AreaWidth) + 1
 	ok := Breaks(text)
@@ -258,10 +249,7 @@ func titleLines(text string, lay Layout, fonts Fonts, idx int) (para, error) {
 		if li+1 < len(starts) {
 			e = starts[li+1]
 		}
-		w := 0.0
-		for _, b := range boxes[s:e] {
-			w += b.adv
-		}
+		w := lineWidth(boxes[s:e])
 		p.lines = append(p.lines, setLine{boxes: boxes[s:e], x0: (lay.AreaWidth - w) / 2, size: el.Size, role: "title", para: idx, rowSpan: 1})
 	}
 	return p, nil
@@ -351,16 +339,7 @@ func signatureLines(sig, date *Block, lay Layout, fonts Fonts, cell float64) (pa
 		if b == nil {
 			return nil, 0, nil
 		}
-		faces := make([]Face, len([]rune(b.Text)))
-		for i := range faces {
-			faces[i] = el.Face
-		}
-		boxes, err := measure(fonts, b.Text, faces, el.Size, cell)
-		w := 0.0
-		for _, bx := range boxes {
-			w += bx.adv
-		}
-		return boxes, w, err
+		return measureIn(fonts, b.Text, el.Face, el.Size, cell)
 	}
 	sb, sw, err := set(sig)
 	if err != nil {
