@@ -235,4 +235,3 @@ func Bundled() (*FontSet, error) {
 	bundledOnce.Do(func() { bundledOnce.set, _, bundledOnce.err = LoadFonts("", false) })
 	return bundledOnce.set, bundledOnce.err
 }
-
