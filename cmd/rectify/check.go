@@ -11,6 +11,7 @@ import (
 	"github.com/rectify/rectify/internal/check"
 	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/format"
+	"github.com/rectify/rectify/internal/pdftext"
 	"github.com/rectify/rectify/internal/textnotice"
 )
 
@@ -73,10 +74,24 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return diag.ExitInput
 	}
 	copt := check.Options{Today: opt.Today, Covers: glyphCoverage(opt.FontDir)}
-	if name := format.Name(from); name == "text" || (from == "" && format.FromPath(in) == "text") {
+	// The surface checks read the source as written, before normalisation.
+	kind := format.Name(from)
+	if from == "" {
+		kind = format.FromPath(in)
+	}
+	if in != "-" {
 		if data, err := readFile(in); err == nil {
-			if text, err := textnotice.Decode(data); err == nil {
-				copt.Raw = rawLines(text)
+			switch kind {
+			case "text":
+				if text, err := textnotice.Decode(data); err == nil {
+					copt.Raw = rawLines(text)
+				}
+			case "pdf":
+				if lines, err := pdftext.Text(data, pdftext.Options{Password: opt.Password}); err == nil {
+					for _, l := range lines {
+						copt.Raw = append(copt.Raw, check.RawLine{Page: l.Page, Line: l.Line, Text: l.Raw})
+					}
+				}
 			}
 		}
 	}

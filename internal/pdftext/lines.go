@@ -59,7 +59,7 @@ func Lines(pages []Page) []textnotice.Line {
 	for pi, pl := range all {
 		for i, l := range pl {
 			tl := textnotice.Line{
-				Text: textnotice.NormalizeLine(l.text), Page: pages[pi].Number, Line: i + 1,
+				Text: textnotice.NormalizeLine(l.text), Raw: l.text, Page: pages[pi].Number, Line: i + 1,
 				HasIndent: true, Indented: l.x0-float64(left) > 1.2*size,
 				Width: (l.x1 - float64(left)) / size,
 			}

@@ -20,6 +20,7 @@ type Para struct {
 // these from glyph positions; the text reader from the file's lines.
 type Line struct {
 	Text       string
+	Raw        string // the line as the source had it, before normalisation
 	Page       int
 	Line       int
 	BreakAfter bool // the source put a blank line or a page break after this line
@@ -111,7 +112,7 @@ func SplitLines(text string) []Line {
 			}
 			continue
 		}
-		lines = append(lines, Line{Text: t, Page: page, Line: i + 1, Width: max(displayWidth(r), displayWidth(t))})
+		lines = append(lines, Line{Text: t, Raw: r, Page: page, Line: i + 1, Width: max(displayWidth(r), displayWidth(t))})
 	}
 	return dropRunningHeads(lines)
 }
