@@ -98,15 +98,14 @@ func ChineseDate(iso string) string {
 
 var cnDigits = map[rune]int{'〇': 0, '零': 0, 'О': 0, 'O': 0, '○': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
 
-// CNNumber parses a Chinese numeral up to 99 (一, 十二, 二十四) or a digit-by-digit
-// one (二〇二五). It returns -1 when s is not a numeral.
+// CNNumber parses a Chinese numeral (一, 十二, 二十四, 一百零五, 三千二百) or a
+// digit-by-digit one (二〇二五). It returns -1 when s is not a numeral.
 func CNNumber(s string) int {
 	r := []rune(s)
 	if len(r) == 0 {
 		return -1
 	}
-	hasTen := strings.ContainsRune(s, '十')
-	if !hasTen {
+	if !strings.ContainsAny(s, "十百千万") {
 		v := 0
 		for _, c := range r {
 			d, ok := cnDigits[c]
@@ -117,39 +116,75 @@ func CNNumber(s string) int {
 		}
 		return v
 	}
-	parts := strings.SplitN(s, "十", 2)
-	tens, ones := 1, 0
-	if parts[0] != "" {
-		if tens = CNNumber(parts[0]); tens < 0 || tens > 9 {
+	units := map[rune]int{'十': 10, '百': 100, '千': 1000, '万': 10000}
+	total, section, digit := 0, 0, -1
+	for _, c := range r {
+		if d, ok := cnDigits[c]; ok {
+			if digit > 0 && d != 0 {
+				return -1 // two digits in a row (零 may stand before one)
+			}
+			digit = d
+			continue
+		}
+		u, ok := units[c]
+		if !ok {
 			return -1
 		}
-	}
-	if parts[1] != "" {
-		if ones = CNNumber(parts[1]); ones < 0 || ones > 9 {
-			return -1
+		if digit < 0 {
+			digit = 1 // 十二: an implied one
 		}
+		if u == 10000 {
+			total += (section + digit) * u
+			section = 0
+		} else {
+			section += digit * u
+		}
+		digit = -1
 	}
-	return tens*10 + ones
+	if digit > 0 {
+		section += digit
+	}
+	return total + section
 }
 
-// CNNumeral writes 1..99 as a Chinese numeral (一, 十, 二十四).
+// CNNumeral writes a number as a Chinese numeral (一, 十, 二十四, 一百零五).
 func CNNumeral(n int) string {
-	digits := []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
 	switch {
-	case n <= 0:
+	case n <= 0 || n >= 100000:
 		return strconv.Itoa(n)
 	case n < 10:
 		return digits[n]
 	case n < 20:
-		return "十" + strings.TrimPrefix(digits[n%10], "〇")
-	case n < 100:
-		s := digits[n/10] + "十"
+		s := "十"
 		if n%10 != 0 {
 			s += digits[n%10]
 		}
 		return s
 	}
-	return strconv.Itoa(n)
+	var b strings.Builder
+	units := []struct {
+		v int
+		s string
+	}{{10000, "万"}, {1000, "千"}, {100, "百"}, {10, "十"}, {1, ""}}
+	zero := false
+	started := false
+	for _, u := range units {
+		d := n / u.v % 10
+		if d == 0 {
+			if started {
+				zero = true
+			}
+			continue
+		}
+		if zero {
+			b.WriteString("零")
+			zero = false
+		}
+		b.WriteString(digits[d] + u.s)
+		started = true
+	}
+	return b.String()
 }
 
 // cnDateRe is a date in Chinese numerals: 二〇二五年六月二十四日.

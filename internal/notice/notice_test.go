@@ -96,3 +96,19 @@ func FuzzUnmarshal(f *testing.F) {
 		}
 	})
 }
+
+func TestLargeNumerals(t *testing.T) {
+	for n, want := range map[int]string{100: "一百", 105: "一百零五", 110: "一百一十", 2000: "二千", 3204: "三千二百零四", 99999: "九万九千九百九十九"} {
+		if got := CNNumeral(n); got != want {
+			t.Errorf("CNNumeral(%d) = %q, want %q", n, got, want)
+		}
+		if got := CNNumber(want); got != n {
+			t.Errorf("CNNumber(%q) = %d, want %d", want, got, n)
+		}
+	}
+	for n := 1; n < 100000; n += 7 {
+		if CNNumber(CNNumeral(n)) != n {
+			t.Fatalf("round trip of %d: %s", n, CNNumeral(n))
+		}
+	}
+}

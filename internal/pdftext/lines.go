@@ -159,7 +159,9 @@ func wideText(s string) bool {
 }
 
 // dropFurniture removes page numbers, and a first or last line of a page
-// that repeats on other pages (running heads and feet).
+// that repeats on other pages and stands apart from the text by more than a
+// line's space (running heads and feet). Text lines that happen to repeat
+// at page tops sit at the normal line pitch and stay.
 func dropFurniture(all [][]line) {
 	edge := map[string]int{}
 	for _, pl := range all {
@@ -179,7 +181,13 @@ func dropFurniture(all [][]line) {
 			if textnotice.IsPageNumber(t) && (atEdge || i >= len(pl)-2) {
 				continue
 			}
-			if atEdge && edge[l.text] >= 3 && len([]rune(t)) <= 40 && notice.ParseWholeDate(t) == "" {
+			apart := false
+			if i == 0 && len(pl) > 1 {
+				apart = l.y-pl[1].y > 2.2*math.Max(l.size, pl[1].size)
+			} else if i == len(pl)-1 && i > 0 {
+				apart = pl[i-1].y-l.y > 2.2*math.Max(l.size, pl[i-1].size)
+			}
+			if atEdge && apart && edge[l.text] >= 3 && len([]rune(t)) <= 40 && notice.ParseWholeDate(t) == "" {
 				continue
 			}
 			kept = append(kept, l)

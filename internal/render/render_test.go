@@ -15,6 +15,7 @@ import (
 	"github.com/rectify/rectify/internal/testutil"
 	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/rectify/rectify/internal/typeset"
+	"github.com/rectify/rectify/templates"
 )
 
 func renderCorpus(t testing.TB) ([]byte, []typeset.Block) {
@@ -212,5 +213,63 @@ func TestOfficeFonts(t *testing.T) {
 	}
 	if _, _, err := render.LoadFonts(filepath.Join(dir, "nope"), false); err == nil {
 		t.Errorf("a missing --font-dir is not an error")
+	}
+}
+
+// TestScaleRoundTrip: a notice of 3,000 issues in 60 categories (numbers
+// past 一百 and 1000) goes to PDF and back unchanged. The 100,000-issue run
+// is by hand (README) and is measured in the notes.
+func TestScaleRoundTrip(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	want, err := templates.WithText(testutil.Synthetic(3000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := renderAndRead(t, want)
+	if len(got.Issues()) != 3000 || len(got.Categories) != 60 {
+		t.Fatalf("%d issues in %d categories", len(got.Issues()), len(got.Categories))
+	}
+	wi := want.Issues()
+	for i, is := range got.Issues() {
+		w := wi[i]
+		if is.Number != w.Number || is.Title != w.Title || is.Status != w.Status || is.Deadline != w.Deadline || len(is.Actions) != len(w.Actions) {
+			t.Fatalf("issue %d: %+v\nwant %+v", i+1, is, w)
+		}
+		for j := range is.Actions {
+			if is.Actions[j].Text != w.Actions[j].Text {
+				t.Fatalf("issue %d action %d: %q, want %q", is.Number, j+1, is.Actions[j].Text, w.Actions[j].Text)
+			}
+		}
+	}
+}
+
+func renderAndRead(t testing.TB, n *notice.Notice) *notice.Notice {
+	t.Helper()
+	set, _ := render.Bundled()
+	var blocks []typeset.Block
+	for _, b := range textnotice.Blocks(n) {
+		blocks = append(blocks, typeset.Block{Role: b.Role, Text: b.Text})
+	}
+	doc, err := typeset.Typeset(blocks, typeset.Header{}, typeset.Colophon{}, typeset.Default(), set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := render.PDF(doc, set, render.Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := pdftext.Read(pdf, pdftext.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+func BenchmarkRoundTrip3000(b *testing.B) {
+	n, _ := templates.WithText(testutil.Synthetic(3000))
+	for b.Loop() {
+		renderAndRead(b, n)
 	}
 }

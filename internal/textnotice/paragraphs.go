@@ -34,10 +34,10 @@ type Line struct {
 }
 
 var starterRes = []*regexp.Regexp{
-	regexp.MustCompile(`^[一二三四五六七八九十]{1,3}、`),
-	regexp.MustCompile(`^（[一二三四五六七八九十]{1,3}）`),
-	regexp.MustCompile(`^\d{1,3}\s*[.．、]\s*[^\x00-\x7f]`),
-	regexp.MustCompile(`^（\d{1,3}）`),
+	regexp.MustCompile(`^[一二三四五六七八九十百千零〇]{1,8}、`),
+	regexp.MustCompile(`^（[一二三四五六七八九十百千零〇]{1,8}）`),
+	regexp.MustCompile(`^\d{1,6}\s*[.．、]\s*[^\x00-\x7f]`),
+	regexp.MustCompile(`^（\d{1,6}）`),
 	regexp.MustCompile(`^[①-⑳]`),
 	regexp.MustCompile(`^` + labelPattern + `(?:（[^）]{0,12}）)?[：:]`),
 }
@@ -155,6 +155,11 @@ func wrapWidth(lines []Line) float64 {
 		return 0
 	}
 	sort.Float64s(ws)
+	if lines[0].HasIndent {
+		// A layout-aware reader measured the lines against the type area:
+		// full lines are the widest common ones.
+		return ws[len(ws)*9/10]
+	}
 	// The wrap width is the common width of the longest lines: take the
 	// 75th percentile and require that many lines sit close under it.
 	w := ws[len(ws)*3/4]

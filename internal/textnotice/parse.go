@@ -23,10 +23,10 @@ const (
 )
 
 var markerRes = []*regexp.Regexp{
-	kindCNDun:       regexp.MustCompile(`^([一二三四五六七八九十]{1,3})、\s*`),
-	kindParenCN:     regexp.MustCompile(`^（([一二三四五六七八九十]{1,3})）\s*`),
-	kindArabicDot:   regexp.MustCompile(`^(\d{1,3})\s*[.．、]\s*`),
-	kindParenArabic: regexp.MustCompile(`^（(\d{1,3})）\s*`),
+	kindCNDun:       regexp.MustCompile(`^([一二三四五六七八九十百千零〇]{1,8})、\s*`),
+	kindParenCN:     regexp.MustCompile(`^（([一二三四五六七八九十百千零〇]{1,8})）\s*`),
+	kindArabicDot:   regexp.MustCompile(`^(\d{1,6})\s*[.．、]\s*`),
+	kindParenArabic: regexp.MustCompile(`^（(\d{1,6})）\s*`),
 	kindCircled:     regexp.MustCompile(`^([①-⑳])\s*`),
 }
 
