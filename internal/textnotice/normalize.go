@@ -205,7 +205,7 @@ func displayWidth(s string) float64 {
 }
 
 var (
-	pageNumberRe = regexp.MustCompile(`^(?:[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|\d{1,4})$`)
+	pageNumberRe = regexp.MustCompile(`^(?:[-—–－―~]+\s*\d{1,6}\s*[-—–－―~]+|第\s*\d{1,6}\s*页(?:\s*[/，,]?\s*共\s*\d{1,6}\s*页)?|\d{1,6}\s*/\s*\d{1,6}|\d{1,4})$`)
 	mdHeadingRe  = regexp.MustCompile(`^#{1,6}\s+`)
 )
 

@@ -207,7 +207,7 @@ func TestNormalizeLine(t *testing.T) {
 }
 
 func TestPageNumbers(t *testing.T) {
-	for _, s := range []string{"— 3 —", "-3-", "- 12 -", "第3页", "第 3 页 共 29 页", "3/29", "7"} {
+	for _, s := range []string{"— 3 —", "-3-", "- 12 -", "第3页", "第 3 页 共 29 页", "3/29", "7", "— 10082 —"} {
 		if !IsPageNumber(s) {
 			t.Errorf("%q should be a page number", s)
 		}
