@@ -28,6 +28,12 @@ func renderCorpus(t testing.TB) ([]byte, []typeset.Block) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return renderNotice(t, n, render.Meta{Title: n.Title, Author: n.Issuer, Date: time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)})
+}
+
+// renderNotice typesets a notice with the bundled fonts and draws it.
+func renderNotice(t testing.TB, n *notice.Notice, meta render.Meta) ([]byte, []typeset.Block) {
+	t.Helper()
 	set, err := render.Bundled()
 	if err != nil {
 		t.Fatal(err)
@@ -40,7 +46,7 @@ func renderCorpus(t testing.TB) ([]byte, []typeset.Block) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pdf, err := render.PDF(doc, set, render.Meta{Title: n.Title, Author: n.Issuer, Date: time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)})
+	pdf, err := render.PDF(doc, set, meta)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,23 +165,7 @@ func TestRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			set, _ := render.Bundled()
-			var blocks []typeset.Block
-			for _, b := range textnotice.Blocks(want) {
-				blocks = append(blocks, typeset.Block{Role: b.Role, Text: b.Text})
-			}
-			doc, err := typeset.Typeset(blocks, typeset.Header{}, typeset.Colophon{}, typeset.Default(), set)
-			if err != nil {
-				t.Fatal(err)
-			}
-			pdf, err := render.PDF(doc, set, render.Meta{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := pdftext.Read(pdf, pdftext.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			got := renderAndRead(t, want)
 			for _, n := range []*notice.Notice{got, want} {
 				for _, is := range n.Issues() {
 					is.Source = nil
@@ -247,19 +237,7 @@ func TestScaleRoundTrip(t *testing.T) {
 
 func renderAndRead(t testing.TB, n *notice.Notice) *notice.Notice {
 	t.Helper()
-	set, _ := render.Bundled()
-	var blocks []typeset.Block
-	for _, b := range textnotice.Blocks(n) {
-		blocks = append(blocks, typeset.Block{Role: b.Role, Text: b.Text})
-	}
-	doc, err := typeset.Typeset(blocks, typeset.Header{}, typeset.Colophon{}, typeset.Default(), set)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pdf, err := render.PDF(doc, set, render.Meta{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	pdf, _ := renderNotice(t, n, render.Meta{})
 	got, err := pdftext.Read(pdf, pdftext.Options{})
 	if err != nil {
 		t.Fatal(err)
