@@ -41,8 +41,8 @@ func checkNumbering(n *notice.Notice, _ Options) []Finding {
 	cprev := 0
 	cseen := map[int]bool{}
 	for _, c := range n.Categories {
-		if c.Number == 0 {
-			continue
+		if c.Number == 0 || c.Section != 0 {
+			continue // parts as categories are numbered with the parts
 		}
 		switch {
 		case cseen[c.Number]:

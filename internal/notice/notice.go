@@ -60,6 +60,10 @@ type Category struct {
 	Number int     `json:"number"`
 	Title  string  `json:"title"`
 	Issues []Issue `json:"issues"`
+	// Section is the number of the level-1 part "一、" that holds the
+	// category, when a notice spreads its issues over several parts (then a
+	// part that is itself the category gives it its number and title).
+	Section int `json:"section,omitempty"`
 }
 
 // Issue is one problem the inspection found and what was done about it.

@@ -198,6 +198,7 @@ func (p *parser) parse() {
 			p.n.Preamble = strings.Join(append(pre, lead...), "\n")
 		}
 	}
+	var bySection []sectionCats
 	for hi, h := range heads {
 		stop := bodyEnd
 		if hi+1 < len(heads) {
@@ -212,10 +213,10 @@ func (p *parser) parse() {
 			sec.Paragraphs = p.pendingList(content)
 		default:
 			cats, lead, ok := p.issueList(content)
-			if ok && len(p.n.Categories) == 0 {
+			if ok {
 				sec.Kind = notice.SectionIssues
 				sec.Paragraphs = lead
-				p.n.Categories = cats
+				bySection = append(bySection, sectionCats{sec.Number, sec.Title, cats})
 			} else {
 				for _, c := range content {
 					sec.Paragraphs = append(sec.Paragraphs, c.Text)
@@ -227,11 +228,40 @@ func (p *parser) parse() {
 		}
 		p.n.Sections = append(p.n.Sections, sec)
 	}
+	p.mergeSections(bySection)
 	p.linkPending()
 	p.facts()
 	if p.style != (notice.Style{}) {
 		st := p.style
 		p.n.Style = &st
+	}
+}
+
+// sectionCats is the issue list one level-1 part holds.
+type sectionCats struct {
+	number int
+	title  string
+	cats   []notice.Category
+}
+
+// mergeSections gathers the issue lists. Usually one part ("二、巡察反馈问题
+// 的整改情况") holds them all; some notices use the parts themselves as the
+// categories ("一、党的领导方面" … "二、全面从严治党方面"), and then each part
+// without a category level of its own becomes one category.
+func (p *parser) mergeSections(parts []sectionCats) {
+	if len(parts) == 1 {
+		p.n.Categories = append(p.n.Categories, parts[0].cats...)
+		return
+	}
+	for _, part := range parts {
+		cats := part.cats
+		if len(cats) == 1 && cats[0].Title == "" {
+			cats[0].Number, cats[0].Title = part.number, part.title
+		}
+		for i := range cats {
+			cats[i].Section = part.number
+		}
+		p.n.Categories = append(p.n.Categories, cats...)
 	}
 }
 

@@ -141,6 +141,14 @@ func TestOtherSchemes(t *testing.T) {
 			{9, "软弱涣散村党组织整顿效果不佳", notice.Completed, 2, ""},
 		}, []int{3, 6}},
 		{"scheme-flat-labels.txt", 1, flat, nil},
+		{"scheme-parts.txt", 3, []issueWant{
+			{1, "落实积极财政政策不够精准", notice.Completed, 1, ""},
+			{2, "推动预算绩效管理不够有力", notice.Completed, 2, ""},
+			{3, "廉政风险防控存在薄弱环节", notice.Completed, 2, ""},
+			{4, "对下属单位监督管理不到位", notice.InProgress, 2, "2025-06"},
+			{5, "历次审计发现问题整改不彻底", notice.Completed, 1, ""},
+			{6, "整改台账管理不规范", notice.Completed, 1, ""},
+		}, []int{4}},
 		{"scheme-flat-labels.lines.txt", 1, flat, nil},
 		{"scheme-mixed-status.txt", 3, []issueWant{
 			{1, "思政课教师队伍建设滞后", notice.Completed, 2, ""},

@@ -103,14 +103,14 @@ func Blocks(n *notice.Notice) []Block {
 		}
 		switch s.Kind {
 		case notice.SectionIssues:
-			out = append(out, issueBlocks(n, st)...)
+			out = append(out, issueBlocks(n, st, sectionCategories(n, s), s.Title)...)
 			wroteIssues = true
 		case notice.SectionPending:
 			out = append(out, pendingBlocks(n, st)...)
 		}
 	}
 	if !wroteIssues {
-		out = append(out, issueBlocks(n, st)...)
+		out = append(out, issueBlocks(n, st, n.Categories, "")...)
 	}
 	for _, c := range n.Closing {
 		add(RoleBody, c)
@@ -134,14 +134,35 @@ func roleOf(p string) string {
 	return RoleBody
 }
 
-func issueBlocks(n *notice.Notice, st notice.Style) []Block {
+// sectionCategories are the categories a level-1 part holds: all of them
+// when the notice keeps its list in one part.
+func sectionCategories(n *notice.Notice, s notice.Section) []notice.Category {
+	var out []notice.Category
+	for _, c := range n.Categories {
+		if c.Section == s.Number {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		for _, c := range n.Categories {
+			if c.Section == 0 {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// issueBlocks writes categories and their issues; a category that is the
+// level-1 part itself (partTitle) has its heading written already.
+func issueBlocks(n *notice.Notice, st notice.Style, cats []notice.Category, partTitle string) []Block {
 	var out []Block
 	pendingFor := map[int]bool{}
 	for _, p := range n.Pending {
 		pendingFor[p.Issue] = true
 	}
-	for ci, c := range n.Categories {
-		if c.Title != "" {
+	for ci, c := range cats {
+		if c.Title != "" && !(c.Section != 0 && c.Title == partTitle) {
 			num := c.Number
 			if num == 0 {
 				num = ci + 1
