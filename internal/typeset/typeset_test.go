@@ -270,3 +270,42 @@ func BenchmarkTypesetCorpus(b *testing.B) {
 		corpusDoc(b)
 	}
 }
+
+// TestOrphansAndWidows: a paragraph does not leave its first line alone at
+// a page's foot, nor its last line alone at the head of the next page.
+func TestOrphansAndWidows(t *testing.T) {
+	set, _ := render.Bundled()
+	long := strings.Repeat("整改工作扎实推进，成效明显。", 6) // about three lines
+	pageOf := func(doc *Doc, text string) []int {
+		var pages []int
+		for _, p := range doc.Pages {
+			for _, l := range p.Lines {
+				if l.Role == "body" && strings.Contains(long, l.Text()) && len(l.Text()) > 0 {
+					pages = append(pages, p.Number)
+				}
+			}
+		}
+		return pages
+	}
+	for _, before := range []int{21, 20, 19} { // the paragraph would start on the last row, or end one line over
+		var blocks []Block
+		for i := 0; i < before; i++ {
+			blocks = append(blocks, Block{Role: "body", Text: "短段。"})
+		}
+		blocks = append(blocks, Block{Role: "body", Text: long})
+		doc, err := Typeset(blocks, Header{}, Colophon{}, Default(), set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages := pageOf(doc, long)
+		count := map[int]int{}
+		for _, p := range pages {
+			count[p]++
+		}
+		for p, n := range count {
+			if n == 1 && len(pages) > 1 {
+				t.Errorf("after %d short paragraphs: one line of the paragraph alone on page %d (%v)", before, p, pages)
+			}
+		}
+	}
+}
