@@ -1,12 +1,14 @@
 package textnotice
 
 import (
+	"bytes"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/rectify/rectify/internal/notice"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // TestCorpusNotice checks the facts issue 3 names for the corpus notice.
@@ -235,6 +237,32 @@ func TestReadErrors(t *testing.T) {
 	} {
 		if _, err := Read(in); err == nil {
 			t.Errorf("%s: want an error", name)
+		}
+	}
+}
+
+// TestEncodings: a notice saved by Windows tools in GBK, or as UTF-8 with a
+// BOM and CRLF line ends, reads the same as UTF-8.
+func TestEncodings(t *testing.T) {
+	data, _ := os.ReadFile("../../testdata/notices/scheme-aspects.txt")
+	want, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bom := append([]byte("\xef\xbb\xbf"), bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...)
+	for name, in := range map[string][]byte{"gbk": gbk, "bom+crlf": bom} {
+		got, err := Read(in)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		a, _ := notice.Marshal(got)
+		b, _ := notice.Marshal(want)
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s reads differently", name)
 		}
 	}
 }
