@@ -97,6 +97,8 @@ func SplitLines(text string) []Line {
 		if strings.Contains(r, "\f") { // a form feed mid-line: treat as a break
 			r = strings.ReplaceAll(r, "\f", " ")
 		}
+		// Word and WPS users indent with two full-width spaces: remember it.
+		indented := strings.HasPrefix(r, "\u3000") || strings.HasPrefix(r, "  ") || strings.HasPrefix(r, "\t")
 		r = mdHeadingRe.ReplaceAllString(strings.TrimSpace(r), "")
 		if IsPageNumber(r) {
 			if len(lines) > 0 {
@@ -112,7 +114,19 @@ func SplitLines(text string) []Line {
 			}
 			continue
 		}
-		lines = append(lines, Line{Text: t, Raw: r, Page: page, Line: i + 1, Width: max(displayWidth(r), displayWidth(t))})
+		lines = append(lines, Line{Text: t, Raw: r, Page: page, Line: i + 1, Width: max(displayWidth(r), displayWidth(t)), Indented: indented})
+	}
+	// Indents mark paragraphs only where the text uses them throughout.
+	n := 0
+	for _, l := range lines {
+		if l.Indented {
+			n++
+		}
+	}
+	useIndent := n >= 3 && n*5 >= len(lines)
+	for i := range lines {
+		lines[i].HasIndent = useIndent
+		lines[i].Indented = lines[i].Indented && useIndent
 	}
 	return dropRunningHeads(lines)
 }

@@ -266,3 +266,45 @@ func TestEncodings(t *testing.T) {
 		}
 	}
 }
+
+// TestWordIndents: text copied from Word keeps the full-width spaces that
+// indent each paragraph and has no blank lines; hard-wrapped like that, the
+// indents alone tell where paragraphs start.
+func TestWordIndents(t *testing.T) {
+	data, _ := os.ReadFile("../../testdata/notices/scheme-mixed-status.txt")
+	want, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, p := range Paragraphs(string(data)) {
+		rs := []rune(p.Text)
+		w := 2.0
+		b.WriteString("\u3000\u3000")
+		for i, r := range rs {
+			cw := 1.0
+			if r < 0x80 {
+				cw = 0.5
+			}
+			if w+cw > 28 && !strings.ContainsRune("，。、；：）”", r) && !(r >= '0' && r <= '9' && i > 0 && rs[i-1] >= '0' && rs[i-1] <= '9') {
+				b.WriteString("\n")
+				w = 0
+			}
+			b.WriteRune(r)
+			w += cw
+		}
+		b.WriteString("\n")
+	}
+	got, err := Read([]byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stripSources(got)
+	stripSources(want)
+	got.Style, want.Style = nil, nil
+	a, _ := notice.Marshal(got)
+	c, _ := notice.Marshal(want)
+	if !bytes.Equal(a, c) {
+		t.Errorf("indented, hard-wrapped text reads differently:\n%s", firstDiff(string(a), string(c)))
+	}
+}
