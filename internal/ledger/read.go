@@ -439,8 +439,10 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			is.Number = v
 		}
 		is.Title = issueTitle(title)
-		lead, acts := textnotice.SplitActions(normalizeCell(actions))
+		cell := normalizeCell(actions)
+		lead, acts := textnotice.SplitActions(cell)
 		is.Lead, is.Actions = lead, acts
+		is.Ordinals = len(acts) == 1 && strings.HasPrefix(strings.TrimPrefix(cell, lead), "一是")
 		if is.Actions == nil {
 			is.Actions = []notice.Action{}
 		}

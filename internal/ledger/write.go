@@ -150,7 +150,7 @@ func deadlineCell(d string, st *styles) (any, int) {
 // actionsCell writes one action a line, with its ordinal, so that the cell
 // reads like the notice and imports back to the same actions.
 func actionsCell(is *notice.Issue) string {
-	if len(is.Actions) == 1 && is.Lead == "" {
+	if len(is.Actions) == 1 && is.Lead == "" && !is.Ordinals {
 		return is.Actions[0].Text
 	}
 	var b strings.Builder

@@ -76,6 +76,7 @@ type Issue struct {
 	StatusText  string       `json:"status_text,omitempty"`
 	Lead        string       `json:"lead,omitempty"` // words before 一是, kept so nothing is dropped
 	Actions     []Action     `json:"actions"`
+	Ordinals    bool         `json:"ordinals,omitempty"` // a single action the source still numbered 一是
 	Progress    string       `json:"progress,omitempty"` // a ledger's 整改进展 column, when it differs from the actions
 	Deadline    string       `json:"deadline,omitempty"`
 	Responsible *Responsible `json:"responsible,omitempty"`

@@ -664,9 +664,10 @@ func (p *parser) finishIssue(it *item) notice.Issue {
 		acts, prog = prog, ""
 	}
 	is.Progress = prog
-	lead, actions := SplitActions(acts)
+	lead, actions, ordinals := splitActions(acts)
 	is.Lead = lead
 	is.Actions = actions
+	is.Ordinals = ordinals && len(actions) == 1
 	if is.Actions == nil {
 		is.Actions = []notice.Action{}
 	}
@@ -696,9 +697,15 @@ var ordinalNames = []string{"一", "二", "三", "四", "五", "六", "七", "�
 // ordinals, paragraphs numbered 1. / （1） / ① are one action each; otherwise
 // the whole text is one action.
 func SplitActions(s string) (lead string, acts []notice.Action) {
+	lead, acts, _ = splitActions(s)
+	return lead, acts
+}
+
+// splitActions is SplitActions that also tells whether ordinals were found.
+func splitActions(s string) (lead string, acts []notice.Action, ordinals bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		return "", nil
+		return "", nil, false
 	}
 	var cuts []int
 	pos := 0
@@ -733,7 +740,7 @@ func SplitActions(s string) (lead string, acts []notice.Action) {
 			t := s[c+len(ordinalNames[i]+"是") : stop]
 			acts = append(acts, newAction(t))
 		}
-		return lead, acts
+		return lead, acts, true
 	}
 	lines := strings.Split(s, "\n")
 	numbered := len(lines) > 1
@@ -747,9 +754,9 @@ func SplitActions(s string) (lead string, acts []notice.Action) {
 			_, _, rest, _ := marker(l)
 			acts = append(acts, newAction(rest))
 		}
-		return "", acts
+		return "", acts, false
 	}
-	return "", []notice.Action{newAction(s)}
+	return "", []notice.Action{newAction(s)}, false
 }
 
 func lastRuneStr(s string) string {

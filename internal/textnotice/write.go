@@ -229,7 +229,7 @@ func deadlineText(d string) string {
 func ActionsText(is notice.Issue) string {
 	var b strings.Builder
 	b.WriteString(is.Lead)
-	if len(is.Actions) == 1 && is.Lead == "" {
+	if len(is.Actions) == 1 && is.Lead == "" && !is.Ordinals {
 		return is.Actions[0].Text
 	}
 	for i, a := range is.Actions {
