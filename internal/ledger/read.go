@@ -184,15 +184,22 @@ func dateCell(f *excelize.File, sheet string, r, c int, shown string) string {
 	return precisionOf(shown, t)
 }
 
+// Patterns of dates as a cell's number format shows them.
+var (
+	yearShownRe  = regexp.MustCompile(`\d{4}|\d{1,2}[-/]\d{1,2}[-/]\d{2}`)
+	dayShownRe   = regexp.MustCompile(`\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}`)
+	monthShownRe = regexp.MustCompile(`\d[-/.]\d`)
+)
+
 // looksDateShown: the formatted value has a year in it.
 func looksDateShown(s string) bool {
-	return regexp.MustCompile(`\d{4}|\d{1,2}[-/]\d{1,2}[-/]\d{2}`).MatchString(s) && !numericRe.MatchString(s)
+	return yearShownRe.MatchString(s) && !numericRe.MatchString(s)
 }
 
 // precisionOf reads from the shown text whether days and months are shown.
 func precisionOf(shown string, t time.Time) string {
-	hasDay := strings.Contains(shown, "日") || regexp.MustCompile(`\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}`).MatchString(shown)
-	hasMonth := hasDay || strings.Contains(shown, "月") || regexp.MustCompile(`\d[-/.]\d`).MatchString(shown)
+	hasDay := strings.Contains(shown, "日") || dayShownRe.MatchString(shown)
+	hasMonth := hasDay || strings.Contains(shown, "月") || monthShownRe.MatchString(shown)
 	switch {
 	case hasDay:
 		return t.Format("2006-01-02")

@@ -60,6 +60,7 @@ var (
 	labelRe = regexp.MustCompile(`^(` + labelPattern + `)(?:（([^）]{0,12})）)?[：:]\s*`)
 	// A status in brackets opening a paragraph: （已完成）…, 【已完成】…
 	bracketStatusRe = regexp.MustCompile(`^[（【\[]([^）】\]]{2,10})[）】\]][：:]?\s*`)
+	digitsRe        = regexp.MustCompile(`\d+`)
 	ordinalRe       = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}是`)
 	docNumberRe     = regexp.MustCompile(`^\S{1,12}〔\d{4}〕\d{1,4}号$`)
 )
@@ -841,8 +842,7 @@ func numberPattern(mark string, kind int) string {
 	case kindCircled:
 		return "{circled}" + strings.TrimLeft(mark, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 	}
-	digits := regexp.MustCompile(`\d+`)
-	return digits.ReplaceAllString(mark, "{n}")
+	return digitsRe.ReplaceAllString(mark, "{n}")
 }
 
 // pendingList reads the 需要进一步整改的事项 section; it returns the lead
