@@ -1,7 +1,6 @@
 package textnotice
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
@@ -33,27 +32,15 @@ type Line struct {
 	Width float64
 }
 
-var starterRes = []*regexp.Regexp{
-	regexp.MustCompile(`^[一二三四五六七八九十百千零〇]{1,8}、`),
-	regexp.MustCompile(`^（[一二三四五六七八九十百千零〇]{1,8}）`),
-	regexp.MustCompile(`^\d{1,6}\s*[.．、]\s*[^\x00-\x7f]`),
-	regexp.MustCompile(`^（\d{1,6}）`),
-	regexp.MustCompile(`^[①-⑳]`),
-	regexp.MustCompile(`^` + labelPattern + `(?:（[^）]{0,12}）)?[：:]`),
-}
-
 // labelPattern names the labelled parts of an issue or pending item.
 const labelPattern = `(?:整改情况|整改措施|整改举措|整改进展情况|整改进展|整改结果|整改成效|完成情况|整改状态|整改时限|完成时限|` +
 	`责任领导|牵头领导|责任单位|责任部门|责任人|基本完成情况说明|情况说明|未完成原因|原因分析|下一步整改措施|下一步措施|下步措施|` +
 	`存在问题|问题表现|主要问题|问题描述|联系方式)`
 
+// isStarter reports whether a line can only begin a paragraph: a numbered
+// heading, a labelled part, or a date alone.
 func isStarter(s string) bool {
-	for _, re := range starterRes {
-		if re.MatchString(s) {
-			return true
-		}
-	}
-	return notice.ParseWholeDate(s) != ""
+	return isHeading(s) || labelRe.MatchString(s) || notice.ParseWholeDate(s) != ""
 }
 
 const terminals = "。！？；…”’）》!?;"
@@ -291,12 +278,8 @@ func endsTitle(s string) bool {
 
 // isHeading reports whether s starts with a numbered heading (not a label).
 func isHeading(s string) bool {
-	for _, re := range starterRes[:5] {
-		if re.MatchString(s) {
-			return true
-		}
-	}
-	return false
+	k, _, _, _ := marker(s)
+	return k != kindNone
 }
 
 // endsParagraph is endsTerminal without the marks that end a clause but
