@@ -2,12 +2,9 @@ package check
 
 import (
 	"fmt"
-	"sort"
 
 	"github.com/rectify/rectify/internal/notice"
 )
-
-func sortStrings(s []string) { sort.Strings(s) }
 
 // checkNumbering finds duplicated, missing and out-of-order numbers.
 func checkNumbering(n *notice.Notice, _ Options) []Finding {

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"math"
+	"sort"
 
 	"github.com/rectify/rectify/internal/notice"
 )
@@ -68,7 +69,7 @@ func mapText(m map[string]int) string {
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sortStrings(keys)
+	sort.Strings(keys)
 	s := ""
 	for i, k := range keys {
 		if i > 0 {

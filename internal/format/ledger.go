@@ -19,7 +19,7 @@ func init() {
 func init() {
 	for _, kind := range []string{"xlsx", "xls", "csv"} {
 		RegisterReader(kind, func(data []byte, opt Options) (*notice.Notice, error) {
-			return ledger.Read(data, kind, ledger.ReadOptions{Sheet: opt.Sheet, File: opt.File})
+			return ledger.Read(data, kind, ledger.ReadOptions{Sheet: opt.Sheet})
 		})
 	}
 }

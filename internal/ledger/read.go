@@ -51,7 +51,6 @@ func (g *Grid) cell(r, c int) string {
 // ReadOptions selects a sheet.
 type ReadOptions struct {
 	Sheet string
-	File  string
 }
 
 // ErrNoHeader is returned when no sheet has a ledger header.
