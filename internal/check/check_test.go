@@ -1,26 +1,14 @@
 package check
 
 import (
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/rectify/rectify/internal/notice"
-	"github.com/rectify/rectify/internal/textnotice"
+	"github.com/rectify/rectify/internal/testutil"
 )
 
-func read(t *testing.T, path string) *notice.Notice {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := textnotice.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
+func read(t *testing.T, path string) *notice.Notice { return testutil.ReadNotice(t, path) }
 
 func codes(fs []Finding) map[string][]Finding {
 	m := map[string][]Finding{}

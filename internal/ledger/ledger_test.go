@@ -117,13 +117,7 @@ func TestCorpusLedger(t *testing.T) {
 	golden(t, "../../testdata/corpus/ledger-2025.golden.json", n)
 }
 
-func corpusNotice(t testing.TB) *notice.Notice {
-	n, err := textnotice.Read(readFile(t, "../../testdata/corpus/notice-2025-extracted.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
-}
+func corpusNotice(t testing.TB) *notice.Notice { return testutil.CorpusNotice(t) }
 
 // TestRoundTrip: notice -> workbook -> notice gives back the same issues.
 func TestRoundTrip(t *testing.T) {

@@ -20,14 +20,7 @@ import (
 
 func renderCorpus(t testing.TB) ([]byte, []typeset.Block) {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/corpus/notice-2025-extracted.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := textnotice.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	n := testutil.CorpusNotice(t)
 	return renderNotice(t, n, render.Meta{Title: n.Title, Author: n.Issuer, Date: time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)})
 }
 
@@ -38,10 +31,7 @@ func renderNotice(t testing.TB, n *notice.Notice, meta render.Meta) ([]byte, []t
 	if err != nil {
 		t.Fatal(err)
 	}
-	var blocks []typeset.Block
-	for _, b := range textnotice.Blocks(n) {
-		blocks = append(blocks, typeset.Block{Role: b.Role, Text: b.Text})
-	}
+	blocks := testutil.Blocks(n)
 	doc, err := typeset.Typeset(blocks, typeset.Header{}, typeset.Colophon{}, typeset.Default(), set)
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/rectify/rectify/internal/render"
-	"github.com/rectify/rectify/internal/textnotice"
+	"github.com/rectify/rectify/internal/testutil"
 	. "github.com/rectify/rectify/internal/typeset"
 )
 
@@ -18,22 +18,11 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 func corpusDoc(t testing.TB) (*Doc, []Block) {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/corpus/notice-2025-extracted.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := textnotice.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
 	set, err := render.Bundled()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var blocks []Block
-	for _, b := range textnotice.Blocks(n) {
-		blocks = append(blocks, Block{Role: b.Role, Text: b.Text})
-	}
+	blocks := testutil.Blocks(testutil.CorpusNotice(t))
 	doc, err := Typeset(blocks, Header{}, Colophon{}, Default(), set)
 	if err != nil {
 		t.Fatal(err)
