@@ -1,9 +1,9 @@
 package pdftext
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"github.com/rectify/rectify/internal/testutil"
 	"strings"
 	"testing"
 	"time"
@@ -11,22 +11,7 @@ import (
 
 // pdfOf builds a one-page PDF from object bodies; object 1 is the catalog,
 // 2 the pages, 3 the page (its content is object 4), 5 a font.
-func pdfOf(objs []string) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
-}
+func pdfOf(objs []string) []byte { return testutil.AssemblePDF(objs, 1) }
 
 func stream(s string) string {
 	return fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(s), s)

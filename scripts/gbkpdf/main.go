@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/rectify/rectify/internal/testutil"
 	"github.com/rectify/rectify/internal/textnotice"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -151,24 +152,7 @@ func gbkPDF(blocks []textnotice.Block) []byte {
 	}
 	add(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pageRefs)))
 	cat := add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesObj))
-	return serialize(objs, cat)
-}
-
-func serialize(objs []string, root int) []byte {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-	offsets := make([]int, len(objs))
-	for i, o := range objs {
-		offsets[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, off := range offsets {
-		fmt.Fprintf(&b, "%010d 00000 n \n", off)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, root, xref)
-	return b.Bytes()
+	return testutil.AssemblePDF(objs, cat)
 }
 
 // scannedPDF is one A4 page holding only a grey image, as a scanner makes.
@@ -186,5 +170,5 @@ func scannedPDF() []byte {
 	page := add(fmt.Sprintf("<< /Type /Page /Parent 4 0 R /MediaBox [0 0 595.3 841.9] /Resources << /XObject << /Im1 %d 0 R >> >> /Contents %d 0 R >>", im, c))
 	add(fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
 	root := add("<< /Type /Catalog /Pages 4 0 R >>")
-	return serialize(objs, root)
+	return testutil.AssemblePDF(objs, root)
 }
