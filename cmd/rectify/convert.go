@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -116,7 +118,7 @@ func readNotice(in, from string, opt format.Options, stdin io.Reader) (*notice.N
 		return nil, diag.Wrap(label, err)
 	}
 	opt.File = label
-	n, err := format.Read(name, data, opt)
+	n, err := format.Read(context.TODO(), name, data, opt)
 	if err != nil {
 		return nil, diag.Wrap(label, err)
 	}
@@ -170,15 +172,15 @@ func convertOne(in, out string, f *convertFlags, stdin io.Reader, stdout io.Writ
 	}
 	opt := f.opt
 	opt.File = out
-	data, err := w(n, opt)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := w(context.TODO(), n, &buf, opt); err != nil {
 		return diag.Wrap(out, err)
 	}
 	if out == "-" {
-		_, err = stdout.Write(data)
+		_, err = stdout.Write(buf.Bytes())
 		return err
 	}
-	return diag.Wrap(out, safeio.WriteFile(out, data, f.force))
+	return diag.Wrap(out, safeio.WriteFile(out, buf.Bytes(), f.force))
 }
 
 // runBatch converts many files into a folder, in parallel. One bad file

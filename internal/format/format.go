@@ -5,7 +5,9 @@ package format
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -32,11 +34,27 @@ type Options struct {
 	Log func(msg string)
 }
 
-// Reader turns file bytes into a notice.
-type Reader func(data []byte, opt Options) (*notice.Notice, error)
+// Reader turns file bytes into a notice. It stops early with ctx.Err() when
+// ctx is done (a timeout or an interrupt), never leaving work running.
+type Reader func(ctx context.Context, data []byte, opt Options) (*notice.Notice, error)
 
-// Writer turns a notice into file bytes.
-type Writer func(n *notice.Notice, opt Options) ([]byte, error)
+// Writer writes a notice to w in its format.
+type Writer func(ctx context.Context, n *notice.Notice, w io.Writer, opt Options) error
+
+// bytesWriter adapts a writer that builds its output whole.
+func bytesWriter(f func(n *notice.Notice, opt Options) ([]byte, error)) Writer {
+	return func(ctx context.Context, n *notice.Notice, w io.Writer, opt Options) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := f(n, opt)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	}
+}
 
 var (
 	readers = map[string]Reader{}
@@ -104,7 +122,7 @@ func keys[V any](m map[string]V) []string {
 
 // Read reads data as the named format, checking that the bytes are of the
 // kind the name says (a text file renamed .pdf is refused clearly).
-func Read(name string, data []byte, opt Options) (n *notice.Notice, err error) {
+func Read(ctx context.Context, name string, data []byte, opt Options) (n *notice.Notice, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("文件为空")
 	}
@@ -126,5 +144,5 @@ func Read(name string, data []byte, opt Options) (n *notice.Notice, err error) {
 			n, err = nil, fmt.Errorf("文件已损坏，无法读取（%v）", p)
 		}
 	}()
-	return r(data, opt)
+	return r(ctx, data, opt)
 }

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"context"
 	"time"
 
 	"github.com/rectify/rectify/internal/notice"
@@ -12,7 +13,7 @@ import (
 )
 
 func init() {
-	RegisterWriter("pdf", writePDF)
+	RegisterWriter("pdf", bytesWriter(writePDF))
 }
 
 func writePDF(n *notice.Notice, opt Options) ([]byte, error) {
@@ -62,7 +63,7 @@ func logf(opt Options, msg string) {
 }
 
 func init() {
-	RegisterReader("pdf", func(data []byte, opt Options) (*notice.Notice, error) {
+	RegisterReader("pdf", func(_ context.Context, data []byte, opt Options) (*notice.Notice, error) {
 		return pdftext.Read(data, pdftext.Options{Password: opt.Password})
 	})
 }
