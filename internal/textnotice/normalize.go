@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -213,4 +212,3 @@ var (
 // "-3-", "第3页", "第3页 共29页", "3/29" or a bare number.
 func IsPageNumber(s string) bool { return pageNumberRe.MatchString(strings.TrimSpace(s)) }
 
-func validUTF8(b []byte) bool { return utf8.Valid(b) }

@@ -4,11 +4,10 @@
 package textnotice
 
 import (
-	"bytes"
 	"errors"
 
 	"github.com/rectify/rectify/internal/notice"
-	"golang.org/x/text/encoding/simplifiedchinese"
+	"github.com/rectify/rectify/internal/textenc"
 )
 
 // MaxTextSize bounds the text a reader accepts; a notice is far smaller.
@@ -20,18 +19,8 @@ func Decode(data []byte) (string, error) {
 	if len(data) > MaxTextSize {
 		return "", errors.New("文件过大，不像一份通报的文字")
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if validUTF8(data) {
-		if bytes.IndexByte(data, 0) >= 0 {
-			return "", errors.New("文件含有二进制内容，不是文本")
-		}
-		return string(data), nil
-	}
-	dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil || bytes.IndexByte(dec, 0) >= 0 || bytes.Contains(dec, []byte("\ufffd")) {
-		return "", errors.New("文件不是 UTF-8 或 GBK 编码的文本")
-	}
-	return string(dec), nil
+	text, _, err := textenc.Decode(data)
+	return text, err
 }
 
 // Read parses a notice from text file bytes.

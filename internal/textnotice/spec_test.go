@@ -9,6 +9,7 @@ import (
 
 	"github.com/rectify/rectify/internal/notice"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // TestCorpusNotice checks the facts issue 3 names for the corpus notice.
@@ -306,5 +307,26 @@ func TestWordIndents(t *testing.T) {
 	c, _ := notice.Marshal(want)
 	if !bytes.Equal(a, c) {
 		t.Errorf("indented, hard-wrapped text reads differently:\n%s", firstDiff(string(a), string(c)))
+	}
+}
+
+// TestUTF16: Windows Notepad's "Unicode" (UTF-16 with a BOM) reads like UTF-8.
+func TestUTF16(t *testing.T) {
+	data, _ := os.ReadFile("../../testdata/notices/scheme-parts.txt")
+	want, err := Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, order := range []unicode.Endianness{unicode.LittleEndian, unicode.BigEndian} {
+		in, _ := unicode.UTF16(order, unicode.UseBOM).NewEncoder().Bytes(data)
+		got, err := Read(in)
+		if err != nil {
+			t.Fatalf("%v: %v", order, err)
+		}
+		a, _ := notice.Marshal(got)
+		b, _ := notice.Marshal(want)
+		if !bytes.Equal(a, b) {
+			t.Errorf("UTF-16 (%v) reads differently", order)
+		}
 	}
 }
