@@ -82,7 +82,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown extension", "通报.docx", []byte("x"), "out.json", nil, "无法识别的扩展名"},
 		{"unknown output extension", "通报.txt", readTestdata(t, "notices/scheme-aspects.txt"), "out.docx", nil, "无法识别的输出扩展名"},
 		{"missing output folder", "通报.txt", readTestdata(t, "notices/scheme-aspects.txt"), "没有的目录/out.json", nil, "输出目录"},
-		{"binary renamed txt", "二进制.txt", []byte{0, 1, 2, 3, 0xff, 0xfe, 0}, "out.json", nil, "不是 UTF-8 或 GBK 编码的文本"},
+		{"binary renamed txt", "二进制.txt", []byte{0, 1, 2, 3, 0xff, 0xfe, 0}, "out.json", nil, "含有二进制内容，不是文本文件"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

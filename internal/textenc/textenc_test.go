@@ -45,7 +45,6 @@ func TestDecode(t *testing.T) {
 	}
 }
 
-
 // TestRefuse: Big5 (which GBK would decode without error, into nonsense),
 // binary data, UTF-32 and truncated UTF-16 are refused, never garbage.
 func TestRefuse(t *testing.T) {

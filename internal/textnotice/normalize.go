@@ -211,4 +211,3 @@ var (
 // IsPageNumber reports whether a whole line is a page number: "— 3 —",
 // "-3-", "第3页", "第3页 共29页", "3/29" or a bare number.
 func IsPageNumber(s string) bool { return pageNumberRe.MatchString(strings.TrimSpace(s)) }
-
