@@ -58,17 +58,23 @@ func checkDeadlines(n *notice.Notice, opt Options) []Finding {
 	}
 	var fs []Finding
 	for _, is := range n.Issues() {
-		d := is.Deadline
-		if d == "" || d[0] < '0' || d[0] > '9' || is.Status == notice.Completed || is.Status == notice.Ongoing {
-			continue
-		}
-		if before(d, today) {
+		if d := is.Deadline; Overdue(is, today) {
 			fs = append(fs, Finding{Level: Warning, Code: "deadline-passed", Issue: is.Number, Location: where(is),
 				Message: fmt.Sprintf("问题（%d）“%s”整改时限%s已过（截至%s），仍为%s", is.Number, is.Title,
 					notice.ChineseDate(d), notice.ChineseDate(today), statusWords(is))})
 		}
 	}
 	return fs
+}
+
+// Overdue reports whether an issue is unfinished past its deadline on day
+// today (ISO): not completed nor ongoing, with a dated deadline before today.
+func Overdue(is *notice.Issue, today string) bool {
+	d := is.Deadline
+	if d == "" || d[0] < '0' || d[0] > '9' || is.Status == notice.Completed || is.Status == notice.Ongoing {
+		return false
+	}
+	return before(d, today)
 }
 
 // before reports whether deadline d ended before day t: a month deadline

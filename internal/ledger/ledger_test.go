@@ -227,7 +227,7 @@ func TestWorkbookFinish(t *testing.T) {
 	// Row 8 (issue 5) holds three actions of long text: its height shows it all.
 	h, _ := f.GetRowHeight(SheetLedger, 8)
 	acts, _ := f.GetCellValue(SheetLedger, "D8")
-	if lines := lineCount(acts, colWidth[FieldActions]); h < float64(lines)*14 {
+	if lines := LineCount(acts, colWidth[FieldActions]); h < float64(lines)*14 {
 		t.Errorf("row 8 height %.1f too small for %d lines", h, lines)
 	}
 	style, _ := f.GetCellStyle(SheetLedger, "D8")

@@ -47,7 +47,7 @@ func Write(n *notice.Notice, opt Options) ([]byte, error) {
 		return nil, err
 	}
 	f.SetSheetName("Sheet1", SheetLedger)
-	st, err := newStyles(f)
+	st, err := NewStyles(f)
 	if err != nil {
 		return nil, err
 	}
@@ -76,11 +76,14 @@ func Write(n *notice.Notice, opt Options) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-type styles struct {
-	title, sub, header, text, center, date, month, year, percent, total, totalPct int
+// Styles are the cell styles of rectify's workbooks, exported so that other
+// workbooks (the supervisor's merge) look the same.
+type Styles struct {
+	Title, Sub, Header, Text, Center, Date, Month, Year, Percent, Total, TotalPct int
 }
 
-func newStyles(f *excelize.File) (*styles, error) {
+// NewStyles registers the styles in f.
+func NewStyles(f *excelize.File) (*Styles, error) {
 	border := []excelize.Border{
 		{Type: "left", Color: "000000", Style: 1}, {Type: "right", Color: "000000", Style: 1},
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
@@ -96,19 +99,19 @@ func newStyles(f *excelize.File) (*styles, error) {
 		return id
 	}
 	dateFmt := func(code string) *string { return &code }
-	s := &styles{
-		title:   mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 18, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
-		sub:     mk(&excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
-		header:  mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}}),
-		text:    mk(&excelize.Style{Font: font, Alignment: wrapLeft, Border: border}),
-		center:  mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border}),
-		date:    mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, CustomNumFmt: dateFmt("yyyy\"年\"m\"月\"d\"日\"")}),
-		month:   mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, CustomNumFmt: dateFmt("yyyy\"年\"m\"月\"")}),
-		year:    mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, CustomNumFmt: dateFmt("yyyy\"年\"")}),
-		percent: mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, NumFmt: 10}),
-		total:   mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border}),
+	s := &Styles{
+		Title:   mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 18, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
+		Sub:     mk(&excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
+		Header:  mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}}),
+		Text:    mk(&excelize.Style{Font: font, Alignment: wrapLeft, Border: border}),
+		Center:  mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border}),
+		Date:    mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, CustomNumFmt: dateFmt("yyyy\"年\"m\"月\"d\"日\"")}),
+		Month:   mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, CustomNumFmt: dateFmt("yyyy\"年\"m\"月\"")}),
+		Year:    mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, CustomNumFmt: dateFmt("yyyy\"年\"")}),
+		Percent: mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border, NumFmt: 10}),
+		Total:   mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border}),
 	}
-	s.totalPct = mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border, NumFmt: 10})
+	s.TotalPct = mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border, NumFmt: 10})
 	return s, nil
 }
 
@@ -124,27 +127,27 @@ type catSpan struct {
 	first, end int // sheet rows, inclusive
 }
 
-// deadlineCell turns a deadline into a cell value and its style: real dates
+// DeadlineCell turns a deadline into a cell value and its style: real dates
 // are Excel dates shown at their precision, words stay text.
-func deadlineCell(d string, st *styles) (any, int) {
+func DeadlineCell(d string, st *Styles) (any, int) {
 	parts := strings.Split(d, "-")
 	nums := make([]int, 0, 3)
 	for _, p := range parts {
 		v, err := strconv.Atoi(p)
 		if err != nil {
-			return d, st.center
+			return d, st.Center
 		}
 		nums = append(nums, v)
 	}
 	switch len(nums) {
 	case 1: // a year runs to its end
-		return time.Date(nums[0], 12, 31, 0, 0, 0, 0, time.UTC), st.year
+		return time.Date(nums[0], 12, 31, 0, 0, 0, 0, time.UTC), st.Year
 	case 2: // a month runs to its last day
-		return time.Date(nums[0], time.Month(nums[1])+1, 0, 0, 0, 0, 0, time.UTC), st.month
+		return time.Date(nums[0], time.Month(nums[1])+1, 0, 0, 0, 0, 0, time.UTC), st.Month
 	case 3:
-		return time.Date(nums[0], time.Month(nums[1]), nums[2], 0, 0, 0, 0, time.UTC), st.date
+		return time.Date(nums[0], time.Month(nums[1]), nums[2], 0, 0, 0, 0, time.UTC), st.Date
 	}
-	return d, st.center
+	return d, st.Center
 }
 
 // actionsCell writes one action a line, with its ordinal, so that the cell
@@ -167,8 +170,8 @@ func actionsCell(is *notice.Issue) string {
 	return b.String()
 }
 
-// lineCount estimates how many lines a wrapped cell needs at a width.
-func lineCount(s string, width float64) int {
+// LineCount estimates how many lines a wrapped cell needs at a width.
+func LineCount(s string, width float64) int {
 	perLine := width - 1.5 // cell padding
 	if perLine < 2 {
 		perLine = 2
@@ -188,7 +191,7 @@ func lineCount(s string, width float64) int {
 	return lines
 }
 
-func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *styles, opt Options) ([]catSpan, error) {
+func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Options) ([]catSpan, error) {
 	sheet := SheetLedger
 	var rows []ledgerRow
 	for _, c := range n.Categories {
@@ -255,7 +258,7 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *styles, opt Option
 	}
 	issuer := n.Issuer
 	title := issuer + "巡察反馈问题整改台账"
-	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.title, Value: title}}, excelize.RowOpts{Height: 36}); err != nil {
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.Title, Value: title}}, excelize.RowOpts{Height: 36}); err != nil {
 		return nil, err
 	}
 	date := n.Date
@@ -263,12 +266,12 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *styles, opt Option
 		date = opt.Today.Format("2006-01-02")
 	}
 	fill := fmt.Sprintf("填报单位：%s        填报时间：%s", issuer, notice.ChineseDate(date))
-	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.sub, Value: fill}}, excelize.RowOpts{Height: 22}); err != nil {
+	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.Sub, Value: fill}}, excelize.RowOpts{Height: 22}); err != nil {
 		return nil, err
 	}
 	header := make([]any, len(exportFields))
 	for i, fl := range exportFields {
-		header[i] = excelize.Cell{StyleID: st.header, Value: headerWords[fl][0]}
+		header[i] = excelize.Cell{StyleID: st.Header, Value: headerWords[fl][0]}
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", headerRow), header, excelize.RowOpts{Height: 30}); err != nil {
 		return nil, err
@@ -277,9 +280,9 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *styles, opt Option
 	for i, r := range rows {
 		row := firstDataRow + i
 		is := r.is
-		dl, dlStyle := any(""), st.center
+		dl, dlStyle := any(""), st.Center
 		if is.Deadline != "" {
-			dl, dlStyle = deadlineCell(is.Deadline, st)
+			dl, dlStyle = DeadlineCell(is.Deadline, st)
 		}
 		var leader, unit, person string
 		if is.Responsible != nil {
@@ -305,17 +308,17 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *styles, opt Option
 		for ci, fl := range exportFields {
 			switch fl {
 			case FieldNumber:
-				cells[ci] = excelize.Cell{StyleID: st.center, Value: is.Number}
+				cells[ci] = excelize.Cell{StyleID: st.Center, Value: is.Number}
 			case FieldDeadline:
 				cells[ci] = excelize.Cell{StyleID: dlStyle, Value: dl}
 			default:
-				style := st.text
+				style := st.Text
 				if fl == FieldStatus || fl == FieldLeader || fl == FieldPerson || fl == FieldUnit || fl == FieldCategory {
-					style = st.center
+					style = st.Center
 				}
 				cells[ci] = excelize.Cell{StyleID: style, Value: vals[fl]}
 				if fl != FieldCategory {
-					lines = max(lines, lineCount(vals[fl], colWidth[fl]))
+					lines = max(lines, LineCount(vals[fl], colWidth[fl]))
 				}
 			}
 		}
@@ -326,7 +329,7 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *styles, opt Option
 		}
 	}
 	foot := last + 2
-	if err := sw.SetRow(fmt.Sprintf("A%d", foot), []any{excelize.Cell{StyleID: st.sub, Value: "填表人：                审核人："}}); err != nil {
+	if err := sw.SetRow(fmt.Sprintf("A%d", foot), []any{excelize.Cell{StyleID: st.Sub, Value: "填表人：                审核人："}}); err != nil {
 		return nil, err
 	}
 	if err := sw.MergeCell("A1", lastCol+"1"); err != nil {
@@ -358,7 +361,7 @@ func colOf(fl Field) string {
 
 // writeStats writes issues by status per category as formulas over the
 // ledger sheet, so the figures stay right when a supervisor edits statuses.
-func writeStats(f *excelize.File, n *notice.Notice, st *styles, spans []catSpan) error {
+func writeStats(f *excelize.File, n *notice.Notice, st *Styles, spans []catSpan) error {
 	sheet := SheetStats
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
@@ -371,13 +374,13 @@ func writeStats(f *excelize.File, n *notice.Notice, st *styles, spans []catSpan)
 	lastCol, _ := excelize.ColumnNumberToName(len(heads))
 	f.SetCellValue(sheet, "A1", n.Issuer+"巡察反馈问题整改情况统计表")
 	f.MergeCell(sheet, "A1", lastCol+"1")
-	f.SetCellStyle(sheet, "A1", lastCol+"1", st.title)
+	f.SetCellStyle(sheet, "A1", lastCol+"1", st.Title)
 	f.SetRowHeight(sheet, 1, 36)
 	for i, h := range heads {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 2)
 		f.SetCellValue(sheet, cell, h)
 	}
-	f.SetCellStyle(sheet, "A2", lastCol+"2", st.header)
+	f.SetCellStyle(sheet, "A2", lastCol+"2", st.Header)
 	f.SetColWidth(sheet, "A", "A", 6)
 	f.SetColWidth(sheet, "B", "B", 36)
 	f.SetColWidth(sheet, "C", lastCol, 11)
@@ -399,11 +402,11 @@ func writeStats(f *excelize.File, n *notice.Notice, st *styles, spans []catSpan)
 			f.SetCellFormula(sheet, fmt.Sprintf("%s%d", col, row), fmt.Sprintf(`COUNTIF(%s,"%s")`, ref(status, s), notice.StatusLabel[stt]))
 		}
 		f.SetCellFormula(sheet, fmt.Sprintf("%s%d", lastCol, row), fmt.Sprintf("IF(C%d=0,0,D%d/C%d)", row, row, row))
-		f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), st.center)
-		f.SetCellStyle(sheet, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), st.text)
-		f.SetCellStyle(sheet, fmt.Sprintf("C%d", row), fmt.Sprintf("%s%d", lastCol, row), st.center)
-		f.SetCellStyle(sheet, fmt.Sprintf("%s%d", lastCol, row), fmt.Sprintf("%s%d", lastCol, row), st.percent)
-		f.SetRowHeight(sheet, row, float64(lineCount(name, 36))*14.5+6)
+		f.SetCellStyle(sheet, fmt.Sprintf("A%d", row), fmt.Sprintf("A%d", row), st.Center)
+		f.SetCellStyle(sheet, fmt.Sprintf("B%d", row), fmt.Sprintf("B%d", row), st.Text)
+		f.SetCellStyle(sheet, fmt.Sprintf("C%d", row), fmt.Sprintf("%s%d", lastCol, row), st.Center)
+		f.SetCellStyle(sheet, fmt.Sprintf("%s%d", lastCol, row), fmt.Sprintf("%s%d", lastCol, row), st.Percent)
+		f.SetRowHeight(sheet, row, float64(LineCount(name, 36))*14.5+6)
 		row++
 	}
 	total := row
@@ -418,8 +421,8 @@ func writeStats(f *excelize.File, n *notice.Notice, st *styles, spans []catSpan)
 		}
 	}
 	f.SetCellFormula(sheet, fmt.Sprintf("%s%d", lastCol, total), fmt.Sprintf("IF(C%d=0,0,D%d/C%d)", total, total, total))
-	f.SetCellStyle(sheet, fmt.Sprintf("A%d", total), fmt.Sprintf("%s%d", lastCol, total), st.total)
-	f.SetCellStyle(sheet, fmt.Sprintf("%s%d", lastCol, total), fmt.Sprintf("%s%d", lastCol, total), st.totalPct)
+	f.SetCellStyle(sheet, fmt.Sprintf("A%d", total), fmt.Sprintf("%s%d", lastCol, total), st.Total)
+	f.SetCellStyle(sheet, fmt.Sprintf("%s%d", lastCol, total), fmt.Sprintf("%s%d", lastCol, total), st.TotalPct)
 	if len(spans) == 0 {
 		return nil
 	}
@@ -438,7 +441,7 @@ func writeStats(f *excelize.File, n *notice.Notice, st *styles, spans []catSpan)
 	})
 }
 
-func writePending(f *excelize.File, n *notice.Notice, st *styles) error {
+func writePending(f *excelize.File, n *notice.Notice, st *Styles) error {
 	sheet := SheetPending
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
@@ -447,14 +450,14 @@ func writePending(f *excelize.File, n *notice.Notice, st *styles) error {
 	widths := []float64{6, 9, 28, 40, 40, 13}
 	f.SetCellValue(sheet, "A1", n.Issuer+"需要进一步整改的事项")
 	f.MergeCell(sheet, "A1", "F1")
-	f.SetCellStyle(sheet, "A1", "F1", st.title)
+	f.SetCellStyle(sheet, "A1", "F1", st.Title)
 	f.SetRowHeight(sheet, 1, 36)
 	for i, h := range heads {
 		col, _ := excelize.ColumnNumberToName(i + 1)
 		f.SetCellValue(sheet, col+"2", h)
 		f.SetColWidth(sheet, col, col, widths[i])
 	}
-	f.SetCellStyle(sheet, "A2", "F2", st.header)
+	f.SetCellStyle(sheet, "A2", "F2", st.Header)
 	for i, p := range n.Pending {
 		r := i + 3
 		f.SetCellValue(sheet, fmt.Sprintf("A%d", r), i+1)
@@ -464,23 +467,23 @@ func writePending(f *excelize.File, n *notice.Notice, st *styles) error {
 		f.SetCellValue(sheet, fmt.Sprintf("C%d", r), p.Title)
 		f.SetCellValue(sheet, fmt.Sprintf("D%d", r), p.Explanation)
 		f.SetCellValue(sheet, fmt.Sprintf("E%d", r), p.NextSteps)
-		f.SetCellStyle(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r), st.center)
-		f.SetCellStyle(sheet, fmt.Sprintf("C%d", r), fmt.Sprintf("E%d", r), st.text)
+		f.SetCellStyle(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("B%d", r), st.Center)
+		f.SetCellStyle(sheet, fmt.Sprintf("C%d", r), fmt.Sprintf("E%d", r), st.Text)
 		if p.Deadline != "" {
-			v, s := deadlineCell(p.Deadline, st)
+			v, s := DeadlineCell(p.Deadline, st)
 			f.SetCellValue(sheet, fmt.Sprintf("F%d", r), v)
 			f.SetCellStyle(sheet, fmt.Sprintf("F%d", r), fmt.Sprintf("F%d", r), s)
 		} else {
-			f.SetCellStyle(sheet, fmt.Sprintf("F%d", r), fmt.Sprintf("F%d", r), st.center)
+			f.SetCellStyle(sheet, fmt.Sprintf("F%d", r), fmt.Sprintf("F%d", r), st.Center)
 		}
-		lines := max(lineCount(p.Title, 28), lineCount(p.Explanation, 40), lineCount(p.NextSteps, 40))
+		lines := max(LineCount(p.Title, 28), LineCount(p.Explanation, 40), LineCount(p.NextSteps, 40))
 		f.SetRowHeight(sheet, r, float64(lines)*14.5+6)
 	}
 	orient, size, fitW, fitH := "landscape", 9, 1, 0
 	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH})
 }
 
-func writeAccountability(f *excelize.File, a *notice.Accountability, st *styles) error {
+func writeAccountability(f *excelize.File, a *notice.Accountability, st *Styles) error {
 	sheet := SheetAccount
 	if _, err := f.NewSheet(sheet); err != nil {
 		return err
@@ -491,17 +494,17 @@ func writeAccountability(f *excelize.File, a *notice.Accountability, st *styles)
 	f.SetColWidth(sheet, "E", "E", 10)
 	f.SetCellValue(sheet, "A1", "问责情况")
 	f.MergeCell(sheet, "A1", "E1")
-	f.SetCellStyle(sheet, "A1", "E1", st.title)
+	f.SetCellStyle(sheet, "A1", "E1", st.Title)
 	table := func(col1, col2, head string, m map[string]int) {
 		f.SetCellValue(sheet, col1+"2", head)
 		f.SetCellValue(sheet, col2+"2", "人数")
-		f.SetCellStyle(sheet, col1+"2", col2+"2", st.header)
+		f.SetCellStyle(sheet, col1+"2", col2+"2", st.Header)
 		keys := sortedKeys(m)
 		r := 3
 		for _, k := range keys {
 			f.SetCellValue(sheet, fmt.Sprintf("%s%d", col1, r), k)
 			f.SetCellValue(sheet, fmt.Sprintf("%s%d", col2, r), m[k])
-			f.SetCellStyle(sheet, fmt.Sprintf("%s%d", col1, r), fmt.Sprintf("%s%d", col2, r), st.center)
+			f.SetCellStyle(sheet, fmt.Sprintf("%s%d", col1, r), fmt.Sprintf("%s%d", col2, r), st.Center)
 			r++
 		}
 		f.SetCellValue(sheet, fmt.Sprintf("%s%d", col1, r), "合计")
@@ -510,14 +513,14 @@ func writeAccountability(f *excelize.File, a *notice.Accountability, st *styles)
 		} else {
 			f.SetCellValue(sheet, fmt.Sprintf("%s%d", col2, r), 0)
 		}
-		f.SetCellStyle(sheet, fmt.Sprintf("%s%d", col1, r), fmt.Sprintf("%s%d", col2, r), st.total)
+		f.SetCellStyle(sheet, fmt.Sprintf("%s%d", col1, r), fmt.Sprintf("%s%d", col2, r), st.Total)
 	}
 	table("A", "B", "处理方式", a.Measures)
 	table("D", "E", "职级", a.Ranks)
 	if a.Total > 0 {
 		r := 4 + max(len(a.Measures), len(a.Ranks)) + 1
 		f.SetCellValue(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("通报所述问责总人数：%d人", a.Total))
-		f.SetCellStyle(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r), st.sub)
+		f.SetCellStyle(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r), st.Sub)
 	}
 	return nil
 }
