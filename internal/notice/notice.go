@@ -25,7 +25,16 @@ type Notice struct {
 	StatedRate     float64         `json:"stated_rate,omitempty"` // completion rate in percent, when the text states one
 	Closing        []string        `json:"closing,omitempty"`
 	Contact        *Contact        `json:"contact,omitempty"`
-	Style          *Style          `json:"style,omitempty"`
+	// Unplaced holds the source's text that the grammar could not place in
+	// any part of the model, with where it stood, so that nothing is lost.
+	Unplaced []Unplaced `json:"unplaced,omitempty"`
+	Style    *Style     `json:"style,omitempty"`
+}
+
+// Unplaced is a paragraph the reader kept without knowing its role.
+type Unplaced struct {
+	Text   string  `json:"text"`
+	Source *Source `json:"source,omitempty"`
 }
 
 // Inspection is the inspection (巡察) the notice reports on. Dates are ISO 8601
@@ -59,6 +68,7 @@ type Section struct {
 type Category struct {
 	Number int     `json:"number"`
 	Title  string  `json:"title"`
+	Lead   string  `json:"lead,omitempty"` // paragraphs between the heading and its first issue
 	Issues []Issue `json:"issues"`
 	// Section is the number of the level-1 part "一、" that holds the
 	// category, when a notice spreads its issues over several parts (then a
@@ -68,20 +78,26 @@ type Category struct {
 
 // Issue is one problem the inspection found and what was done about it.
 type Issue struct {
-	Number      int          `json:"number"`
-	Title       string       `json:"title"`
-	Subcategory string       `json:"subcategory,omitempty"`
-	Description string       `json:"description,omitempty"` // the heading's text after the title, when it has more
-	Status      string       `json:"status,omitempty"`
-	StatusText  string       `json:"status_text,omitempty"`
-	Lead        string       `json:"lead,omitempty"` // words before 一是, kept so nothing is dropped
-	Actions     []Action     `json:"actions"`
-	Ordinals    bool         `json:"ordinals,omitempty"` // a single action the source still numbered 一是
-	Progress    string       `json:"progress,omitempty"` // a ledger's 整改进展 column, when it differs from the actions
-	Deadline    string       `json:"deadline,omitempty"`
-	Responsible *Responsible `json:"responsible,omitempty"`
-	Remarks     string       `json:"remarks,omitempty"`
-	Source      *Source      `json:"source,omitempty"`
+	Number      int    `json:"number"`
+	Title       string `json:"title"`
+	Subcategory string `json:"subcategory,omitempty"`
+	// SubcategoryNumber is the subcategory's own number in the source, which
+	// may restart under each category or run on through the list.
+	SubcategoryNumber int      `json:"subcategory_number,omitempty"`
+	Description       string   `json:"description,omitempty"` // the heading's text after the title, when it has more
+	Status            string   `json:"status,omitempty"`
+	StatusText        string   `json:"status_text,omitempty"`
+	Lead              string   `json:"lead,omitempty"` // words before 一是, kept so nothing is dropped
+	Actions           []Action `json:"actions"`
+	Ordinals          bool     `json:"ordinals,omitempty"` // a single action the source still numbered 一是
+	Progress          string   `json:"progress,omitempty"` // a ledger's 整改进展 column, when it differs from the actions
+	Deadline          string   `json:"deadline,omitempty"`
+	// DeadlineText is the deadline as the source wrote it ("2025年12月底前"),
+	// when that differs from what Deadline alone would be written as.
+	DeadlineText string       `json:"deadline_text,omitempty"`
+	Responsible  *Responsible `json:"responsible,omitempty"`
+	Remarks      string       `json:"remarks,omitempty"`
+	Source       *Source      `json:"source,omitempty"`
 }
 
 // Action is one measure taken, split at 一是/二是/….
@@ -106,11 +122,14 @@ type Accountability struct {
 
 // Pending is an item still to be finished (需要进一步整改的事项).
 type Pending struct {
+	Number      int    `json:"number,omitempty"` // the item's own number in the source
 	Issue       int    `json:"issue,omitempty"`
 	Title       string `json:"title"`
 	Explanation string `json:"explanation,omitempty"`
 	NextSteps   string `json:"next_steps,omitempty"`
 	Deadline    string `json:"deadline,omitempty"`
+	// DeadlineText: as for Issue.
+	DeadlineText string `json:"deadline_text,omitempty"`
 }
 
 // Contact is how the public reaches the issuer.
@@ -139,6 +158,10 @@ type Style struct {
 	Issue       string `json:"issue,omitempty"`       // e.g. "（{n}）关于“{title}”的问题"
 	Progress    string `json:"progress,omitempty"`    // e.g. "整改情况（{status}）：{actions}"
 	Pending     string `json:"pending,omitempty"`     // e.g. "{n}. 关于“{title}”的问题"
+	// Title is the title as set, one entry per line, with the issuer's
+	// name as the title wrote it ("××医院党委关于…" under a signature
+	// "中共××医院委员会").
+	Title []string `json:"title,omitempty"`
 }
 
 // Issues returns every issue in document order.
@@ -169,4 +192,9 @@ func (n *Notice) CountByStatus() map[string]int {
 		m[is.Status]++
 	}
 	return m
+}
+
+// IsZero reports whether the style records nothing.
+func (s *Style) IsZero() bool {
+	return s.Category == "" && s.Subcategory == "" && s.Issue == "" && s.Progress == "" && s.Pending == "" && len(s.Title) == 0
 }

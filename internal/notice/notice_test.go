@@ -3,6 +3,7 @@ package notice
 import (
 	"bytes"
 	"os"
+	"reflect"
 	"testing"
 )
 
@@ -109,6 +110,65 @@ func TestLargeNumerals(t *testing.T) {
 	for n := 1; n < 100000; n += 7 {
 		if CNNumber(CNNumeral(n)) != n {
 			t.Fatalf("round trip of %d: %s", n, CNNumeral(n))
+		}
+	}
+}
+
+// TestFullJSON: testdata/full.json uses every field of the model (so that
+// writers can test that they lose nothing) and reads back byte for byte.
+func TestFullJSON(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/full.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Marshal(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(out, data) {
+		t.Errorf("full.json does not read back unchanged")
+	}
+	set := map[string]bool{}
+	all := map[string]bool{}
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if !v.IsNil() {
+				walk(v.Elem())
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			for _, k := range v.MapKeys() {
+				walk(v.MapIndex(k))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				name := v.Type().Name() + "." + v.Type().Field(i).Name
+				all[name] = true
+				if !v.Field(i).IsZero() {
+					set[name] = true
+				}
+				walk(v.Field(i))
+			}
+		}
+	}
+	walk(reflect.ValueOf(n))
+	for name := range all {
+		if !set[name] {
+			t.Errorf("full.json never sets %s", name)
+		}
+	}
+	for _, st := range Statuses[:3] {
+		if n.Stated[st] == 0 {
+			t.Errorf("full.json states no %s count", st)
 		}
 	}
 }

@@ -232,7 +232,7 @@ func (p *parser) parse() {
 	p.mergeSections(bySection)
 	p.linkPending()
 	p.facts()
-	if p.style != (notice.Style{}) {
+	if !p.style.IsZero() {
 		st := p.style
 		p.n.Style = &st
 	}
