@@ -3,8 +3,10 @@
 package ledger
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Field is a ledger column's meaning.
@@ -26,20 +28,36 @@ const (
 	FieldRemarks
 )
 
-// Header words per field, from the JSON contract's synonyms table. The first
-// word is the one the exported ledger uses.
-var headerWords = map[Field][]string{
-	FieldNumber:   {"序号", "编号", "问题序号"},
-	FieldCategory: {"问题类别", "类别", "问题类型", "方面"},
-	FieldTitle:    {"存在问题", "反馈问题", "问题", "问题描述", "具体问题", "问题表现"},
-	FieldActions:  {"整改措施", "整改举措", "具体措施"},
-	FieldLeader:   {"责任领导", "牵头领导", "分管领导"},
-	FieldUnit:     {"责任单位", "责任部门", "责任科室", "牵头单位"},
-	FieldPerson:   {"责任人", "具体责任人"},
-	FieldDeadline: {"整改时限", "完成时限", "时限"},
-	FieldProgress: {"整改进展情况", "整改进展", "进展情况", "整改情况"},
-	FieldStatus:   {"完成情况", "整改状态", "是否完成", "状态"},
-	FieldRemarks:  {"备注"},
+// headerWords lists each field's header words from the JSON contract's
+// synonyms table, in the order of precedence used when a header names two
+// fields equally well (see fieldOf). The first word of each field is the one
+// the exported ledger uses. A slice, not a map: matching must never depend
+// on map iteration order.
+var headerWords = []struct {
+	field Field
+	words []string
+}{
+	{FieldNumber, []string{"序号", "编号", "问题序号"}},
+	{FieldCategory, []string{"问题类别", "类别", "问题类型", "方面"}},
+	{FieldTitle, []string{"存在问题", "反馈问题", "问题", "问题描述", "具体问题", "问题表现"}},
+	{FieldActions, []string{"整改措施", "整改举措", "具体措施"}},
+	{FieldProgress, []string{"整改进展情况", "整改进展", "进展情况", "整改情况"}},
+	{FieldStatus, []string{"完成情况", "整改状态", "是否完成", "状态"}},
+	{FieldDeadline, []string{"整改时限", "完成时限", "时限"}},
+	{FieldLeader, []string{"责任领导", "牵头领导", "分管领导"}},
+	{FieldUnit, []string{"责任单位", "责任部门", "责任科室", "牵头单位"}},
+	{FieldPerson, []string{"责任人", "具体责任人"}},
+	{FieldRemarks, []string{"备注"}},
+}
+
+// headerWord is the header the exported ledger writes for a field.
+func headerWord(f Field) string {
+	for _, h := range headerWords {
+		if h.field == f {
+			return h.words[0]
+		}
+	}
+	return ""
 }
 
 // exportFields is the column order of the exported 整改台账.
@@ -57,26 +75,35 @@ func cleanHeader(s string) string {
 	}, s)
 }
 
-// fieldOf maps a header cell to a field. Exact synonyms win; otherwise a
-// header that contains a synonym (e.g. "整改时限（完成时间）") maps by the
-// longest contained word.
+// fieldOf maps a header cell to a field. An exact synonym wins. Otherwise a
+// header that contains synonyms ("整改时限（完成时间）", "整改措施及完成情况")
+// maps by the longest contained word; between words of equal length the one
+// written first in the header wins (the column is named for its main content
+// first), and then the field listed first in headerWords.
 func fieldOf(cell string) Field {
 	c := cleanHeader(cell)
-	if c == "" || len([]rune(c)) > 16 {
+	if c == "" || utf8.RuneCountInString(c) > 16 {
 		return FieldNone
 	}
-	for f, ws := range headerWords {
-		for _, w := range ws {
-			if c == w {
-				return f
-			}
+	for _, h := range headerWords {
+		if slices.Contains(h.words, c) {
+			return h.field
 		}
 	}
-	best, bestLen := FieldNone, 0
-	for f, ws := range headerWords {
-		for _, w := range ws {
-			if len([]rune(w)) >= 2 && strings.Contains(c, w) && len(w) > bestLen && w != "问题" {
-				best, bestLen = f, len(w)
+	best, bestLen, bestPos := FieldNone, 0, 0
+	for _, h := range headerWords {
+		for _, w := range h.words {
+			// 问题 alone is inside many headers ("问题整改责任人"); it names
+			// the issue column only as the header's last word ("存在的问题").
+			if w == "问题" && !strings.HasSuffix(c, w) {
+				continue
+			}
+			pos := strings.Index(c, w)
+			if pos < 0 || utf8.RuneCountInString(w) < 2 {
+				continue
+			}
+			if len(w) > bestLen || len(w) == bestLen && pos < bestPos {
+				best, bestLen, bestPos = h.field, len(w), pos
 			}
 		}
 	}

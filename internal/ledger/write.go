@@ -271,7 +271,7 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Option
 	}
 	header := make([]any, len(exportFields))
 	for i, fl := range exportFields {
-		header[i] = excelize.Cell{StyleID: st.Header, Value: headerWords[fl][0]}
+		header[i] = excelize.Cell{StyleID: st.Header, Value: headerWord(fl)}
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", headerRow), header, excelize.RowOpts{Height: 30}); err != nil {
 		return nil, err
