@@ -15,7 +15,6 @@ import (
 
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/textnotice"
-	"github.com/shakinm/xlsReader/xls"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -208,70 +207,6 @@ func precisionOf(shown string, t time.Time) string {
 	return t.Format("2006")
 }
 
-func gridsXLS(data []byte) (grids []Grid, err error) {
-	// Deep parser code may panic on corrupt files; report those as unreadable.
-	defer func() {
-		if p := recover(); p != nil {
-			grids, err = nil, errors.New("老版 Excel（.xls）文件已损坏，无法读取")
-		}
-	}()
-	wb, err := xls.OpenReader(bytes.NewReader(data))
-	if err != nil {
-		return nil, fmt.Errorf("不是有效的老版 Excel（.xls）文件：%v", err)
-	}
-	for i := 0; i < wb.GetNumberSheets(); i++ {
-		sh, err := wb.GetSheet(i)
-		if err != nil || sh == nil {
-			continue
-		}
-		g := Grid{Sheet: sh.GetName(), Dates: map[[2]int]string{}}
-		nrows := sh.GetNumberRows()
-		if nrows > maxRows {
-			return nil, fmt.Errorf("工作表“%s”超过 %d 行", g.Sheet, maxRows)
-		}
-		for r := 0; r < nrows; r++ {
-			row, err := sh.GetRow(r)
-			if err != nil || row == nil {
-				g.Rows = append(g.Rows, nil)
-				continue
-			}
-			cols := row.GetCols()
-			cells := make([]string, min(len(cols), maxCols))
-			for c := range cells {
-				cell := cols[c]
-				cells[c] = cell.GetString()
-				if t := cell.GetType(); t == "*record.Rk" || t == "*record.Number" || t == "*record.MulRk" || t == "*record.FormulaValue" {
-					xf := wb.GetXFbyIndex(cell.GetXFIndex())
-					format := wb.GetFormatByIndex(xf.GetFormatIndex())
-					if iso := xlsDate(cell.GetFloat64(), format.GetFormatString(cell)); iso != "" {
-						g.Dates[[2]int{r, c}] = iso
-						cells[c] = iso
-					}
-				}
-			}
-			g.Rows = append(g.Rows, cells)
-		}
-		grids = append(grids, g)
-	}
-	if len(grids) == 0 {
-		return nil, errors.New("老版 Excel（.xls）文件中没有工作表")
-	}
-	return grids, nil
-}
-
-// xlsDate turns a numeric cell shown through a date format into ISO at the
-// precision the shown text has, or "".
-func xlsDate(v float64, shown string) string {
-	if v < 1 || v > 2958465 || !looksDateShown(shown) {
-		return ""
-	}
-	t, err := excelize.ExcelDateToTime(v, false)
-	if err != nil {
-		return ""
-	}
-	return precisionOf(shown, t)
-}
-
 // gridCSV reads a CSV ledger in UTF-8 (with or without BOM) or GBK/GB18030.
 func gridCSV(data []byte) (Grid, error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
@@ -407,6 +342,7 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	fill := fillDown(g, cols)
 	var cat *notice.Category
 	seq := 0
+	section, sectionNum := "", 0 // the heading row ("一、…方面") the rows below belong to
 	for r := start; r < len(g.Rows); r++ {
 		get := func(f Field) string {
 			for c, fl := range cols {
@@ -429,14 +365,25 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		if footerRe.MatchString(first) {
 			break
 		}
+		if num, heading, ok := sectionRow(g, cols, r); ok {
+			section, sectionNum = heading, num
+			continue
+		}
 		title := clean(get(FieldTitle))
 		actions := get(FieldActions)
 		if title == "" && actions == "" {
 			continue
 		}
 		catTitle := clean(get(FieldCategory))
+		catNum := len(n.Categories) + 1
+		if catTitle == "" && section != "" {
+			catTitle = section
+			if sectionNum > 0 {
+				catNum = sectionNum
+			}
+		}
 		if cat == nil || cat.Title != catTitle {
-			n.Categories = append(n.Categories, notice.Category{Number: len(n.Categories) + 1, Title: catTitle, Issues: []notice.Issue{}})
+			n.Categories = append(n.Categories, notice.Category{Number: catNum, Title: catTitle, Issues: []notice.Issue{}})
 			cat = &n.Categories[len(n.Categories)-1]
 		}
 		seq++
@@ -473,6 +420,53 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		return nil, errors.New("台账表头下没有问题行")
 	}
 	return n, nil
+}
+
+var sectionMarkRe = regexp.MustCompile(`^(?:([一二三四五六七八九十]+)[、.．]|[（(]([一二三四五六七八九十]+)[）)]|(\d+)[、.．])\s*`)
+
+// sectionRow recognises a category heading written as a row of its own
+// ("一、贯彻落实党中央决策部署方面", often merged across the table): one
+// cell of text and nothing else, merged across columns or outside the
+// columns that hold an issue's own text. It returns the heading's number
+// (0 when unnumbered) and title.
+func sectionRow(g *Grid, cols map[int]Field, r int) (int, string, bool) {
+	at, text := -1, ""
+	for c, v := range g.Rows[r] {
+		if v = strings.TrimSpace(v); v != "" {
+			if at >= 0 {
+				return 0, "", false
+			}
+			at, text = c, v
+		}
+	}
+	if at < 0 || numericRe.MatchString(text) {
+		return 0, "", false
+	}
+	switch cols[at] {
+	case FieldTitle, FieldActions, FieldProgress:
+		if !isGroupCell(g, r, at) {
+			return 0, "", false
+		}
+	}
+	title := clean(text)
+	num := 0
+	if m := sectionMarkRe.FindStringSubmatch(title); m != nil {
+		title = strings.TrimSpace(title[len(m[0]):])
+		for _, d := range m[1:] {
+			if d == "" {
+				continue
+			}
+			if v, err := strconv.Atoi(d); err == nil {
+				num = v
+			} else {
+				num = notice.CNNumber(d)
+			}
+		}
+	}
+	if title == "" {
+		return 0, "", false
+	}
+	return num, title, true
 }
 
 // fillDown gives a merged cell's value to every cell it covers, and carries a

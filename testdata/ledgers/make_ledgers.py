@@ -1,9 +1,8 @@
 #!/usr/bin/python3
 """Make the held-out ledger fixtures, laid out as real offices lay them out,
-and gold.json, the rows they were written from. Run with Debian's
-python3-openpyxl; the .xls is made from the .xlsx by LibreOffice:
-  /usr/bin/python3 make_ledgers.py && soffice --headless --convert-to xls two-row-header.xlsx
-"""
+and gold.json, the rows each layout was written from. Run with Debian's
+python3-openpyxl; make.sh runs this and then has LibreOffice save every .xlsx
+as .xls."""
 import csv, datetime, json
 import openpyxl
 from openpyxl.styles import Alignment, Font
@@ -86,8 +85,8 @@ def write_csv(path, encoding):
 build_xlsx("two-row-header.xlsx")
 write_csv("utf8-bom.csv", "utf-8-sig")
 write_csv("gbk.csv", "gbk")
-gold = [dict(number=r[0], category=r[1], title=r[2], deadline=r[8], leader=r[4], unit=r[5], person=r[6], status=r[11], actions=r[3].count("\n") + 1) for r in ROWS]
-json.dump(gold, open("gold.json", "w"), ensure_ascii=False, indent=1)
+def gold_rows(rows):
+    return [dict(number=r[0], category=r[1], title=r[2].replace("\n", ""), deadline=r[8], leader=r[4], unit=r[5], person=r[6], status=r[11], actions=r[3].count("\n") + 1) for r in rows]
 
 def build_template(path):
     """An office's own blank ledger template: its own header words, column
@@ -115,3 +114,124 @@ def build_template(path):
     wb.save(path)
 
 build_template("office-template.xlsx")
+
+
+# A WPS-style ledger: a title merged across, category rows merged across
+# ("一、…方面") with 序号 restarting under each, 责任单位/责任领导/责任人,
+# deadlines as text ("2025年12月底") and as dates in several formats, a hidden
+# column, multi-line cells, one very long cell (more than one BIFF record when
+# saved as .xls), notes rows under the table and a second sheet of instructions.
+LONG = "\n".join(
+    f"{'一二三四五六'[k]}是" + "".join(
+        f"组织第{j + 1}轮专项检查，对照问题清单逐项核查市场主体登记、食品安全抽检、特种设备监管等领域整改落实情况，形成检查报告并向党组汇报；"
+        for j in range(12)) + "建立长效机制。"
+    for k in range(6))
+SECTIONS = [
+    ("贯彻落实党中央决策部署方面", [
+        (1, "贯彻落实党中央决策部署方面", "优化营商环境政策\n落实不到位", "一是梳理涉企政策清单。\n二是开展政策落实情况督查。", "张伟", "登记注册科", "刘洋", "2025年12月底", "2025-12", "已梳理政策32项", "正在整改", "in_progress"),
+        (2, "贯彻落实党中央决策部署方面", "食品安全监管存在薄弱环节", "一是加大抽检频次。\n二是建立不合格产品核查处置台账。\n三是开展校园食品安全专项整治。", "张伟", "食品安全科", "陈静", (datetime.date(2025, 6, 30), 'yyyy"年"m"月"d"日"'), "2025-06-30", "", "已完成", "completed"),
+    ]),
+    ("全面从严治党方面", [
+        (1, "全面从严治党方面", "落实“一岗双责”不够到位", "签订党风廉政建设责任书，每半年开展一次履责谈话。", "李强", "办公室", "王芳", "长期坚持", "长期坚持", "已签订责任书45份", "长期坚持", "ongoing"),
+        (2, "全面从严治党方面", "廉政风险防控不够精准", "一是全面排查廉政风险点。\n二是修订防控措施。", "李强", "机关党委", "赵敏", (datetime.date(2025, 9, 30), "yyyy/m/d"), "2025-09-30", "已排查风险点86个", "基本完成", "basically_completed"),
+        (3, "全面从严治党方面", "公务用车管理不规范", "完善公务用车使用登记制度。", "李强", "办公室", "孙磊", (datetime.date(2025, 3, 1), 'yyyy"年"m"月"'), "2025-03", "已完善制度", "已完成", "completed"),
+    ]),
+    ("巡察整改方面", [
+        (1, "巡察整改方面", "以往巡察反馈问题整改不彻底", LONG, "张伟", "各业务科室", "周军", "2026年6月底前", "2026-06", "持续推进", "正在整改", "in_progress"),
+    ]),
+]
+
+def build_wps(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.merge_cells("A1:K1")
+    ws["A1"] = "中共某某县市场监督管理局党组巡察整改落实情况台账"
+    ws["A1"].font = Font(name="方正小标宋简体", size=20)
+    ws.merge_cells("A2:K2")
+    ws["A2"] = "填报单位：中共某某县市场监督管理局党组（盖章）        填报日期：2025年11月20日"
+    heads = ["序号", "问题编码", "存在问题", "整改措施", "责任单位", "责任领导", "责任人", "整改时限", "整改进展情况", "完成情况", "备注"]
+    for i, h in enumerate(heads):
+        ws.cell(row=3, column=i + 1, value=h)
+    ws.column_dimensions["B"].hidden = True
+    r = 4
+    for k, (sec, rows) in enumerate(SECTIONS):
+        ws.merge_cells(f"A{r}:K{r}")
+        ws.cell(row=r, column=1, value=f"{'一二三'[k]}、{sec}")
+        r += 1
+        for row in rows:
+            num, _, title, acts, leader, unit, person, dl, _, progress, status, _ = row
+            ws.cell(row=r, column=1, value=num)
+            ws.cell(row=r, column=2, value=f"XC-{k + 1}-{num}")
+            ws.cell(row=r, column=3, value=title).alignment = Alignment(wrap_text=True)
+            ws.cell(row=r, column=4, value=acts).alignment = Alignment(wrap_text=True)
+            ws.cell(row=r, column=5, value=unit)
+            ws.cell(row=r, column=6, value=leader)
+            ws.cell(row=r, column=7, value=person)
+            if isinstance(dl, tuple):
+                c = ws.cell(row=r, column=8, value=dl[0])
+                c.number_format = dl[1]
+            else:
+                ws.cell(row=r, column=8, value=dl)
+            ws.cell(row=r, column=9, value=progress)
+            ws.cell(row=r, column=10, value=status)
+            r += 1
+    r += 1
+    ws.cell(row=r, column=1, value="注：1.完成情况分为已完成、基本完成、正在整改、长期坚持。")
+    ws.cell(row=r + 1, column=1, value="2.整改时限为长期坚持的，每季度报送一次进展。")
+    note = wb.create_sheet("填报说明")
+    note["A1"] = "填报说明"
+    note["A2"] = "一、本表由各责任单位每月25日前报送局办公室。"
+    note["A3"] = "二、存在问题、整改措施请按巡察反馈意见逐条填写，序号在各方面内分别编排。"
+    wb.save(path)
+
+# An Excel-style ledger of a county bureau: no merged title, a category column
+# merged down, one column for measures and their completion
+# ("整改措施及完成情况"), 牵头领导/责任部门, real dates shown as 2025-03-31.
+COMBINED = [
+    (1, "政治建设", "重大事项请示报告制度执行不严", "一是修订请示报告制度。\n二是建立重大事项报告台账。", "吴刚", "办公室", "", (datetime.date(2025, 3, 31), "yyyy-mm-dd"), "2025-03-31", "", "已完成", "completed"),
+    (2, "政治建设", "意识形态工作责任制落实不够", "每半年专题研究意识形态工作。", "吴刚", "宣传股", "", (datetime.date(2025, 12, 31), "yyyy-mm-dd"), "2025-12-31", "", "正在整改", "in_progress"),
+    (3, "业务工作", "项目审批时限偏长", "一是压缩审批环节。\n二是推行并联审批。\n三是公开办理时限。", "何丽", "审批股", "", "立行立改", "立行立改", "", "已完成", "completed"),
+    (4, "业务工作", "执法案卷归档不及时", "开展案卷评查，按月归档。", "何丽", "法规股", "", (datetime.date(2025, 8, 15), "yyyy-mm-dd"), "2025-08-15", "", "基本完成", "basically_completed"),
+]
+
+def build_combined(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Sheet1"
+    ws["A1"] = "某某县发展和改革局县委巡察反馈问题整改清单"
+    heads = ["序号", "问题类别", "反馈问题", "整改措施及完成情况", "整改时限", "牵头领导", "责任部门", "状态"]
+    for i, h in enumerate(heads):
+        ws.cell(row=2, column=i + 1, value=h)
+    r, start, last = 3, 3, None
+    for row in COMBINED:
+        num, cat, title, acts, leader, unit, _, dl, _, _, status, _ = row
+        if cat != last and last is not None:
+            ws.merge_cells(f"B{start}:B{r - 1}")
+            start = r
+        if cat != last:
+            ws.cell(row=r, column=2, value=cat)
+        last = cat
+        ws.cell(row=r, column=1, value=str(num))
+        ws.cell(row=r, column=3, value=title)
+        ws.cell(row=r, column=4, value=acts).alignment = Alignment(wrap_text=True)
+        if isinstance(dl, tuple):
+            c = ws.cell(row=r, column=5, value=dl[0])
+            c.number_format = dl[1]
+        else:
+            ws.cell(row=r, column=5, value=dl)
+        ws.cell(row=r, column=6, value=leader)
+        ws.cell(row=r, column=7, value=unit)
+        ws.cell(row=r, column=8, value=status)
+        r += 1
+    ws.merge_cells(f"B{start}:B{r - 1}")
+    wb.save(path)
+
+build_wps("wps-sections.xlsx")
+build_combined("excel-combined.xlsx")
+gold = {
+    "two-row-header": gold_rows(ROWS),
+    "wps-sections": gold_rows([row for _, rows in SECTIONS for row in rows]),
+    "excel-combined": gold_rows(COMBINED),
+}
+json.dump(gold, open("gold.json", "w"), ensure_ascii=False, indent=1)

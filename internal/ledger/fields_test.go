@@ -1,0 +1,40 @@
+package ledger
+
+import "testing"
+
+// TestFieldOfDeterministic: headers that name two fields map the same way on
+// every run (ties were once broken by map iteration order), by the rule in
+// fieldOf: longest word, then the word written first, then field precedence.
+func TestFieldOfDeterministic(t *testing.T) {
+	cases := map[string]Field{
+		"整改措施及完成情况":   FieldActions,
+		"完成情况及整改措施":   FieldStatus,
+		"整改进展及完成情况":   FieldProgress,
+		"整改时限（完成时间）":  FieldDeadline,
+		"整改\n时限":      FieldDeadline,
+		"序 号":         FieldNumber,
+		"责任人：":        FieldPerson,
+		"具体责任人":       FieldPerson,
+		"责任单位（部门）":    FieldUnit,
+		"责任领导/责任人":    FieldLeader,
+		"问题类别":        FieldCategory,
+		"存在的问题":       FieldTitle,
+		"巡察反馈的问题":     FieldTitle,
+		"问题整改责任人":     FieldPerson,
+		"问题":          FieldTitle,
+		"整改措施（一是、二是）": FieldActions,
+		"备注说明":        FieldRemarks,
+	}
+	for _, h := range headerWords {
+		for _, w := range h.words {
+			cases[w] = h.field
+		}
+	}
+	for run := 0; run < 500; run++ {
+		for header, want := range cases {
+			if got := fieldOf(header); got != want {
+				t.Fatalf("run %d: fieldOf(%q) = %v, want %v", run, header, got, want)
+			}
+		}
+	}
+}
