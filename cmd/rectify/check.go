@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -87,7 +88,7 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 					copt.Raw = rawLines(text)
 				}
 			case "pdf":
-				if lines, err := pdftext.Text(data, pdftext.Options{Password: opt.Password}); err == nil {
+				if lines, err := pdftext.Text(context.TODO(), data, pdftext.Options{Password: opt.Password}); err == nil {
 					for _, l := range lines {
 						copt.Raw = append(copt.Raw, check.RawLine{Page: l.Page, Line: l.Line, Text: l.Raw})
 					}

@@ -63,7 +63,7 @@ func logf(opt Options, msg string) {
 }
 
 func init() {
-	RegisterReader("pdf", func(_ context.Context, data []byte, opt Options) (*notice.Notice, error) {
-		return pdftext.Read(data, pdftext.Options{Password: opt.Password})
+	RegisterReader("pdf", func(ctx context.Context, data []byte, opt Options) (*notice.Notice, error) {
+		return pdftext.Read(ctx, data, pdftext.Options{Password: opt.Password})
 	})
 }

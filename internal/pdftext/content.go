@@ -1,10 +1,8 @@
 package pdftext
 
 import (
-	"fmt"
 	"math"
-
-	"github.com/ledongthuc/pdf"
+	"strconv"
 )
 
 // Glyph is one character drawn on a page, in PDF user space (points, y up).
@@ -34,15 +32,11 @@ type gstate struct {
 	tl                     float64
 }
 
-// Limits that keep a damaged or hostile file bounded.
-const (
-	maxFormDepth = 8
-	maxGlyphs    = 4_000_000
-)
-
 type interp struct {
+	d      *doc
 	glyphs []Glyph
-	fonts  map[string]*font // by resource scope and name
+	nglyph int              // glyphs drawn in the whole file
+	fonts  map[string]*font // by object number, or resource scope and name
 }
 
 func num(a []operand, i int) float64 {
@@ -53,7 +47,7 @@ func num(a []operand, i int) float64 {
 }
 
 // run interprets one content stream with its resources.
-func (in *interp) run(data []byte, res pdf.Value, scope string, g gstate, depth int) {
+func (in *interp) run(data []byte, res value, scope string, g gstate, depth int) {
 	var tm, tlm matrix
 	var stack []gstate
 	local := map[string]*font{}
@@ -61,18 +55,19 @@ func (in *interp) run(data []byte, res pdf.Value, scope string, g gstate, depth 
 		if f, ok := local[name]; ok {
 			return f
 		}
-		fv := res.Key("Font").Key(name)
+		fonts := res.Key("Font")
+		fv := fonts.Key(name)
 		var f *font
-		if fv.Kind() == pdf.Dict {
+		if fv.Kind() == Dict {
 			// Pages share fonts: load each font object once per document.
-			key := fontKey(fv)
-			if fv.Key("Subtype").Name() == "Type3" || fv.Key("BaseFont").Name() == "" {
-				key = scope + "/" + name // no name to tell them apart: per page
+			key := scope + "/" + name // a direct font dictionary: per page
+			if num, ok := fonts.RefKey(name); ok {
+				key = strconv.Itoa(num)
 			}
 			if cached, ok := in.fonts[key]; ok {
 				f = cached
 			} else {
-				f = loadFont(fv)
+				f = in.loadFont(fv)
 				in.fonts[key] = f
 			}
 		}
@@ -80,10 +75,14 @@ func (in *interp) run(data []byte, res pdf.Value, scope string, g gstate, depth 
 		return f
 	}
 	show := func(s string) {
-		if g.font == nil || len(in.glyphs) >= maxGlyphs {
+		if g.font == nil {
 			return
 		}
 		for _, gl := range g.font.decode(s) {
+			in.nglyph++
+			if in.nglyph > maxGlyphs {
+				limit("全文超过 %d 个字", maxGlyphs)
+			}
 			trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(tm).mul(g.ctm)
 			size := math.Hypot(trm[2], trm[3])
 			adv := gl.width*g.size + g.tc
@@ -98,7 +97,7 @@ func (in *interp) run(data []byte, res pdf.Value, scope string, g gstate, depth 
 			tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		}
 	}
-	ops(data, func(op string, a []operand) {
+	ops(in.d.g, data, func(op string, a []operand) {
 		switch op {
 		case "q":
 			if len(stack) < 256 {
@@ -173,7 +172,7 @@ func (in *interp) run(data []byte, res pdf.Value, scope string, g gstate, depth 
 				return
 			}
 			xo := res.Key("XObject").Key(a[0].s)
-			if xo.Kind() != pdf.Stream || xo.Key("Subtype").Name() != "Form" {
+			if xo.Kind() != Stream || xo.Key("Subtype").Name() != "Form" {
 				return
 			}
 			fg := g
@@ -185,43 +184,37 @@ func (in *interp) run(data []byte, res pdf.Value, scope string, g gstate, depth 
 				fg.ctm = fm.mul(g.ctm)
 			}
 			fres := xo.Key("Resources")
-			if fres.Kind() != pdf.Dict {
+			if fres.Kind() != Dict {
 				fres = res
 			}
-			in.run(readStream(xo), fres, scope+"/"+a[0].s, fg, depth+1)
+			in.run(in.readStream(xo), fres, scope+"/"+a[0].s, fg, depth+1)
 		}
 	})
 }
 
-// fontKey identifies a font object across pages without resolving it
-// whole: producers give each embedded font a unique (subset-tagged) name.
-func fontKey(fv pdf.Value) string {
-	tu := fv.Key("ToUnicode")
-	ws := fv.Key("Widths")
-	sum := 0.0
-	for i := 0; i < ws.Len() && i < 256; i++ {
-		sum += ws.Index(i).Float64() * float64(i+1)
-	}
-	return fmt.Sprintf("%s|%s|%v|%d|%d|%d|%d|%g", fv.Key("BaseFont").Name(), fv.Key("Subtype").Name(), fv.Key("Encoding").Name(),
-		fv.Key("FirstChar").Int64(), fv.Key("LastChar").Int64(), tu.Key("Length").Int64(), ws.Len(), sum)
-}
-
 // pageContent reads a page's content streams (one stream or an array).
-func pageContent(page pdf.Value) []byte {
+func (in *interp) pageContent(page value) []byte {
 	c := page.Key("Contents")
 	switch c.Kind() {
-	case pdf.Stream:
-		return readStream(c)
-	case pdf.Array:
+	case Stream:
+		return in.readStream(c)
+	case Array:
 		var all []byte
-		for i := 0; i < c.Len() && i < 4096; i++ {
-			all = append(all, readStream(c.Index(i))...)
+		for i := 0; i < c.Len(); i++ {
+			all = append(all, in.readStream(c.Index(i))...)
 			all = append(all, '\n')
 			if len(all) > maxStreamBytes {
-				break
+				limit("一页的内容流超过 %d MB", maxStreamBytes>>20)
 			}
 		}
 		return all
+	}
+	return nil
+}
+
+func (in *interp) readStream(v value) []byte {
+	if s, ok := v.o.(*pdfStream); ok {
+		return in.d.decode(s)
 	}
 	return nil
 }

@@ -19,7 +19,7 @@ var pdfcpuInit sync.Once
 // security handler including AES-256 (the mandated reader refuses that one).
 // A PDF with only an owner password opens with the empty user password, as
 // every viewer opens it; one with a user password needs --password.
-func decrypt(data []byte, password string) (out []byte, err error) {
+func decrypt(ctx context.Context, data []byte, password string) (out []byte, err error) {
 	// No config folder written in the user's home. (The core packages are
 	// used, not pkg/api: its form support pulls in a dependency whose init
 	// costs ~40 ms on every start of rectify.)
@@ -36,13 +36,13 @@ func decrypt(data []byte, password string) (out []byte, err error) {
 	conf.Cmd = model.DECRYPT
 	var buf bytes.Buffer
 	err = func() error {
-		ctx, err := pdfcpu.ReadWithContext(context.Background(), bytes.NewReader(data), conf)
+		pctx, err := pdfcpu.ReadWithContext(ctx, bytes.NewReader(data), conf)
 		if err != nil {
 			return err
 		}
 		w := bufio.NewWriter(&buf)
-		ctx.Write.Writer = w
-		if err := pdfcpu.WriteContext(ctx); err != nil {
+		pctx.Write.Writer = w
+		if err := pdfcpu.WriteContext(pctx); err != nil {
 			return err
 		}
 		return w.Flush()

@@ -1,11 +1,10 @@
 package pdftext
 
 import (
-	"io"
+	"sort"
 	"strings"
 	"unicode/utf16"
 
-	"github.com/ledongthuc/pdf"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -21,30 +20,17 @@ type font struct {
 	name      string
 }
 
-// maxStreamBytes bounds one decoded stream (content, CMap).
-const maxStreamBytes = 64 << 20
-
-func readStream(v pdf.Value) []byte {
-	if v.Kind() != pdf.Stream {
-		return nil
-	}
-	rc := v.Reader()
-	defer rc.Close()
-	data, _ := io.ReadAll(io.LimitReader(rc, maxStreamBytes))
-	return data
-}
-
-func loadFont(v pdf.Value) *font {
+func (in *interp) loadFont(v value) *font {
 	f := &font{widths: map[int]float64{}, dw: 1000, scale: 0.001, name: v.Key("BaseFont").Name()}
 	sub := v.Key("Subtype").Name()
-	if tu := v.Key("ToUnicode"); tu.Kind() == pdf.Stream {
-		f.toUni = parseCMap(readStream(tu))
+	if tu := v.Key("ToUnicode"); tu.Kind() == Stream {
+		f.toUni = parseCMap(in.d.g, in.readStream(tu))
 	}
 	if sub == "Type0" {
 		f.composite = true
 		enc := v.Key("Encoding")
 		name := enc.Name()
-		if enc.Kind() == pdf.Stream { // an embedded CMap: its name tells the encoding
+		if enc.Kind() == Stream { // an embedded CMap: its name tells the encoding
 			name = enc.Key("CMapName").Name()
 		}
 		switch {
@@ -60,14 +46,14 @@ func loadFont(v pdf.Value) *font {
 			f.cmapKind = "identity"
 		}
 		desc := v.Key("DescendantFonts").Index(0)
-		if dw := desc.Key("DW"); dw.Kind() == pdf.Integer || dw.Kind() == pdf.Real {
+		if dw := desc.Key("DW"); dw.Kind() == Integer || dw.Kind() == Real {
 			f.dw = dw.Float64()
 		}
 		w := desc.Key("W")
 		for i := 0; i < w.Len() && i < 1<<16; {
 			first := int(w.Index(i).Int64())
 			next := w.Index(i + 1)
-			if next.Kind() == pdf.Array {
+			if next.Kind() == Array {
 				for j := 0; j < next.Len() && j < 1<<16; j++ {
 					f.widths[first+j] = next.Index(j).Float64()
 				}
@@ -98,7 +84,7 @@ func loadFont(v pdf.Value) *font {
 	base := standardEncoding
 	enc := v.Key("Encoding")
 	encName := enc.Name()
-	if enc.Kind() == pdf.Dict {
+	if enc.Kind() == Dict {
 		encName = enc.Key("BaseEncoding").Name()
 	}
 	switch encName {
@@ -108,15 +94,15 @@ func loadFont(v pdf.Value) *font {
 		base = winAnsi() // close enough for the ASCII part notices use
 	}
 	f.simple = base
-	if enc.Kind() == pdf.Dict {
+	if enc.Kind() == Dict {
 		diffs := enc.Key("Differences")
 		code := 0
 		for i := 0; i < diffs.Len() && i < 1024; i++ {
 			d := diffs.Index(i)
 			switch d.Kind() {
-			case pdf.Integer:
+			case Integer:
 				code = int(d.Int64())
-			case pdf.Name:
+			case Name:
 				if code >= 0 && code < 256 {
 					if r := glyphRune(d.Name()); r != 0 {
 						f.simple[code] = r
@@ -216,11 +202,13 @@ func (f *font) decode(raw string) []glyph {
 	return out
 }
 
-// cmap is a ToUnicode map.
+// cmap is a ToUnicode map. Its ranges are sorted by code length and
+// start, and looked up by binary search: a CMap may hold tens of thousands.
 type cmap struct {
 	space  [4][][2]string // code space ranges by byte length
 	chars  map[string]string
 	ranges []cmapRange
+	reach  []string // reach[i]: the highest hi among ranges[:i+1] of the same length
 }
 
 type cmapRange struct {
@@ -230,22 +218,32 @@ type cmapRange struct {
 }
 
 // parseCMap reads a ToUnicode CMap stream.
-func parseCMap(data []byte) *cmap {
+func parseCMap(g *guard, data []byte) *cmap {
 	m := &cmap{chars: map[string]string{}}
-	ops(data, func(op string, args []operand) {
+	entries := 0
+	count := func(n int) {
+		entries += n
+		if entries > maxCMapEntries {
+			limit("字体的 ToUnicode 映射表超过 %d 项", maxCMapEntries)
+		}
+	}
+	ops(g, data, func(op string, args []operand) {
 		switch op {
 		case "endcodespacerange":
 			for i := 0; i+1 < len(args); i += 2 {
 				lo, hi := args[i].s, args[i+1].s
 				if len(lo) >= 1 && len(lo) <= 4 && len(lo) == len(hi) {
+					count(1)
 					m.space[len(lo)-1] = append(m.space[len(lo)-1], [2]string{lo, hi})
 				}
 			}
 		case "endbfchar":
+			count(len(args) / 2)
 			for i := 0; i+1 < len(args); i += 2 {
 				m.chars[args[i].s] = utf16be(args[i+1].s)
 			}
 		case "endbfrange":
+			count(len(args) / 3)
 			for i := 0; i+2 < len(args); i += 3 {
 				r := cmapRange{lo: args[i].s, hi: args[i+1].s}
 				if args[i+2].kind == tokArrOpen {
@@ -255,12 +253,26 @@ func parseCMap(data []byte) *cmap {
 				} else {
 					r.dst = args[i+2].s
 				}
-				if len(r.lo) == len(r.hi) && len(r.lo) > 0 {
+				if len(r.lo) == len(r.hi) && len(r.lo) > 0 && r.lo <= r.hi {
 					m.ranges = append(m.ranges, r)
 				}
 			}
 		}
 	})
+	sort.SliceStable(m.ranges, func(i, j int) bool {
+		a, b := m.ranges[i], m.ranges[j]
+		if len(a.lo) != len(b.lo) {
+			return len(a.lo) < len(b.lo)
+		}
+		return a.lo < b.lo
+	})
+	m.reach = make([]string, len(m.ranges))
+	for i, r := range m.ranges {
+		m.reach[i] = r.hi
+		if i > 0 && len(m.ranges[i-1].lo) == len(r.lo) && m.reach[i-1] > r.hi {
+			m.reach[i] = m.reach[i-1]
+		}
+	}
 	return m
 }
 
@@ -280,8 +292,18 @@ func (m *cmap) lookup(code string) string {
 	if t, ok := m.chars[code]; ok {
 		return t
 	}
-	for _, r := range m.ranges {
-		if len(code) != len(r.lo) || code < r.lo || code > r.hi {
+	// The last range of this length starting at or before code, then back
+	// while an earlier one may still reach it (overlapping ranges).
+	i := sort.Search(len(m.ranges), func(i int) bool {
+		r := m.ranges[i]
+		if len(r.lo) != len(code) {
+			return len(r.lo) > len(code)
+		}
+		return r.lo > code
+	}) - 1
+	for ; i >= 0 && len(m.ranges[i].lo) == len(code) && m.reach[i] >= code; i-- {
+		r := m.ranges[i]
+		if code > r.hi {
 			continue
 		}
 		off := 0

@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"github.com/rectify/rectify/internal/testutil"
@@ -33,7 +34,7 @@ func TestFormXObjectAndFakeBold(t *testing.T) {
 		winAnsiFont,
 		form,
 	})
-	pages, err := Pages(data, Options{})
+	pages, err := Pages(context.Background(), data, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +64,7 @@ func TestUnterminatedHexInObject(t *testing.T) {
 		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Foo <41424",
 	})
 	start := time.Now()
-	_, err := Read(data, Options{Timeout: 2 * time.Second})
+	_, err := Read(context.Background(), data, Options{Timeout: 2 * time.Second})
 	if time.Since(start) > 5*time.Second {
 		t.Fatalf("took %v", time.Since(start))
 	}

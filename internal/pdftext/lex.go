@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"strconv"
+	"strings"
 )
 
 // This is a small lexer for content streams and CMaps. The mandated reader
@@ -24,9 +25,10 @@ const (
 )
 
 type token struct {
-	kind tokKind
-	num  float64
-	s    string
+	kind    tokKind
+	num     float64
+	integer bool // a number written without a decimal point
+	s       string
 }
 
 type lexer struct {
@@ -96,7 +98,7 @@ func (l *lexer) next() token {
 		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
 			l.pos++
 		}
-		return token{kind: tokName, s: string(l.b[start:l.pos])}
+		return token{kind: tokName, s: unescapeName(l.b[start:l.pos])}
 	}
 	start := l.pos
 	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
@@ -109,7 +111,7 @@ func (l *lexer) next() token {
 	}
 	if (word[0] >= '0' && word[0] <= '9') || word[0] == '-' || word[0] == '+' || word[0] == '.' {
 		if v, err := strconv.ParseFloat(word, 64); err == nil {
-			return token{kind: tokNum, num: v}
+			return token{kind: tokNum, num: v, integer: strings.IndexByte(word, '.') < 0}
 		}
 	}
 	return token{kind: tokOp, s: word}
@@ -202,6 +204,32 @@ func (l *lexer) hex() string {
 	return string(out)
 }
 
+// unescapeName decodes #xx in a name (PDF 1.2 and later).
+func unescapeName(b []byte) string {
+	if bytesIndexByte(b, '#') < 0 {
+		return string(b)
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '#' && i+2 < len(b) && unhex(b[i+1]) >= 0 && unhex(b[i+2]) >= 0 {
+			out = append(out, byte(unhex(b[i+1])<<4|unhex(b[i+2])))
+			i += 2
+			continue
+		}
+		out = append(out, b[i])
+	}
+	return string(out)
+}
+
+func bytesIndexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
 func unhex(c byte) int {
 	switch {
 	case c >= '0' && c <= '9':
@@ -222,43 +250,54 @@ type operand struct {
 	arr  []operand
 }
 
-// maxOperands bounds the stack: no valid content stream comes near.
-const maxOperands = 1 << 16
-
-// ops runs fn for each operator in data with its operands.
-func ops(data []byte, fn func(op string, args []operand)) {
+// ops runs fn for each operator in data with its operands. Dictionaries
+// among the operands (marked-content properties) are skipped; a stream
+// whose operands pile up past maxOperands, or nest past maxNesting, is an
+// error: no real content stream or CMap comes near either.
+func ops(g *guard, data []byte, fn func(op string, args []operand)) {
 	l := &lexer{b: data}
 	var stack []operand
 	var arrays [][]operand
 	dictDepth := 0
+	count := 0 // operands since the last operator, inside arrays included
+	counted := func() {
+		count++
+		if count > maxOperands {
+			limit("内容流或 CMap 中一个操作的操作数（含数组、字典里的值）超过 %d 个", maxOperands)
+		}
+	}
+	push := func(o operand) {
+		counted()
+		if len(arrays) > 0 {
+			arrays[len(arrays)-1] = append(arrays[len(arrays)-1], o)
+		} else if dictDepth == 0 {
+			stack = append(stack, o)
+		}
+	}
 	for {
+		g.step()
 		t := l.next()
 		switch t.kind {
 		case tokEOF:
 			return
 		case tokNum, tokStr, tokName:
-			o := operand{kind: t.kind, num: t.num, s: t.s}
-			if len(arrays) > 0 {
-				arrays[len(arrays)-1] = append(arrays[len(arrays)-1], o)
-			} else if dictDepth == 0 && len(stack) < maxOperands {
-				stack = append(stack, o)
-			}
+			push(operand{kind: t.kind, num: t.num, s: t.s})
 		case tokArrOpen:
-			if len(arrays) < 32 {
-				arrays = append(arrays, nil)
+			if len(arrays)+dictDepth >= maxNesting {
+				limit("内容流中数组、字典嵌套超过 %d 层", maxNesting)
 			}
+			arrays = append(arrays, nil)
 		case tokArrClose:
 			if len(arrays) > 0 {
 				a := arrays[len(arrays)-1]
 				arrays = arrays[:len(arrays)-1]
-				o := operand{kind: tokArrOpen, arr: a}
-				if len(arrays) > 0 {
-					arrays[len(arrays)-1] = append(arrays[len(arrays)-1], o)
-				} else if len(stack) < maxOperands {
-					stack = append(stack, o)
-				}
+				count--
+				push(operand{kind: tokArrOpen, arr: a})
 			}
 		case tokDictOpen:
+			if len(arrays)+dictDepth >= maxNesting {
+				limit("内容流中数组、字典嵌套超过 %d 层", maxNesting)
+			}
 			dictDepth++
 		case tokDictClose:
 			if dictDepth > 0 {
@@ -267,14 +306,15 @@ func ops(data []byte, fn func(op string, args []operand)) {
 		case tokOp:
 			if t.s == "BI" { // inline image: skip to EI
 				l.skipInlineImage()
-				stack = stack[:0]
+				stack, count = stack[:0], 0
 				continue
 			}
-			if len(arrays) > 0 {
-				continue // keywords inside arrays (CMaps) are ignored
+			if len(arrays) > 0 || dictDepth > 0 {
+				counted() // keywords inside arrays and dictionaries are ignored
+				continue
 			}
 			fn(t.s, stack)
-			stack = stack[:0]
+			stack, count = stack[:0], 0
 		}
 	}
 }

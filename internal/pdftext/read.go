@@ -1,21 +1,19 @@
 // Package pdftext reads the text of a notice out of a PDF from any producer:
 // it decodes every glyph through ToUnicode, the font's encoding, Identity-H
 // or the GB CMaps, keeps its position, and rebuilds lines by baseline and
-// paragraphs by first-line indent, in reading order. It stands on the
-// object model of github.com/ledongthuc/pdf; its own content-stream lexer
-// keeps damaged files bounded.
+// paragraphs by first-line indent, in reading order. It reads the file's
+// objects itself (xref.go, object.go), lazily and within named limits
+// (limits.go), and stops when its context is done.
 package pdftext
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"time"
 
-	"github.com/ledongthuc/pdf"
-	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/textnotice"
 )
@@ -40,86 +38,79 @@ type Options struct {
 	Timeout  time.Duration // for the whole file; default 60 s + 5 s per MB
 }
 
-var sizeRe = regexp.MustCompile(`/Size\s+(\d+)`)
+// ErrTimeout is a read that did not end in its time.
+var ErrTimeout = errors.New("PDF 读取超时")
 
-// Pages extracts the positioned glyphs of every page.
-func Pages(data []byte, opt Options) ([]Page, error) {
+// Pages extracts the positioned glyphs of every page. It stops when ctx is
+// done or the file's time is up, leaving nothing running.
+func Pages(ctx context.Context, data []byte, opt Options) (pages []Page, err error) {
 	if !bytes.HasPrefix(bytes.TrimLeft(data, "\x00\t\r\n "), []byte("%PDF-")) {
 		return nil, errors.New("不是 PDF 文件")
 	}
-	// A huge /Size makes the reader allocate for it: refuse what cannot be.
-	for _, m := range sizeRe.FindAllSubmatch(data, -1) {
-		if n, err := strconv.Atoi(string(m[1])); err != nil || n > len(data)+16 {
-			return nil, ErrMalformed
-		}
+	if opt.Timeout == 0 {
+		// Enough for any honest file on a slow machine (a 20,000-page
+		// notice is about 40 MB); only a hostile file comes near it.
+		opt.Timeout = 60*time.Second + time.Duration(len(data)>>20)*5*time.Second
 	}
+	ctx, cancel := context.WithTimeoutCause(ctx, opt.Timeout, fmt.Errorf("%w（超过 %v 仍未读完）", ErrTimeout, opt.Timeout))
+	defer cancel()
 	if bytes.Contains(data, []byte("/Encrypt")) {
-		dec, err := decrypt(data, opt.Password)
+		dec, err := decrypt(ctx, data, opt.Password)
 		if err != nil {
 			return nil, err
 		}
 		data = dec
 	}
-	if opt.Timeout == 0 {
-		// Enough for any honest file on a slow machine (a 20,000-page
-		// notice is about 40 MB); only a reader stuck in a loop hits it.
-		opt.Timeout = 60*time.Second + time.Duration(len(data)>>20)*5*time.Second
-	}
-	type result struct {
-		pages []Page
-		err   error
-	}
-	done := make(chan result, 1)
-	go func() {
-		// The reader panics on some malformed input: contain it here.
-		defer func() {
-			if p := recover(); p != nil {
-				done <- result{nil, fmt.Errorf("%w（%v）", ErrMalformed, p)}
-			}
-		}()
-		pages, err := readPages(data)
-		done <- result{pages, err}
+	defer catch(&err)
+	defer func() {
+		if err != nil && ctx.Err() != nil {
+			err = context.Cause(ctx)
+		}
 	}()
-	select {
-	case r := <-done:
-		return r.pages, r.err
-	case <-time.After(opt.Timeout):
-		// The reader's own lexer can loop forever on a damaged object; the
-		// goroutine is abandoned and the user told.
-		return nil, fmt.Errorf("%w（读取超时）", ErrMalformed)
-	}
+	return readPages(newDoc(data, &guard{ctx: ctx})), nil
 }
 
-func readPages(data []byte) ([]Page, error) {
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		if bytes.Contains([]byte(err.Error()), []byte("password")) || bytes.Contains([]byte(err.Error()), []byte("encrypt")) {
-			return nil, fmt.Errorf("%w：%v", diag.ErrNeedPassword, err)
-		}
-		return nil, fmt.Errorf("%w（%v）", ErrMalformed, err)
+// readPages walks the page tree once, each node at most once: a node met
+// again is a loop, an error as in qpdf.
+func readPages(d *doc) []Page {
+	root := value{d, d.resolve(d.trailer["Root"])}
+	if root.Kind() != Dict {
+		malformed("没有找到文档目录（Root）")
 	}
-	root := r.Trailer().Key("Root").Key("Pages")
 	var pages []Page
-	nodes := 0
-	in := &interp{fonts: map[string]*font{}}
-	var walk func(node, res pdf.Value, box pdf.Value, depth int)
-	walk = func(node, res, box pdf.Value, depth int) {
-		nodes++
-		if depth > 32 || nodes > 100000 {
+	seen := map[int]bool{}
+	in := &interp{d: d, fonts: map[string]*font{}}
+	var walk func(ref any, res, box value, depth int)
+	walk = func(ref any, res, box value, depth int) {
+		d.g.step()
+		if depth > maxPageTreeDepth {
+			limit("页面树超过 %d 层", maxPageTreeDepth)
+		}
+		if r, ok := ref.(pdfRef); ok {
+			if seen[r.num] {
+				malformed("页面树有循环：对象 %d 被引用了不止一次", r.num)
+			}
+			seen[r.num] = true
+		}
+		node := value{d, d.resolve(ref)}
+		if node.Kind() != Dict {
 			return
 		}
-		if r := node.Key("Resources"); r.Kind() == pdf.Dict {
+		if r := node.Key("Resources"); r.Kind() == Dict {
 			res = r
 		}
 		if b := node.Key("MediaBox"); b.Len() == 4 {
 			box = b
 		}
-		kids := node.Key("Kids")
-		if node.Key("Type").Name() == "Pages" || (kids.Kind() == pdf.Array && node.Key("Contents").IsNull()) {
-			for i := 0; i < kids.Len(); i++ {
-				walk(kids.Index(i), res, box, depth+1)
+		kids, _ := d.resolve(node.o.(pdfDict)["Kids"]).(pdfArray)
+		if node.Key("Type").Name() == "Pages" || (kids != nil && node.Key("Contents").IsNull()) {
+			for _, k := range kids {
+				walk(k, res, box, depth+1)
 			}
 			return
+		}
+		if len(pages) >= maxPages {
+			limit("页数超过 %d", maxPages)
 		}
 		p := Page{Number: len(pages) + 1, Width: 595, Height: 842}
 		if box.Len() == 4 {
@@ -127,20 +118,20 @@ func readPages(data []byte) ([]Page, error) {
 			p.Height = box.Index(3).Float64() - box.Index(1).Float64()
 		}
 		in.glyphs = nil
-		in.run(pageContent(node), res, strconv.Itoa(p.Number), gstate{ctm: identity, th: 1}, 0)
+		in.run(in.pageContent(node), res, strconv.Itoa(p.Number), gstate{ctm: identity, th: 1}, 0)
 		p.Glyphs = in.glyphs
 		pages = append(pages, p)
 	}
-	walk(root, pdf.Value{}, pdf.Value{}, 0)
+	walk(root.o.(pdfDict)["Pages"], value{d, nil}, value{d, nil}, 0)
 	if len(pages) == 0 {
-		return nil, fmt.Errorf("%w（没有页面）", ErrMalformed)
+		malformed("没有页面")
 	}
-	return pages, nil
+	return pages
 }
 
 // Text returns the notice's lines, ready for the grammar.
-func Text(data []byte, opt Options) ([]textnotice.Line, error) {
-	pages, err := Pages(data, opt)
+func Text(ctx context.Context, data []byte, opt Options) ([]textnotice.Line, error) {
+	pages, err := Pages(ctx, data, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -155,8 +146,8 @@ func Text(data []byte, opt Options) ([]textnotice.Line, error) {
 }
 
 // Read reads a notice from a PDF.
-func Read(data []byte, opt Options) (*notice.Notice, error) {
-	lines, err := Text(data, opt)
+func Read(ctx context.Context, data []byte, opt Options) (*notice.Notice, error) {
+	lines, err := Text(ctx, data, opt)
 	if err != nil {
 		return nil, err
 	}

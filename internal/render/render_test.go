@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -228,7 +229,7 @@ func TestScaleRoundTrip(t *testing.T) {
 func renderAndRead(t testing.TB, n *notice.Notice) *notice.Notice {
 	t.Helper()
 	pdf, _ := renderNotice(t, n, render.Meta{})
-	got, err := pdftext.Read(pdf, pdftext.Options{})
+	got, err := pdftext.Read(context.Background(), pdf, pdftext.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

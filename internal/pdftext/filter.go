@@ -1,0 +1,189 @@
+package pdftext
+
+import (
+	"bytes"
+	"compress/flate"
+	"compress/lzw"
+	"compress/zlib"
+	"encoding/ascii85"
+	"io"
+)
+
+// decode returns a stream's data with its filters undone. Image filters
+// (DCT, JBIG2, JPX, CCITT) are never needed for text and end the chain.
+// A stream that decodes past maxStreamBytes is an error.
+func (d *doc) decode(s *pdfStream) []byte {
+	data := s.raw
+	filters := d.resolve(s.dict["Filter"])
+	params := d.resolve(s.dict["DecodeParms"])
+	var names []string
+	var parms []pdfDict
+	switch f := filters.(type) {
+	case pdfName:
+		names = []string{string(f)}
+		p, _ := params.(pdfDict)
+		parms = []pdfDict{p}
+	case pdfArray:
+		pa, _ := params.(pdfArray)
+		for i, x := range f {
+			n, _ := d.resolve(x).(pdfName)
+			names = append(names, string(n))
+			var p pdfDict
+			if i < len(pa) {
+				p, _ = d.resolve(pa[i]).(pdfDict)
+			}
+			parms = append(parms, p)
+		}
+	}
+	for i, name := range names {
+		d.g.step()
+		var r io.Reader
+		switch name {
+		case "FlateDecode", "Fl":
+			zr, err := zlib.NewReader(bytes.NewReader(data))
+			if err != nil { // some producers write raw deflate data
+				r = flate.NewReader(bytes.NewReader(data))
+			} else {
+				r = zr
+			}
+		case "LZWDecode", "LZW":
+			r = lzw.NewReader(bytes.NewReader(data), lzw.MSB, 8)
+		case "ASCII85Decode", "A85":
+			data = bytes.TrimSuffix(bytes.TrimSpace(data), []byte("~>"))
+			r = ascii85.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("<~"))))
+		case "ASCIIHexDecode", "AHx":
+			l := &lexer{b: append([]byte("<"), data...)}
+			data = []byte(l.hex())
+			continue
+		case "RunLengthDecode", "RL":
+			data = runLength(data)
+			continue
+		default:
+			return data
+		}
+		data = d.readAll(r)
+		data = unpredict(data, parms[i])
+	}
+	return data
+}
+
+// readAll reads a decoder's output up to maxStreamBytes, keeping what a
+// damaged stream yields before its fault (as viewers do).
+func (d *doc) readAll(r io.Reader) []byte {
+	var buf bytes.Buffer
+	chunk := make([]byte, 64<<10)
+	for {
+		d.g.step()
+		n, err := r.Read(chunk)
+		buf.Write(chunk[:n])
+		if buf.Len() > maxStreamBytes {
+			limit("一个数据流解压后超过 %d MB", maxStreamBytes>>20)
+		}
+		if err != nil {
+			return buf.Bytes()
+		}
+	}
+}
+
+func runLength(data []byte) []byte {
+	var out []byte
+	for i := 0; i < len(data); {
+		n := int(data[i])
+		i++
+		switch {
+		case n < 128:
+			end := min(i+n+1, len(data))
+			out = append(out, data[i:end]...)
+			i = end
+		case n > 128:
+			if i < len(data) {
+				out = append(out, bytes.Repeat(data[i:i+1], 257-n)...)
+			}
+			i++
+		default:
+			return out
+		}
+		if len(out) > maxStreamBytes {
+			limit("一个数据流解压后超过 %d MB", maxStreamBytes>>20)
+		}
+	}
+	return out
+}
+
+// unpredict undoes a PNG or TIFF predictor (cross-reference and object
+// streams use PNG Up).
+func unpredict(data []byte, p pdfDict) []byte {
+	pred, _ := p["Predictor"].(int64)
+	if pred < 2 {
+		return data
+	}
+	colors, bpc, cols := int64(1), int64(8), int64(1)
+	if v, ok := p["Colors"].(int64); ok && v > 0 && v < 64 {
+		colors = v
+	}
+	if v, ok := p["BitsPerComponent"].(int64); ok && v > 0 && v <= 16 {
+		bpc = v
+	}
+	if v, ok := p["Columns"].(int64); ok && v > 0 && v < 1<<20 {
+		cols = v
+	}
+	bpp := int(max(1, (colors*bpc+7)/8))
+	rowLen := int((colors*bpc*cols + 7) / 8)
+	if pred == 2 { // TIFF: each byte after the first pixel adds the one bpp before
+		if bpc != 8 {
+			return data
+		}
+		for r := 0; r+rowLen <= len(data); r += rowLen {
+			for i := r + bpp; i < r+rowLen; i++ {
+				data[i] += data[i-bpp]
+			}
+		}
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	prev := make([]byte, rowLen)
+	for r := 0; r+1 <= len(data); r += rowLen + 1 {
+		typ := data[r]
+		row := make([]byte, rowLen)
+		copy(row, data[r+1:min(r+1+rowLen, len(data))])
+		for i := range row {
+			var left, up, ul byte
+			if i >= bpp {
+				left, ul = row[i-bpp], prev[i-bpp]
+			}
+			up = prev[i]
+			switch typ {
+			case 1:
+				row[i] += left
+			case 2:
+				row[i] += up
+			case 3:
+				row[i] += byte((int(left) + int(up)) / 2)
+			case 4:
+				row[i] += paeth(left, up, ul)
+			}
+		}
+		out = append(out, row...)
+		prev = row
+	}
+	return out
+}
+
+func paeth(a, b, c byte) byte {
+	p := int(a) + int(b) - int(c)
+	pa, pb, pc := abs(p-int(a)), abs(p-int(b)), abs(p-int(c))
+	switch {
+	case pa <= pb && pa <= pc:
+		return a
+	case pb <= pc:
+		return b
+	}
+	return c
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

@@ -1,0 +1,303 @@
+package pdftext
+
+import (
+	"bytes"
+)
+
+// The PDF object model, read lazily from the file's bytes: objects are
+// parsed when first resolved and kept, object streams decoded once. (The
+// reader this package stood on re-read an object stream for every object in
+// it, could not be cancelled, and followed page-tree loops.)
+
+type (
+	pdfName   string
+	pdfString string
+	pdfArray  []any
+	pdfDict   map[string]any
+	pdfRef    struct{ num, gen int }
+	pdfStream struct {
+		dict pdfDict
+		raw  []byte // encoded data, a slice of the file
+	}
+)
+
+// keyword is a bare word met where a value was expected (endobj, stream).
+type keyword string
+
+// parser reads objects with the content lexer.
+type parser struct {
+	l *lexer
+	g *guard
+}
+
+// value parses one object; keywords come back as keyword.
+func (p *parser) value(depth int) any {
+	p.g.step()
+	t := p.l.next()
+	return p.valueFrom(t, depth)
+}
+
+func (p *parser) valueFrom(t token, depth int) any {
+	switch t.kind {
+	case tokNum:
+		if t.integer && t.num >= 0 {
+			// "num gen R" is a reference: look two tokens ahead.
+			save := p.l.pos
+			if t2 := p.l.next(); t2.kind == tokNum && t2.integer && t2.num >= 0 {
+				if t3 := p.l.next(); t3.kind == tokOp && t3.s == "R" {
+					return pdfRef{int(t.num), int(t2.num)}
+				}
+			}
+			p.l.pos = save
+		}
+		if t.integer {
+			return int64(t.num)
+		}
+		return t.num
+	case tokStr:
+		return pdfString(t.s)
+	case tokName:
+		return pdfName(t.s)
+	case tokArrOpen:
+		if depth >= maxNesting {
+			limit("对象中数组、字典嵌套超过 %d 层", maxNesting)
+		}
+		var a pdfArray
+		for {
+			p.g.step()
+			t := p.l.next()
+			if t.kind == tokArrClose || t.kind == tokEOF {
+				return a
+			}
+			v := p.valueFrom(t, depth+1)
+			if _, ok := v.(keyword); ok {
+				if v == keyword("endobj") || v == keyword("stream") {
+					return a // a damaged array: end it here
+				}
+				continue
+			}
+			if len(a) >= maxArrayLen {
+				limit("对象中一个数组超过 %d 个元素", maxArrayLen)
+			}
+			a = append(a, v)
+		}
+	case tokDictOpen:
+		if depth >= maxNesting {
+			limit("对象中数组、字典嵌套超过 %d 层", maxNesting)
+		}
+		d := pdfDict{}
+		for {
+			p.g.step()
+			t := p.l.next()
+			if t.kind == tokDictClose || t.kind == tokEOF {
+				return d
+			}
+			if t.kind != tokName {
+				if t.kind == tokOp && (t.s == "endobj" || t.s == "stream") {
+					return d
+				}
+				continue // a damaged key: skip it
+			}
+			save := p.l.pos
+			v := p.value(depth + 1)
+			if kw, ok := v.(keyword); ok {
+				if kw == "endobj" || kw == "stream" {
+					p.l.pos = save
+					return d
+				}
+				v = nil
+			}
+			if len(d) >= maxArrayLen {
+				limit("对象中一个字典超过 %d 项", maxArrayLen)
+			}
+			d[t.s] = v
+		}
+	case tokOp:
+		switch t.s {
+		case "true":
+			return true
+		case "false":
+			return false
+		case "null":
+			return nil
+		}
+		return keyword(t.s)
+	}
+	return nil // EOF, stray delimiters
+}
+
+// objectAt parses "num gen obj … endobj" at off, with its stream data.
+// want is the object number the cross-reference promised (-1: any).
+func (d *doc) objectAt(off int64, want int) (any, bool) {
+	if off < 0 || off >= int64(len(d.data)) {
+		return nil, false
+	}
+	p := &parser{l: &lexer{b: d.data, pos: int(off)}, g: d.g}
+	n, g, o := p.l.next(), p.l.next(), p.l.next()
+	if n.kind != tokNum || !n.integer || g.kind != tokNum || o.kind != tokOp || o.s != "obj" || (want >= 0 && int(n.num) != want) {
+		return nil, false
+	}
+	v := p.value(0)
+	if kw, ok := v.(keyword); ok {
+		if kw != "endobj" {
+			return nil, true
+		}
+		v = nil
+	}
+	dict, isDict := v.(pdfDict)
+	if !isDict {
+		return v, true
+	}
+	save := p.l.pos
+	if t := p.l.next(); t.kind != tokOp || t.s != "stream" {
+		p.l.pos = save
+		return dict, true
+	}
+	start := p.l.pos
+	if start < len(d.data) && d.data[start] == '\r' {
+		start++
+	}
+	if start < len(d.data) && d.data[start] == '\n' {
+		start++
+	}
+	return &pdfStream{dict: dict, raw: d.streamData(dict, start)}, true
+}
+
+// streamData finds a stream's bytes from its /Length, or from the
+// endstream keyword when the length is missing or wrong.
+func (d *doc) streamData(dict pdfDict, start int) []byte {
+	rest := d.data[start:]
+	if n, ok := d.resolve(dict["Length"]).(int64); ok && n >= 0 && n <= int64(len(rest)) {
+		after := bytes.TrimLeft(rest[n:min(int(n)+32, len(rest))], " \t\r\n\f\x00")
+		if bytes.HasPrefix(after, []byte("endstream")) {
+			return rest[:n:n]
+		}
+	}
+	end := bytes.Index(rest, []byte("endstream"))
+	if end < 0 {
+		malformed("数据流没有结束标记")
+	}
+	data := rest[:end]
+	if bytes.HasSuffix(data, []byte("\r\n")) {
+		data = data[:len(data)-2]
+	} else if bytes.HasSuffix(data, []byte("\n")) || bytes.HasSuffix(data, []byte("\r")) {
+		data = data[:len(data)-1]
+	}
+	return data[:len(data):len(data)]
+}
+
+// Kind of a value, for readers of the object model.
+type Kind int
+
+const (
+	Null Kind = iota
+	Bool
+	Integer
+	Real
+	String
+	Name
+	Dict
+	Array
+	Stream
+)
+
+// value is an object with the document it resolves in: references are
+// followed on access, so callers never see one.
+type value struct {
+	d *doc
+	o any
+}
+
+func (v value) resolved() any { return v.d.resolve(v.o) }
+
+func (v value) Kind() Kind {
+	switch v.o.(type) {
+	case bool:
+		return Bool
+	case int64:
+		return Integer
+	case float64:
+		return Real
+	case pdfString:
+		return String
+	case pdfName:
+		return Name
+	case pdfDict:
+		return Dict
+	case pdfArray:
+		return Array
+	case *pdfStream:
+		return Stream
+	}
+	return Null
+}
+
+func (v value) IsNull() bool { return v.Kind() == Null }
+
+// Key looks a key up in a dictionary or a stream's dictionary.
+func (v value) Key(k string) value {
+	switch o := v.o.(type) {
+	case pdfDict:
+		return value{v.d, v.d.resolve(o[k])}
+	case *pdfStream:
+		return value{v.d, v.d.resolve(o.dict[k])}
+	}
+	return value{v.d, nil}
+}
+
+func (v value) Index(i int) value {
+	if a, ok := v.o.(pdfArray); ok && i >= 0 && i < len(a) {
+		return value{v.d, v.d.resolve(a[i])}
+	}
+	return value{v.d, nil}
+}
+
+func (v value) Len() int {
+	if a, ok := v.o.(pdfArray); ok {
+		return len(a)
+	}
+	return 0
+}
+
+func (v value) Name() string {
+	if n, ok := v.o.(pdfName); ok {
+		return string(n)
+	}
+	return ""
+}
+
+func (v value) Int64() int64 {
+	switch n := v.o.(type) {
+	case int64:
+		return n
+	case float64:
+		if n > -1e15 && n < 1e15 {
+			return int64(n)
+		}
+	}
+	return 0
+}
+
+func (v value) Float64() float64 {
+	switch n := v.o.(type) {
+	case int64:
+		return float64(n)
+	case float64:
+		return n
+	}
+	return 0
+}
+
+// RefKey is the object number of the indirect object stored under k, when
+// it is one (for telling shared fonts apart).
+func (v value) RefKey(k string) (int, bool) {
+	var r any
+	switch o := v.o.(type) {
+	case pdfDict:
+		r = o[k]
+	case *pdfStream:
+		r = o.dict[k]
+	}
+	ref, ok := r.(pdfRef)
+	return ref.num, ok
+}
