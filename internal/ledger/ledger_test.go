@@ -39,7 +39,8 @@ func readFile(t testing.TB, path string) []byte {
 // written from by testdata/ledgers/make_ledgers.py.
 var heldOut = map[string]string{
 	"two-row-header.xlsx": "two-row-header", "two-row-header.xls": "two-row-header",
-	"utf8-bom.csv": "two-row-header", "gbk.csv": "two-row-header",
+	"utf8-bom.csv": "two-row-header", "gbk.csv": "two-row-header", "gb18030.csv": "two-row-header",
+	"utf16le.csv": "two-row-header", "utf16be.csv": "two-row-header",
 	"wps-sections.xlsx": "wps-sections", "wps-sections.xls": "wps-sections",
 	"excel-combined.xlsx": "excel-combined", "excel-combined.xls": "excel-combined",
 }

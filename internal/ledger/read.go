@@ -2,28 +2,24 @@ package ledger
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/xuri/excelize/v2"
-	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Limits on what a reader accepts: a ledger is far smaller, a zip bomb is not.
 const (
 	maxUnzipped  = 256 << 20
 	maxXMLPart   = 64 << 20
-	maxRows      = 1_000_000
+	maxRows      = 1 << 20 // Excel's sheet limit, 1,048,576 rows
 	maxCols      = 200
 	headerSearch = 20 // header rows are looked for among the first rows
 )
@@ -205,42 +201,6 @@ func precisionOf(shown string, t time.Time) string {
 		return t.Format("2006-01")
 	}
 	return t.Format("2006")
-}
-
-// gridCSV reads a CSV ledger in UTF-8 (with or without BOM) or GBK/GB18030.
-func gridCSV(data []byte) (Grid, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !utf8.Valid(data) {
-		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-		if err != nil {
-			return Grid{}, errors.New("CSV 文件既不是 UTF-8 也不是 GBK 编码")
-		}
-		data = dec
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return Grid{}, errors.New("不是 CSV 文本文件（含有二进制内容）")
-	}
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	g := Grid{Sheet: "CSV", Dates: map[[2]int]string{}}
-	for {
-		rec, err := r.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return Grid{}, fmt.Errorf("CSV 格式错误：%v", err)
-		}
-		if len(g.Rows) >= maxRows {
-			return Grid{}, fmt.Errorf("CSV 超过 %d 行", maxRows)
-		}
-		if len(rec) > maxCols {
-			rec = rec[:maxCols]
-		}
-		g.Rows = append(g.Rows, rec)
-	}
-	return g, nil
 }
 
 // findHeader finds the header row (and a second header row under a merged

@@ -68,10 +68,11 @@ def build_xlsx(path):
     ws.cell(row=r + 1, column=1, value="填表人：陈晓        审核人：王建国")
     wb.save(path)
 
-def write_csv(path, encoding):
+def write_csv(path, encoding, prefix="", title="某某县卫生健康局巡察整改台账"):
     with open(path, "w", newline="", encoding=encoding) as f:
+        f.write(prefix)
         w = csv.writer(f)
-        w.writerow(["某某县卫生健康局巡察整改台账"])
+        w.writerow([title])
         w.writerow(["编号", "问题类型", "反馈问题", "整改举措", "牵头领导", "责任科室", "具体责任人", "完成时限", "进展情况", "整改状态"])
         last = None
         for row in ROWS:
@@ -85,6 +86,9 @@ def write_csv(path, encoding):
 build_xlsx("two-row-header.xlsx")
 write_csv("utf8-bom.csv", "utf-8-sig")
 write_csv("gbk.csv", "gbk")
+write_csv("utf16le.csv", "utf-16-le", "\ufeff")  # WPS and Excel "Unicode": UTF-16 with a BOM
+write_csv("utf16be.csv", "utf-16-be", "\ufeff")
+write_csv("gb18030.csv", "gb18030", prefix="", title="某某县卫生健康局巡察整改台账（𠀀字库测试）")
 def gold_rows(rows):
     return [dict(number=r[0], category=r[1], title=r[2].replace("\n", ""), deadline=r[8], leader=r[4], unit=r[5], person=r[6], status=r[11], actions=r[3].count("\n") + 1) for r in rows]
 
