@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/rectify/rectify/internal/testutil/golden"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -14,10 +15,12 @@ func TestMain(m *testing.M) {
 	})
 }
 
-// TestScripts runs the end-to-end CLI scripts in testdata/script.
+// TestScripts runs the end-to-end CLI scripts in testdata/script; -update
+// rewrites the expected outputs compared with cmp in them.
 func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
-		Dir: "testdata/script",
+		Dir:           "testdata/script",
+		UpdateScripts: golden.Update(),
 		Setup: func(env *testscript.Env) error {
 			abs, err := filepath.Abs("../../testdata")
 			env.Setenv("TESTDATA", abs)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,11 +13,10 @@ import (
 
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/testutil"
+	"github.com/rectify/rectify/internal/testutil/golden"
 	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/xuri/excelize/v2"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 type goldRow struct {
 	Number                                                  int
@@ -74,7 +72,7 @@ func TestHeldOutLedgers(t *testing.T) {
 					t.Errorf("row %d:\n got %+v\nwant %+v", i+1, got, g)
 				}
 			}
-			golden(t, "../../testdata/ledgers/"+file+".golden.json", n)
+			goldenJSON(t, "../../testdata/ledgers/"+file+".golden.json", n)
 		})
 	}
 }
@@ -124,23 +122,13 @@ func categoryOf(n *notice.Notice, is *notice.Issue) string {
 	return ""
 }
 
-func golden(t *testing.T, path string, n *notice.Notice) {
+func goldenJSON(t *testing.T, path string, n *notice.Notice) {
 	t.Helper()
 	got, err := notice.Marshal(n)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		os.WriteFile(path, got, 0o644)
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./... -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs; review with -update and git diff", path)
-	}
+	golden.Check(t, path, got)
 }
 
 func TestCorpusLedger(t *testing.T) {
@@ -159,7 +147,7 @@ func TestCorpusLedger(t *testing.T) {
 	if is.Deadline != "2024-12" || is.Responsible == nil || is.Responsible.Unit != "财务股" || len(is.Actions) != 2 {
 		t.Errorf("issue 2 = %+v", is)
 	}
-	golden(t, "../../testdata/corpus/ledger-2025.golden.json", n)
+	goldenJSON(t, "../../testdata/corpus/ledger-2025.golden.json", n)
 }
 
 func corpusNotice(t testing.TB) *notice.Notice { return testutil.CorpusNotice(t) }

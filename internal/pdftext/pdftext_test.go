@@ -4,17 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/testutil/golden"
 	"github.com/rectify/rectify/internal/textnotice"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func mustRead(t testing.TB, p string) []byte {
 	t.Helper()
@@ -62,7 +60,7 @@ func TestProducers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, "../../testdata/pdf/"+strings.TrimSuffix(c.pdf, ".pdf")+".golden.json", got)
+			goldenJSON(t, "../../testdata/pdf/"+strings.TrimSuffix(c.pdf, ".pdf")+".golden.json", got)
 			if g, w := comparable(t, got), comparable(t, want); g != w {
 				t.Errorf("PDF and text differ:\n%s", lineDiff(g, w))
 			}
@@ -91,20 +89,13 @@ func lineDiff(a, b string) string {
 	return strings.Join(out, "\n")
 }
 
-func golden(t *testing.T, path string, n *notice.Notice) {
+func goldenJSON(t *testing.T, path string, n *notice.Notice) {
 	t.Helper()
-	b, _ := notice.Marshal(n)
-	if *update {
-		os.WriteFile(path, b, 0o644)
-		return
-	}
-	want, err := os.ReadFile(path)
+	b, err := notice.Marshal(n)
 	if err != nil {
-		t.Fatalf("%v (run go test ./... -update)", err)
+		t.Fatal(err)
 	}
-	if !bytes.Equal(b, want) {
-		t.Errorf("%s differs; review with -update and git diff", path)
-	}
+	golden.Check(t, path, b)
 }
 
 // TestCorpusPDF: the corpus PDF gives the corpus text's data. The PDF was
@@ -117,7 +108,7 @@ func TestCorpusPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "../../testdata/corpus/notice-2025-libreoffice.golden.json", got)
+	goldenJSON(t, "../../testdata/corpus/notice-2025-libreoffice.golden.json", got)
 	want, err := textnotice.Read(mustRead(t, "../../testdata/corpus/notice-2025-extracted.txt"))
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	// No golden files here, but `go test ./... -update` must not stop on
+	// an unknown flag in this package.
+	_ "github.com/rectify/rectify/internal/testutil/golden"
 )
 
 func TestWriteFile(t *testing.T) {

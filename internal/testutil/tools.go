@@ -8,6 +8,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	// Every test binary that uses testutil also knows the shared -update
+	// flag, so `go test ./... -update` never stops on an unknown flag.
+	_ "github.com/rectify/rectify/internal/testutil/golden"
 )
 
 // Need returns the path of a command, or skips the test.

@@ -2,16 +2,14 @@ package textnotice
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/testutil/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // inputs are the text notices under testdata: the corpus notice and our own
 // notices written in other offices' numbering schemes.
@@ -44,20 +42,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := strings.TrimSuffix(in, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./... -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; review with -update and git diff", in, golden)
-			}
+			golden.Check(t, strings.TrimSuffix(in, ".txt")+".golden.json", got)
 		})
 	}
 }

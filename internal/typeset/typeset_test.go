@@ -2,19 +2,16 @@ package typeset_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"math"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/rectify/rectify/internal/render"
 	"github.com/rectify/rectify/internal/testutil"
+	"github.com/rectify/rectify/internal/testutil/golden"
 	. "github.com/rectify/rectify/internal/typeset"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func corpusDoc(t testing.TB) (*Doc, []Block) {
 	t.Helper()
@@ -174,18 +171,7 @@ func TestGoldenLayout(t *testing.T) {
 			fmt.Fprintf(&b, "%6.2f %6.2f %-9s %s\n", l.Y, l.Glyphs[0].X, l.Role, l.Text())
 		}
 	}
-	golden := "../../testdata/layout/corpus.golden"
-	if *update {
-		os.WriteFile(golden, b.Bytes(), 0o644)
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test ./... -update)", err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("layout differs from %s; review with -update and git diff", golden)
-	}
+	golden.Check(t, "../../testdata/layout/corpus.golden", b.Bytes())
 }
 
 func TestTitleBalance(t *testing.T) {
