@@ -7,11 +7,12 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"os"
 	"strings"
 	"text/template"
 
+	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/typeset"
 )
@@ -30,14 +31,18 @@ func Layout(path string) (typeset.Layout, error) {
 	if path != "" {
 		var err error
 		if data, err = os.ReadFile(path); err != nil {
-			return lay, fmt.Errorf("无法读取版式模板 %s：%v", path, err)
+			return lay, diag.Errorf(path, "无法读取版式模板")
 		}
 	}
 	if err := json.Unmarshal(data, &lay); err != nil {
-		return lay, fmt.Errorf("版式模板 %s 不是有效的 JSON：%v", path, err)
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return lay, diag.Errorf(path, "版式模板的 %q 类型不对", te.Field)
+		}
+		return lay, diag.Errorf(path, "版式模板不是有效的 JSON")
 	}
 	if lay.Lines < 1 || lay.Chars < 1 || lay.AreaWidth <= 0 || lay.AreaHeight <= 0 || lay.Body.Size <= 0 {
-		return lay, fmt.Errorf("版式模板 %s 的版心、行数或字号不合理", path)
+		return lay, diag.Errorf(path, "版式模板的版心、行数或字号不合理")
 	}
 	return lay, nil
 }

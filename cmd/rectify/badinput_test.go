@@ -96,7 +96,7 @@ func TestBadInput(t *testing.T) {
 			start := time.Now()
 			var before runtime.MemStats
 			runtime.ReadMemStats(&before)
-			code := run(append(append([]string{"convert"}, c.args...), in, out), nil, &stdout, &stderr)
+			code := runArgs(append(append([]string{"convert"}, c.args...), in, out), &stdout, &stderr)
 			var after runtime.MemStats
 			runtime.ReadMemStats(&after)
 			if code == 0 {
@@ -136,13 +136,13 @@ func TestNoOverwrite(t *testing.T) {
 	os.WriteFile(in, readTestdata(t, "notices/scheme-aspects.txt"), 0o644)
 	os.WriteFile(out, []byte("keep me"), 0o600)
 	var so, se bytes.Buffer
-	if code := run([]string{"convert", in, out}, nil, &so, &se); code == 0 || !strings.Contains(se.String(), "--force") {
+	if code := runArgs([]string{"convert", in, out}, &so, &se); code == 0 || !strings.Contains(se.String(), "--force") {
 		t.Fatalf("code %d, stderr %s", code, se.String())
 	}
 	if d, _ := os.ReadFile(out); string(d) != "keep me" {
 		t.Fatalf("file was replaced")
 	}
-	if code := run([]string{"convert", "--force", in, out}, nil, &so, &se); code != 0 {
+	if code := runArgs([]string{"convert", "--force", in, out}, &so, &se); code != 0 {
 		t.Fatalf("--force: code %d, %s", code, se.String())
 	}
 	st, _ := os.Stat(out)
@@ -163,7 +163,7 @@ func TestBatch(t *testing.T) {
 	os.WriteFile(filepath.Join(src, "c.xlsx"), readTestdata(t, "ledgers/two-row-header.xlsx"), 0o644)
 	os.WriteFile(filepath.Join(src, "bad.pdf"), []byte("not a pdf"), 0o644)
 	var so, se bytes.Buffer
-	code := run([]string{"convert", "--out-dir", dst, "--to", "json", src}, nil, &so, &se)
+	code := runArgs([]string{"convert", "--out-dir", dst, "--to", "json", src}, &so, &se)
 	if code != 1 {
 		t.Errorf("exit %d, want 1 (one file failed)", code)
 	}

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -14,64 +12,63 @@ import (
 	"github.com/rectify/rectify/internal/format"
 	"github.com/rectify/rectify/internal/pdftext"
 	"github.com/rectify/rectify/internal/textnotice"
+	"github.com/spf13/pflag"
 )
 
-const checkUsage = `用法：
-  rectify check [选项] 文件
-
-校对通报或台账（.txt .md .json .pdf .xlsx .xls .csv），报告：
+const checkHelp = `校对通报或台账（.txt .md .json .pdf .xlsx .xls .csv），报告：
   文中声称的合计与问题清单不符；问责人数相加不等于总数；
   问题序号重复、缺号、颠倒；措施日期晚于通报日期或早于巡察开始；
   需要进一步整改的事项与完成情况不符；整改时限已过仍未完成；
   完成情况用语不规范、没有整改措施；日期有前导零、中文里用了半角标点；
   所配置的字体排印不了的字符。
 
-退出状态：0 没有错误；1 发现错误；2 文件无法读取。
+退出状态：0 没有错误；1 发现错误；2 文件无法读取或用法错误。
 
 示例：
   rectify check 通报.txt
-  rectify check --format json 通报.pdf
+  rectify check 通报.pdf --format json
   rectify check --today 2026-01-01 台账.xlsx
-
-选项：
 `
 
-func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var (
-		outFormat, from string
-		opt             format.Options
-	)
-	fs.StringVar(&outFormat, "format", "text", "报告格式：text（按级别分组，便于阅读）或 json")
-	fs.StringVar(&from, "from", "", "输入格式，默认按扩展名")
-	fs.StringVar(&opt.Today, "today", "", "判断整改时限是否已过所用的日期（YYYY-MM-DD），默认为通报日期")
-	fs.StringVar(&opt.Password, "password", "", "PDF 的打开密码")
-	fs.StringVar(&opt.Sheet, "sheet", "", "台账的工作表名称")
-	fs.StringVar(&opt.FontDir, "font-dir", "", "另外查找字体的目录")
-	fs.Usage = func() { fmt.Fprint(stderr, checkUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fmt.Fprint(stdout, checkUsage)
-			fs.PrintDefaults()
-			return 0
-		}
+type checkFlags struct {
+	outFormat, from string
+	opt             format.Options
+}
+
+func init() {
+	register(&command{
+		name:    "check",
+		args:    "[选项] 文件",
+		summary: "校对通报或台账：合计、日期、序号等",
+		help:    checkHelp,
+		setup: func(fs *pflag.FlagSet) func(*env, []string) int {
+			f := &checkFlags{}
+			fs.StringVar(&f.outFormat, "format", "text", "报告`格式`：text（按级别分组，便于阅读）或 json")
+			fs.StringVar(&f.from, "from", "", "输入`格式`，默认按扩展名")
+			fs.Var(dateValue{p: &f.opt.Today}, "today", "判断整改时限是否已过所用的`日期`，如 2026-01-01 或 2026年1月1日；默认为通报日期")
+			fs.StringVar(&f.opt.Password, "password", "", "PDF 的打开`密码`")
+			fs.StringVar(&f.opt.Sheet, "sheet", "", "台账的工作表`名称`")
+			fs.StringVar(&f.opt.FontDir, "font-dir", "", "另外查找字体的`目录`")
+			return func(e *env, args []string) int { return runCheck(e, f, args) }
+		},
+	})
+}
+
+func runCheck(e *env, f *checkFlags, args []string) int {
+	if len(args) != 1 {
+		return usageError(e, "check", fmt.Sprintf("需要一个文件（给了 %d 个）", len(args)))
+	}
+	if f.outFormat != "text" && f.outFormat != "json" {
+		return usageError(e, "check", fmt.Sprintf("--format 只能是 text 或 json，不是 %q", f.outFormat))
+	}
+	if err := checkOptionFiles(&f.opt); err != nil {
+		fmt.Fprintf(e.stderr, "rectify：%v\n", err)
 		return diag.ExitInput
 	}
-	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "rectify check：需要一个文件")
-		fs.Usage()
-		return diag.ExitInput
-	}
-	if outFormat != "text" && outFormat != "json" {
-		fmt.Fprintf(stderr, "rectify check：--format 只能是 text 或 json，不是 %q\n", outFormat)
-		return diag.ExitInput
-	}
-	in := fs.Arg(0)
-	n, err := readNotice(in, from, opt, stdin)
+	in, opt, from := args[0], f.opt, f.from
+	n, err := readNotice(e.ctx, in, from, opt, e.stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "rectify：%v\n", err)
+		fmt.Fprintf(e.stderr, "rectify：%v\n", err)
 		return diag.ExitInput
 	}
 	copt := check.Options{Today: opt.Today, Covers: glyphCoverage(opt.FontDir)}
@@ -97,16 +94,16 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	findings := check.Check(n, copt)
-	if outFormat == "json" {
+	if f.outFormat == "json" {
 		if findings == nil {
 			findings = []check.Finding{}
 		}
-		enc := json.NewEncoder(stdout)
+		enc := json.NewEncoder(e.stdout)
 		enc.SetEscapeHTML(false)
 		enc.SetIndent("", "  ")
 		enc.Encode(findings)
 	} else {
-		writeFindings(stdout, in, findings)
+		writeFindings(e.stdout, in, findings)
 	}
 	if check.HasErrors(findings) {
 		return diag.ExitFindings

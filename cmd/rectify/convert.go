@@ -4,36 +4,31 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/format"
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/safeio"
+	"github.com/spf13/pflag"
 )
 
-const convertUsage = `用法：
-  rectify convert [选项] 输入文件 输出文件
-  rectify convert --out-dir 目录 --to 格式 文件或目录...
-
-按扩展名判断格式；"-" 表示标准输入或标准输出，这时用 --from / --to 指明格式。
-已存在的输出文件不会被覆盖，除非加 --force。
+const convertHelp = `按扩展名判断格式；"-" 表示标准输入或标准输出，这时用 --from / --to 指明格式。
+已存在的输出文件不会被覆盖，除非加 --force；输出文件不能就是输入文件。
+给了 --out-dir 就是批量转换：每个输入文件（目录里的所有可读文件）在输出目录里写一个同名文件，
+并行转换，一个文件出错不影响其他，最后列出失败的文件和原因。两个输入会写成同一个输出时
+（通报.txt 和 通报.pdf 都写成 通报.json），第二个写成 “通报 (2).json”，绝不互相覆盖。
 
 示例：
   rectify convert 通报.txt 通报.json
-  rectify convert 通报.json 通报.txt
+  rectify convert 通报.json 通报.pdf --force
   cat 通报.txt | rectify convert --from txt --to json - -
   rectify convert --out-dir 输出 --to json 去年的通报/
-
-选项：
+  rectify convert --out-dir 输出 --to pdf -r 各单位材料/
 `
 
 // maxInput bounds what a reader is handed; no notice or ledger comes near.
@@ -41,58 +36,86 @@ const maxInput = 512 << 20
 
 type convertFlags struct {
 	from, to, outDir string
-	force            bool
+	force, recursive bool
 	opt              format.Options
 }
 
-func runConvert(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var f convertFlags
-	fs.StringVar(&f.from, "from", "", "输入格式（txt、json、pdf、xlsx、xls、csv），默认按扩展名")
-	fs.StringVar(&f.to, "to", "", "输出格式（txt、json、pdf、xlsx），默认按扩展名")
-	fs.StringVar(&f.outDir, "out-dir", "", "批量转换：输出目录")
-	fs.BoolVar(&f.force, "force", false, "覆盖已存在的输出文件")
-	fs.StringVar(&f.opt.Password, "password", "", "PDF 的打开密码")
-	fs.StringVar(&f.opt.Sheet, "sheet", "", "读取台账时使用的工作表名称")
-	fs.StringVar(&f.opt.Template, "template", "", "写台账时填入的单位自有模板（.xlsx）")
-	fs.StringVar(&f.opt.FontDir, "font-dir", "", "另外查找字体的目录（优先于系统字体）")
-	fs.BoolVar(&f.opt.BundledFontsOnly, "bundled-fonts", false, "只用内置字体（和 --font-dir），不用本机安装的字体")
-	fs.StringVar(&f.opt.Layout, "layout", "", "写 PDF 时使用的版式模板（JSON，参照 templates/gbt9704.json）")
-	fs.StringVar(&f.opt.Mark, "mark", "", "写 PDF 时的发文机关标志，如“××管理委员会文件”（红色版头）")
-	fs.StringVar(&f.opt.CC, "cc", "", "写 PDF 时版记中的抄送机关")
-	fs.StringVar(&f.opt.Printer, "printer", "", "写 PDF 时版记中的印发机关")
-	fs.StringVar(&f.opt.PrintDate, "print-date", "", "写 PDF 时版记中的印发日期，如 2025年6月24日")
-	fs.Usage = func() { fmt.Fprint(stderr, convertUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fmt.Fprint(stdout, convertUsage)
-			fs.PrintDefaults()
-			return 0
-		}
+func init() {
+	register(&command{
+		name:    "convert",
+		args:    "[选项] 输入文件 输出文件 | --out-dir 目录 --to 格式 文件或目录...",
+		summary: "转换通报和台账（文字、PDF、Excel、JSON），单个文件或批量",
+		help:    convertHelp,
+		setup: func(fs *pflag.FlagSet) func(*env, []string) int {
+			f := &convertFlags{}
+			fs.StringVar(&f.from, "from", "", "输入`格式`：txt、json、pdf、xlsx、xls、csv，默认按扩展名")
+			fs.StringVar(&f.to, "to", "", "输出`格式`：txt、json、pdf、xlsx，默认按扩展名")
+			fs.StringVar(&f.outDir, "out-dir", "", "批量转换：输出`目录`，不存在时创建")
+			fs.BoolVarP(&f.recursive, "recursive", "r", false, "批量转换时也转换子目录里的文件，在输出目录里建同样的子目录")
+			fs.BoolVar(&f.force, "force", false, "覆盖已存在的输出文件")
+			fs.StringVar(&f.opt.Password, "password", "", "PDF 的打开`密码`")
+			fs.StringVar(&f.opt.Sheet, "sheet", "", "读取台账时使用的工作表`名称`")
+			fs.StringVar(&f.opt.Template, "template", "", "写台账时填入的单位自有模板`文件`（.xlsx）")
+			fs.StringVar(&f.opt.FontDir, "font-dir", "", "另外查找字体的`目录`，优先于系统字体")
+			fs.BoolVar(&f.opt.BundledFontsOnly, "bundled-fonts", false, "只用内置字体（和 --font-dir），不用本机安装的字体")
+			fs.StringVar(&f.opt.Layout, "layout", "", "写 PDF 时使用的版式模板`文件`（.json，参照 templates/gbt9704.json）")
+			fs.StringVar(&f.opt.Mark, "mark", "", "写 PDF 时发文机关标志（红色版头）的`文字`，如“××管理委员会文件”")
+			fs.StringVar(&f.opt.CC, "cc", "", "写 PDF 时版记中的抄送`机关`")
+			fs.StringVar(&f.opt.Printer, "printer", "", "写 PDF 时版记中的印发`机关`")
+			fs.Var(dateValue{p: &f.opt.PrintDate, chinese: true}, "print-date", "写 PDF 时版记中的印发`日期`，如 2025年6月24日 或 2025-06-24")
+			return func(e *env, args []string) int { return runConvert(e, f, args) }
+		},
+	})
+}
+
+func runConvert(e *env, f *convertFlags, args []string) int {
+	if err := checkOptionFiles(&f.opt); err != nil {
+		fmt.Fprintf(e.stderr, "rectify：%v\n", err)
 		return diag.ExitInput
 	}
 	if f.outDir != "" {
-		return runBatch(&f, fs.Args(), stderr)
+		return runBatch(e, f, args)
 	}
-	if fs.NArg() != 2 {
-		fmt.Fprintln(stderr, "rectify convert：需要一个输入文件和一个输出文件")
-		fs.Usage()
-		return diag.ExitInput
+	if f.recursive {
+		return usageError(e, "convert", "-r（--recursive）只用于批量转换，要同时给出 --out-dir")
 	}
-	f.opt.Log = func(msg string) { fmt.Fprintln(stderr, "rectify："+msg) }
-	in, out := fs.Arg(0), fs.Arg(1)
-	if err := convertOne(in, out, &f, stdin, stdout); err != nil {
-		fmt.Fprintf(stderr, "rectify：%v\n", err)
+	if len(args) != 2 {
+		return usageError(e, "convert", fmt.Sprintf("需要一个输入文件和一个输出文件（给了 %d 个文件名）", len(args)))
+	}
+	f.opt.Log = func(msg string) { fmt.Fprintln(e.stderr, "rectify："+msg) }
+	if err := convertOne(e, args[0], args[1], f); err != nil {
+		fmt.Fprintf(e.stderr, "rectify：%v\n", err)
 		return diag.ExitInput
 	}
 	return diag.ExitOK
 }
 
+// checkOptionFiles looks at the files options name before any work is
+// done, so that a mistake there is reported against that file.
+func checkOptionFiles(opt *format.Options) error {
+	if opt.FontDir != "" {
+		if st, err := os.Stat(opt.FontDir); err != nil || !st.IsDir() {
+			return diag.Errorf(opt.FontDir, "--font-dir 给出的字体目录不存在")
+		}
+	}
+	for _, o := range []struct{ flag, path, kind string }{{"--layout", opt.Layout, "json"}, {"--template", opt.Template, "xlsx"}} {
+		if o.path == "" {
+			continue
+		}
+		data, err := readFile(o.path)
+		if err != nil {
+			return diag.Errorf(o.path, "%v（%s）", err, o.flag)
+		}
+		if format.Sniff(data) != o.kind {
+			return diag.Errorf(o.path, "%s 要的是 .%s 文件，这个文件的内容不是", o.flag, o.kind)
+		}
+	}
+	return nil
+}
+
 // readNotice reads a notice from a path ("-" is stdin) with the format named
 // by from, or by the path's extension.
-func readNotice(in, from string, opt format.Options, stdin io.Reader) (*notice.Notice, error) {
+func readNotice(ctx context.Context, in, from string, opt format.Options, stdin io.Reader) (*notice.Notice, error) {
 	name := format.Name(from)
 	if from == "" {
 		if in == "-" {
@@ -100,10 +123,10 @@ func readNotice(in, from string, opt format.Options, stdin io.Reader) (*notice.N
 		}
 		name = format.FromPath(in)
 		if name == "" {
-			return nil, diag.Errorf(in, "无法识别的扩展名 %q（支持 .txt .md .json .pdf .xlsx .xls .csv）", filepath.Ext(in))
+			return nil, diag.Errorf(in, "无法识别的扩展名 %q（可读取 .txt .md .json .pdf .xlsx .xls .csv）", filepath.Ext(in))
 		}
 	} else if name == "" {
-		return nil, diag.Errorf(in, "未知的输入格式 %q", from)
+		return nil, diag.Errorf(in, "未知的输入格式 %q（可读取 txt、json、pdf、xlsx、xls、csv）", from)
 	}
 	label := in
 	var data []byte
@@ -111,6 +134,9 @@ func readNotice(in, from string, opt format.Options, stdin io.Reader) (*notice.N
 	if in == "-" {
 		label = "标准输入"
 		data, err = io.ReadAll(io.LimitReader(stdin, maxInput+1))
+		if err == nil && len(data) > maxInput {
+			err = errors.New("输入过大（超过 512 MB）")
+		}
 	} else {
 		data, err = readFile(in)
 	}
@@ -118,11 +144,20 @@ func readNotice(in, from string, opt format.Options, stdin io.Reader) (*notice.N
 		return nil, diag.Wrap(label, err)
 	}
 	opt.File = label
-	n, err := format.Read(context.TODO(), name, data, opt)
+	n, err := format.Read(ctx, name, data, opt)
 	if err != nil {
-		return nil, diag.Wrap(label, err)
+		return nil, diag.Wrap(label, interrupted(ctx, err))
 	}
 	return n, nil
+}
+
+// interrupted names a cancelled run as such rather than by the error the
+// cancellation caused deep inside.
+func interrupted(ctx context.Context, err error) error {
+	if ctx.Err() != nil {
+		return errors.New("已中断")
+	}
+	return err
 }
 
 func readFile(path string) ([]byte, error) {
@@ -130,156 +165,88 @@ func readFile(path string) ([]byte, error) {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		return nil, errors.New("文件不存在")
+	case errors.Is(err, os.ErrPermission):
+		return nil, errors.New("没有读取权限")
 	case err != nil:
-		return nil, fmt.Errorf("无法读取：%v", err)
+		return nil, errors.New("无法读取（路径不对或磁盘出错）")
 	case st.IsDir():
 		return nil, errors.New("这是一个目录，不是文件")
 	case st.Size() > maxInput:
 		return nil, errors.New("文件过大（超过 512 MB）")
 	}
 	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("无法读取：%v", err)
+	switch {
+	case errors.Is(err, os.ErrPermission):
+		return nil, errors.New("没有读取权限")
+	case err != nil:
+		return nil, errors.New("无法读取（磁盘出错或文件正被占用）")
 	}
 	return data, nil
 }
 
-func convertOne(in, out string, f *convertFlags, stdin io.Reader, stdout io.Writer) error {
-	to := format.Name(f.to)
-	if f.to == "" {
+// outputFormat names the format to write: --to, else the extension.
+func outputFormat(out, to string) (string, error) {
+	if to == "" {
 		if out == "-" {
-			return diag.Errorf("标准输出", "写到标准输出时需要用 --to 指明格式")
+			return "", diag.Errorf("标准输出", "写到标准输出时需要用 --to 指明格式")
 		}
-		to = format.FromPath(out)
-		if to == "" {
-			return diag.Errorf(out, "无法识别的输出扩展名 %q（支持 .txt .json .pdf .xlsx）", filepath.Ext(out))
+		name := format.FromPath(out)
+		if name == "" {
+			return "", diag.Errorf(out, "无法识别的输出扩展名 %q（可写出 .txt .json .pdf .xlsx）", filepath.Ext(out))
 		}
-	} else if to == "" {
-		return diag.Errorf(out, "未知的输出格式 %q", f.to)
+		return name, nil
+	}
+	name := format.Name(to)
+	if name == "" {
+		name = strings.ToLower(strings.TrimPrefix(to, "."))
+	}
+	if _, err := format.LookupWriter(name); err != nil {
+		return "", fmt.Errorf("--to %s：%v", to, err)
+	}
+	return name, nil
+}
+
+func convertOne(e *env, in, out string, f *convertFlags) error {
+	to, err := outputFormat(out, f.to)
+	if err != nil {
+		return err
 	}
 	w, err := format.LookupWriter(to)
 	if err != nil {
 		return diag.Wrap(out, err)
 	}
-	if out != "-" && !f.force {
-		if _, err := os.Lstat(out); err == nil {
-			return diag.Wrap(out, safeio.ErrExists)
+	if out != "-" {
+		if in != "-" && safeio.SameFile(in, out) {
+			return diag.Wrap(out, safeio.ErrSameAsInput)
+		}
+		if !f.force {
+			if _, err := os.Lstat(out); err == nil {
+				return diag.Wrap(out, safeio.ErrExists)
+			}
 		}
 	}
-	n, err := readNotice(in, f.from, f.opt, stdin)
+	n, err := readNotice(e.ctx, in, f.from, f.opt, e.stdin)
 	if err != nil {
 		return err
 	}
 	opt := f.opt
 	opt.File = out
-	var buf bytes.Buffer
-	if err := w(context.TODO(), n, &buf, opt); err != nil {
-		return diag.Wrap(out, err)
-	}
 	if out == "-" {
-		_, err = stdout.Write(buf.Bytes())
+		// Whole or nothing on standard output too.
+		var buf bytes.Buffer
+		if err := w(e.ctx, n, &buf, opt); err != nil {
+			return diag.Wrap("标准输出", interrupted(e.ctx, err))
+		}
+		_, err = e.stdout.Write(buf.Bytes())
 		return err
 	}
-	return diag.Wrap(out, safeio.WriteFile(out, buf.Bytes(), f.force))
-}
-
-// runBatch converts many files into a folder, in parallel. One bad file
-// never stops the others; each failure is one line, and a summary ends it.
-func runBatch(f *convertFlags, args []string, stderr io.Writer) int {
-	to := format.Name(f.to)
-	if to == "" {
-		fmt.Fprintln(stderr, "rectify convert：批量转换需要用 --to 指明输出格式（json、txt、pdf、xlsx）")
-		return diag.ExitInput
+	file, err := safeio.Create(out, f.force)
+	if err != nil {
+		return diag.Wrap(out, err)
 	}
-	if st, err := os.Stat(f.outDir); err != nil || !st.IsDir() {
-		fmt.Fprintf(stderr, "rectify：输出目录 %s 不存在\n", f.outDir)
-		return diag.ExitInput
+	if err := w(e.ctx, n, file, opt); err != nil {
+		file.Abort()
+		return diag.Wrap(out, interrupted(e.ctx, err))
 	}
-	var inputs []string
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err == nil && st.IsDir() {
-			entries, _ := os.ReadDir(a)
-			for _, e := range entries {
-				if !e.IsDir() && format.FromPath(e.Name()) != "" && !strings.HasPrefix(e.Name(), ".") {
-					inputs = append(inputs, filepath.Join(a, e.Name()))
-				}
-			}
-			continue
-		}
-		inputs = append(inputs, a)
-	}
-	if len(inputs) == 0 {
-		fmt.Fprintln(stderr, "rectify convert：没有要转换的文件")
-		return diag.ExitInput
-	}
-	ext := map[string]string{"text": ".txt", "json": ".json", "pdf": ".pdf", "xlsx": ".xlsx"}[to]
-	type result struct {
-		in  string
-		err error
-	}
-	jobs := make(chan string)
-	results := make(chan result)
-	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), len(inputs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for in := range jobs {
-				base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
-				out := filepath.Join(f.outDir, base+ext)
-				one := *f
-				one.from = ""
-				results <- result{in, convertOne(in, out, &one, nil, nil)}
-			}
-		}()
-	}
-	go func() {
-		for _, in := range inputs {
-			jobs <- in
-		}
-		close(jobs)
-		wg.Wait()
-		close(results)
-	}()
-	tty := isTerminal(stderr)
-	var failed []result
-	done := 0
-	for r := range results {
-		done++
-		if r.err != nil {
-			failed = append(failed, r)
-			if tty {
-				fmt.Fprint(stderr, "\r\033[K")
-			}
-			fmt.Fprintf(stderr, "失败：%v\n", r.err)
-		}
-		if tty {
-			fmt.Fprintf(stderr, "\r%s %d/%d", bar(done, len(inputs)), done, len(inputs))
-		}
-	}
-	if tty {
-		fmt.Fprintln(stderr)
-	}
-	sort.Slice(failed, func(i, j int) bool { return failed[i].in < failed[j].in })
-	fmt.Fprintf(stderr, "共 %d 个文件：成功 %d 个，失败 %d 个\n", len(inputs), len(inputs)-len(failed), len(failed))
-	if len(failed) > 0 {
-		return diag.ExitFindings
-	}
-	return diag.ExitOK
-}
-
-func bar(done, total int) string {
-	const width = 30
-	n := done * width / total
-	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]"
-}
-
-func isTerminal(w io.Writer) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return diag.Wrap(out, file.Commit())
 }

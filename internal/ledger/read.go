@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/safeio"
 	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/xuri/excelize/v2"
 )
@@ -96,7 +97,7 @@ func Read(data []byte, kind string, opt ReadOptions) (*notice.Notice, error) {
 }
 
 func gridsXLSX(data []byte) (grids []Grid, err error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLPart})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLPart, TmpDir: safeio.TempDir()})
 	if err != nil {
 		if strings.Contains(err.Error(), "unzip size") || strings.Contains(err.Error(), "size limit") {
 			return nil, errors.New("解压后的内容过大（可能是压缩炸弹），拒绝读取")

@@ -8,7 +8,9 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/safeio"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -19,16 +21,16 @@ import (
 func FillTemplate(n *notice.Notice, path string) ([]byte, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取模板 %s：%v", path, err)
+		return nil, diag.Errorf(path, "无法读取模板")
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLPart})
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLPart, TmpDir: safeio.TempDir()})
 	if err != nil {
-		return nil, fmt.Errorf("模板 %s 不是有效的 Excel（.xlsx）文件：%v", path, err)
+		return nil, diag.Errorf(path, "模板不是有效的 Excel（.xlsx）文件（已损坏，或不是 Excel 保存的）")
 	}
 	defer f.Close()
 	grids, err := gridsXLSX(data)
 	if err != nil {
-		return nil, fmt.Errorf("模板 %s：%v", path, err)
+		return nil, diag.Wrap(path, fmt.Errorf("模板：%w", err))
 	}
 	best, bestScore := -1, 0
 	var cols map[int]Field
@@ -39,7 +41,7 @@ func FillTemplate(n *notice.Notice, path string) ([]byte, error) {
 		}
 	}
 	if best < 0 {
-		return nil, fmt.Errorf("模板 %s：%v", path, ErrNoHeader)
+		return nil, diag.Wrap(path, fmt.Errorf("模板：%w", ErrNoHeader))
 	}
 	g := &grids[best]
 	sheet := g.Sheet

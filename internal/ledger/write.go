@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/safeio"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -41,7 +42,7 @@ type Options struct {
 
 // Write builds the ledger and summary workbook for a notice.
 func Write(n *notice.Notice, opt Options) ([]byte, error) {
-	f := excelize.NewFile()
+	f := excelize.NewFile(excelize.Options{TmpDir: safeio.TempDir()})
 	defer f.Close()
 	if err := f.SetDefaultFont(fontName); err != nil {
 		return nil, err

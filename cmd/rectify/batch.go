@@ -1,0 +1,217 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/rectify/rectify/internal/diag"
+	"github.com/rectify/rectify/internal/format"
+)
+
+// job is one file of a batch: where it is read from and written to.
+type job struct {
+	in, out string
+	clash   string // the input whose output name this one would have taken
+}
+
+// runBatch converts many files into a folder, in parallel. One bad file
+// never stops the others; each failure is one line as it happens, and the
+// summary lists them all again with their reasons.
+func runBatch(e *env, f *convertFlags, args []string) int {
+	if f.to == "" {
+		return usageError(e, "convert", "批量转换需要用 --to 指明输出格式（json、txt、pdf、xlsx）")
+	}
+	to, err := outputFormat("", f.to)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "rectify：%v\n", err)
+		return diag.ExitInput
+	}
+	if len(args) == 0 {
+		return usageError(e, "convert", "批量转换需要至少一个输入文件或目录")
+	}
+	if err := os.MkdirAll(f.outDir, 0o755); err != nil {
+		fmt.Fprintf(e.stderr, "rectify：%v\n", diag.Errorf(f.outDir, "无法创建输出目录"))
+		return diag.ExitInput
+	}
+	jobs, err := planBatch(args, f.outDir, extension(to), f.recursive)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "rectify：%v\n", err)
+		return diag.ExitInput
+	}
+	if len(jobs) == 0 {
+		fmt.Fprintln(e.stderr, "rectify convert：没有要转换的文件（可读取 .txt .md .json .pdf .xlsx .xls .csv）")
+		return diag.ExitInput
+	}
+	for _, j := range jobs {
+		if j.clash != "" {
+			fmt.Fprintf(e.stderr, "同名：%s 和 %s 都会写成同一个文件，%s 改写到 %s\n", j.clash, j.in, j.in, j.out)
+		}
+	}
+	type result struct {
+		job
+		err error
+	}
+	todo := make(chan job)
+	results := make(chan result)
+	var wg sync.WaitGroup
+	for range min(runtime.NumCPU(), len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range todo {
+				one := *f
+				one.from = ""
+				err := os.MkdirAll(filepath.Dir(j.out), 0o755)
+				if err != nil {
+					err = diag.Errorf(filepath.Dir(j.out), "无法创建输出目录")
+				} else {
+					err = convertOne(e, j.in, j.out, &one)
+				}
+				results <- result{j, err}
+			}
+		}()
+	}
+	go func() {
+		for _, j := range jobs {
+			if e.ctx.Err() != nil {
+				break
+			}
+			todo <- j
+		}
+		close(todo)
+		wg.Wait()
+		close(results)
+	}()
+	tty := isTerminal(e.stderr)
+	var failed []result
+	done := 0
+	for r := range results {
+		done++
+		if r.err != nil {
+			failed = append(failed, r)
+			if tty {
+				fmt.Fprint(e.stderr, "\r\033[K")
+			}
+			fmt.Fprintf(e.stderr, "失败：%v\n", r.err)
+		}
+		if tty {
+			fmt.Fprintf(e.stderr, "\r%s %d/%d", bar(done, len(jobs)), done, len(jobs))
+		}
+	}
+	if tty {
+		fmt.Fprintln(e.stderr)
+	}
+	fmt.Fprintf(e.stderr, "共 %d 个文件：成功 %d 个，失败 %d 个\n", len(jobs), done-len(failed), len(failed))
+	if skipped := len(jobs) - done; skipped > 0 {
+		fmt.Fprintf(e.stderr, "已中断：%d 个文件没有转换\n", skipped)
+	}
+	if len(failed) > 0 {
+		sort.Slice(failed, func(i, j int) bool { return failed[i].in < failed[j].in })
+		fmt.Fprintln(e.stderr, "失败的文件：")
+		for _, r := range failed {
+			fmt.Fprintf(e.stderr, "  %s：%s\n", r.in, reason(r.in, r.err))
+		}
+		return diag.ExitFindings
+	}
+	return diag.ExitOK
+}
+
+// reason is err without the leading file name the summary already shows.
+func reason(file string, err error) string {
+	return strings.TrimPrefix(err.Error(), file+"：")
+}
+
+// extension is the file extension a format is written with.
+func extension(name string) string {
+	if name == "text" {
+		return ".txt"
+	}
+	return "." + name
+}
+
+// planBatch lists the inputs (folders: their readable files; with
+// recursive, their subfolders too, mirrored under outDir) and gives each
+// an output no other input of the batch takes: an input whose output name
+// is taken writes "name (2).ext" instead, so nothing is overwritten by the
+// batch itself. Outputs are compared case-blind, as on Windows and macOS.
+func planBatch(args []string, outDir, ext string, recursive bool) ([]job, error) {
+	outSt, _ := os.Stat(outDir)
+	var jobs []job
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil || !st.IsDir() {
+			jobs = append(jobs, job{in: a, out: filepath.Join(outDir, stem(a)+ext)})
+			continue
+		}
+		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return diag.Errorf(path, "无法读取这个目录")
+			}
+			hidden := strings.HasPrefix(d.Name(), ".") && path != a
+			if d.IsDir() {
+				if path == a {
+					return nil
+				}
+				// Never walk into our own output folder.
+				if info, err := d.Info(); hidden || !recursive || (err == nil && outSt != nil && os.SameFile(info, outSt)) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if hidden || !d.Type().IsRegular() || format.FromPath(path) == "" {
+				return nil
+			}
+			rel, _ := filepath.Rel(a, path)
+			jobs = append(jobs, job{in: path, out: filepath.Join(outDir, filepath.Dir(rel), stem(path)+ext)})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].in < jobs[j].in })
+	taken := map[string]string{} // lower-cased output -> input
+	for i := range jobs {
+		j := &jobs[i]
+		key := strings.ToLower(j.out)
+		if first, ok := taken[key]; ok {
+			base := strings.TrimSuffix(j.out, ext)
+			for n := 2; ; n++ {
+				cand := fmt.Sprintf("%s (%d)%s", base, n, ext)
+				if _, used := taken[strings.ToLower(cand)]; !used {
+					j.clash, j.out, key = first, cand, strings.ToLower(cand)
+					break
+				}
+			}
+		}
+		taken[key] = j.in
+	}
+	return jobs, nil
+}
+
+func stem(path string) string {
+	base := filepath.Base(path)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+func bar(done, total int) string {
+	const width = 30
+	n := done * width / total
+	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]"
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
