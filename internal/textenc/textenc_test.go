@@ -9,6 +9,10 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	// No golden files here, but `go test ./... -update` must not stop on
+	// an unknown flag in this package.
+	_ "github.com/rectify/rectify/internal/testutil/golden"
 )
 
 // TestDecode reads one notice saved in every encoding offices use.
