@@ -1,12 +1,16 @@
 package ledger
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -436,6 +440,120 @@ func BenchmarkWrite100k(b *testing.B) {
 	for b.Loop() {
 		if _, err := Write(n, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestLibreOfficePrintsFitted: printed by LibreOffice, every sheet of the
+// corpus workbook is one page wide (each ledger page carries the header's
+// first and last column), and 统计, 未完成事项 and 问责情况 take one page each
+// (统计 once printed across five).
+func TestLibreOfficePrintsFitted(t *testing.T) {
+	testutil.Need(t, "soffice")
+	pdftotext := testutil.Need(t, "pdftotext")
+	dir := t.TempDir()
+	data, err := Write(corpusNotice(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "c.xlsx"), data, 0o644)
+	testutil.Soffice(t, dir, "--convert-to", "pdf", "c.xlsx")
+	out, err := exec.Command(pdftotext, "-layout", filepath.Join(dir, "c.pdf"), "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(strings.TrimRight(string(out), "\f"), "\f")
+	sheetOf := func(p string) string {
+		switch {
+		case strings.Contains(p, "整改情况统计表"):
+			return SheetStats
+		case strings.Contains(p, "需要进一步整改的事项"):
+			return SheetPending
+		case strings.Contains(p, "处理方式"):
+			return SheetAccount
+		}
+		return SheetLedger
+	}
+	count := map[string]int{}
+	for i, p := range pages {
+		s := sheetOf(p)
+		count[s]++
+		if s == SheetLedger && (!strings.Contains(p, "序号") || !strings.Contains(p, "备注")) {
+			t.Errorf("page %d of the ledger lacks a column: not fitted to the width", i+1)
+		}
+	}
+	for _, s := range []string{SheetStats, SheetPending, SheetAccount} {
+		if count[s] != 1 {
+			t.Errorf("%s prints on %d pages, want 1", s, count[s])
+		}
+	}
+	t.Logf("pages per sheet: %v", count)
+}
+
+// TestEmptyColumnsNote: a ledger made from notice text says under the table
+// why 责任领导/责任单位/责任人 and 整改进展情况 are empty; one made from a
+// ledger that has them says nothing.
+func TestEmptyColumnsNote(t *testing.T) {
+	note := func(n *notice.Notice) string {
+		data, err := Write(n, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, _ := excelize.OpenReader(bytes.NewReader(data))
+		defer f.Close()
+		rows, _ := f.GetRows(SheetLedger)
+		for _, r := range rows {
+			if len(r) > 0 && strings.HasPrefix(r[0], "注：") {
+				return r[0]
+			}
+		}
+		return ""
+	}
+	got := note(corpusNotice(t))
+	for _, w := range []string{"“责任领导”“责任单位”“责任人”“整改进展情况”", "整改措施"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("note from notice text = %q, lacks %s", got, w)
+		}
+	}
+	led, err := Read(readFile(t, "../../testdata/ledgers/wps-sections.xlsx"), "xlsx", ReadOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := note(led); got != "" {
+		t.Errorf("a ledger with every column gets a note: %q", got)
+	}
+}
+
+// TestDimensions: every sheet we write declares the range it uses, so that
+// streaming readers (openpyxl read-only) see all rows.
+func TestDimensions(t *testing.T) {
+	data, err := Write(corpusNotice(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(data))
+	defer f.Close()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dimRe := regexp.MustCompile(`<dimension ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"`)
+	for i, sheet := range f.GetSheetList() {
+		rc, err := zr.Open(fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, _ := io.ReadAll(rc)
+		rc.Close()
+		m := dimRe.FindSubmatch(x)
+		rows, _ := f.GetRows(sheet)
+		width := 0
+		for _, r := range rows {
+			width = max(width, len(r))
+		}
+		col, _ := excelize.ColumnNumberToName(width)
+		if want := fmt.Sprintf("A1:%s%d", col, len(rows)); m == nil || string(m[1]) != want {
+			t.Errorf("%s: dimension %q, cells span %s", sheet, m, want)
 		}
 	}
 }

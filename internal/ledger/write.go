@@ -81,6 +81,7 @@ func Write(n *notice.Notice, opt Options) ([]byte, error) {
 // workbooks (the supervisor's merge) look the same.
 type Styles struct {
 	Title, Sub, Header, Text, Center, Date, Month, Year, Percent, Total, TotalPct int
+	Note                                                                          int // a wrapped remark under a table
 }
 
 // NewStyles registers the styles in f.
@@ -103,6 +104,7 @@ func NewStyles(f *excelize.File) (*Styles, error) {
 	s := &Styles{
 		Title:   mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 18, Bold: true}, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}}),
 		Sub:     mk(&excelize.Style{Font: font, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center"}}),
+		Note:    mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 10}, Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "top", WrapText: true}}),
 		Header:  mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}}),
 		Text:    mk(&excelize.Style{Font: font, Alignment: wrapLeft, Border: border}),
 		Center:  mk(&excelize.Style{Font: font, Alignment: wrapCenter, Border: border}),
@@ -240,12 +242,17 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Option
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerRow, headerRow), Scope: sheet}); err != nil {
 		return nil, err
 	}
-	orient, size, fitW, fitH := "landscape", 9, 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+	if err := pageSetup(f, sheet, "landscape"); err != nil {
 		return nil, err
 	}
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	note := emptyColumnsNote(rows)
+	// The stream writer writes <dimension> before the rows: give it the
+	// range the rows will fill (title to 填表人 line), for readers that trust it.
+	lastRow := max(last, headerRow) + 2
+	if note != "" {
+		lastRow++
+	}
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, lastRow)); err != nil {
 		return nil, err
 	}
 	sw, err := f.NewStreamWriter(sheet)
@@ -330,6 +337,16 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Option
 		}
 	}
 	foot := last + 2
+	if note != "" {
+		height := float64(LineCount(note, totalWidth()))*13 + 6
+		if err := sw.SetRow(fmt.Sprintf("A%d", foot), []any{excelize.Cell{StyleID: st.Note, Value: note}}, excelize.RowOpts{Height: height}); err != nil {
+			return nil, err
+		}
+		if err := sw.MergeCell(fmt.Sprintf("A%d", foot), fmt.Sprintf("%s%d", lastCol, foot)); err != nil {
+			return nil, err
+		}
+		foot++
+	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", foot), []any{excelize.Cell{StyleID: st.Sub, Value: "填表人：                审核人："}}); err != nil {
 		return nil, err
 	}
@@ -348,6 +365,52 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Option
 		}
 	}
 	return spans, sw.Flush()
+}
+
+// emptyColumnsNote says which columns are empty in every row because the
+// source does not carry them (a notice names no 责任人 and writes progress
+// into its measures), so that a reader of the ledger knows why. "" when
+// every column has something.
+func emptyColumnsNote(rows []ledgerRow) string {
+	if len(rows) == 0 {
+		return ""
+	}
+	has := map[Field]bool{}
+	for _, r := range rows {
+		is := r.is
+		if rs := is.Responsible; rs != nil {
+			has[FieldLeader] = has[FieldLeader] || rs.Leader != ""
+			has[FieldUnit] = has[FieldUnit] || rs.Unit != ""
+			has[FieldPerson] = has[FieldPerson] || rs.Person != ""
+		}
+		has[FieldProgress] = has[FieldProgress] || is.Progress != ""
+		has[FieldDeadline] = has[FieldDeadline] || is.Deadline != ""
+		has[FieldStatus] = has[FieldStatus] || is.Status != ""
+		has[FieldActions] = has[FieldActions] || len(is.Actions) > 0
+	}
+	var names []string
+	for _, fl := range []Field{FieldLeader, FieldUnit, FieldPerson, FieldDeadline, FieldProgress, FieldStatus} {
+		if !has[fl] {
+			names = append(names, "“"+headerWord(fl)+"”")
+		}
+	}
+	if len(names) == 0 {
+		return ""
+	}
+	note := "注：原材料中没有" + strings.Join(names, "") + "的内容，这些列留空，请按实际填写。"
+	if !has[FieldProgress] && has[FieldActions] {
+		note += "整改进展已写在“整改措施”列中。"
+	}
+	return note
+}
+
+// totalWidth is the width of the exported ledger's columns together.
+func totalWidth() float64 {
+	w := 0.0
+	for _, fl := range exportFields {
+		w += colWidth[fl]
+	}
+	return w
 }
 
 func colOf(fl Field) string {
@@ -424,11 +487,15 @@ func writeStats(f *excelize.File, n *notice.Notice, st *Styles, spans []catSpan)
 	f.SetCellFormula(sheet, fmt.Sprintf("%s%d", lastCol, total), fmt.Sprintf("IF(C%d=0,0,D%d/C%d)", total, total, total))
 	f.SetCellStyle(sheet, fmt.Sprintf("A%d", total), fmt.Sprintf("%s%d", lastCol, total), st.Total)
 	f.SetCellStyle(sheet, fmt.Sprintf("%s%d", lastCol, total), fmt.Sprintf("%s%d", lastCol, total), st.TotalPct)
+	if err := pageSetup(f, sheet, "portrait"); err != nil {
+		return err
+	}
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, total)); err != nil {
+		return err
+	}
 	if len(spans) == 0 {
 		return nil
 	}
-	orient, size, fitW, fitH := "landscape", 9, 1, 0
-	f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH})
 	return f.AddChart(sheet, fmt.Sprintf("B%d", total+2), &excelize.Chart{
 		Type: excelize.Bar,
 		Series: []excelize.ChartSeries{
@@ -480,8 +547,10 @@ func writePending(f *excelize.File, n *notice.Notice, st *Styles) error {
 		lines := max(LineCount(p.Title, 28), LineCount(p.Explanation, 40), LineCount(p.NextSteps, 40))
 		f.SetRowHeight(sheet, r, float64(lines)*14.5+6)
 	}
-	orient, size, fitW, fitH := "landscape", 9, 1, 0
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orient, FitToWidth: &fitW, FitToHeight: &fitH})
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:F%d", len(n.Pending)+2)); err != nil {
+		return err
+	}
+	return pageSetup(f, sheet, "landscape")
 }
 
 func writeAccountability(f *excelize.File, a *notice.Accountability, st *Styles) error {
@@ -518,12 +587,32 @@ func writeAccountability(f *excelize.File, a *notice.Accountability, st *Styles)
 	}
 	table("A", "B", "处理方式", a.Measures)
 	table("D", "E", "职级", a.Ranks)
+	last := 3 + max(len(a.Measures), len(a.Ranks))
 	if a.Total > 0 {
-		r := 4 + max(len(a.Measures), len(a.Ranks)) + 1
-		f.SetCellValue(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("通报所述问责总人数：%d人", a.Total))
-		f.SetCellStyle(sheet, fmt.Sprintf("A%d", r), fmt.Sprintf("A%d", r), st.Sub)
+		last += 2
+		f.SetCellValue(sheet, fmt.Sprintf("A%d", last), fmt.Sprintf("通报所述问责总人数：%d人", a.Total))
+		f.SetCellStyle(sheet, fmt.Sprintf("A%d", last), fmt.Sprintf("A%d", last), st.Sub)
 	}
-	return nil
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:E%d", last)); err != nil {
+		return err
+	}
+	return pageSetup(f, sheet, "portrait")
+}
+
+// pageSetup prints a sheet on A4 in the given orientation, scaled to one
+// page wide and as many pages tall as it needs. Excel and LibreOffice honour
+// the fitToWidth/fitToHeight numbers only when the sheet's fitToPage flag is
+// on; without it 统计 printed across five pages.
+func pageSetup(f *excelize.File, sheet, orientation string) error {
+	size, fitW, fitH := 9, 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: &orientation, FitToWidth: &fitW, FitToHeight: &fitH}); err != nil {
+		return err
+	}
+	fit, center := true, true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Horizontally: &center})
 }
 
 func sortedKeys(m map[string]int) []string {
