@@ -18,6 +18,7 @@ type font struct {
 	dw        float64         // default width
 	scale     float64         // glyph units → text space (0.001, or a Type 3 FontMatrix)
 	name      string
+	gbkSeen   map[string]string // GBK codes decoded so far
 }
 
 func (in *interp) loadFont(v value) *font {
@@ -172,9 +173,7 @@ func (f *font) decode(raw string) []glyph {
 		if text == "" {
 			switch f.cmapKind {
 			case "gbk":
-				if d, err := simplifiedchinese.GB18030.NewDecoder().String(code); err == nil {
-					text = d
-				}
+				text = f.gbk(code)
 			case "ucs2", "utf16":
 				var u []uint16
 				for k := 0; k+1 < len(code); k += 2 {
@@ -189,17 +188,39 @@ func (f *font) decode(raw string) []glyph {
 				width = w
 			}
 		default:
-			// Without the CMap's CID table: Adobe-GB1 sets one-byte codes
-			// half-width and two-byte codes full-width.
+			// Without the CMap's CID table only the one-byte codes of the
+			// GB CMaps have known CIDs (space 7716, 0x21–0x7E from 814):
+			// their width is in /W, else half; two-byte codes take /DW.
 			if n == 1 {
 				width = 500
-			} else {
-				width = 1000
+				cid := 7716
+				if code[0] >= 0x21 && code[0] <= 0x7e {
+					cid = 814 + int(code[0]) - 0x21
+				}
+				if w, ok := f.widths[cid]; ok {
+					width = w
+				}
 			}
 		}
 		out = append(out, glyph{text: text, width: width * f.scale, space: false})
 	}
 	return out
+}
+
+// gbk decodes one GBK code, remembering it: a page repeats its characters.
+func (f *font) gbk(code string) string {
+	if t, ok := f.gbkSeen[code]; ok {
+		return t
+	}
+	if f.gbkSeen == nil {
+		f.gbkSeen = map[string]string{}
+	}
+	t, err := simplifiedchinese.GB18030.NewDecoder().String(code)
+	if err != nil {
+		t = ""
+	}
+	f.gbkSeen[code] = t
+	return t
 }
 
 // cmap is a ToUnicode map. Its ranges are sorted by code length and

@@ -79,8 +79,9 @@ func Lines(pages []Page) []textnotice.Line {
 func pageLines(p Page) []line {
 	gs := make([]Glyph, 0, len(p.Glyphs))
 	for _, g := range p.Glyphs {
-		if g.Size <= 0 || g.X < -g.Size || g.Y < -g.Size || (p.Width > 0 && g.X > p.Width+g.Size) || (p.Height > 0 && g.Y > p.Height+g.Size) {
-			continue // off the page
+		// Off the page: not printed, not read (poppler's rule too).
+		if g.Size <= 0 || g.X+g.W < 0 || g.Y+g.Size < 0 || g.X > p.Width || g.Y > p.Height {
+			continue
 		}
 		if strings.TrimSpace(g.Text) == "" && g.Text != " " {
 			continue

@@ -4,12 +4,18 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/testutil"
 	"github.com/rectify/rectify/internal/testutil/golden"
 	"github.com/rectify/rectify/internal/textnotice"
 )
@@ -38,31 +44,133 @@ func comparable(t testing.TB, n *notice.Notice) string {
 	return string(b)
 }
 
-// TestProducers: PDFs of our notices made by real producers give the same
-// data as the notices' text: structure, titles, statuses, every action's
-// exact text.
-func TestProducers(t *testing.T) {
-	cases := []struct{ pdf, text string }{
-		{"libreoffice-flat-labels.pdf", "scheme-flat-labels.lines.txt"},
-		{"chromium-mixed-status.pdf", "scheme-mixed-status.txt"},
-		{"chromium-aspects-truetype.pdf", "scheme-aspects.txt"},
-		{"rectify-aspects.pdf", "scheme-aspects.txt"},
-		{"gbk-euc-h-aspects.pdf", "scheme-aspects.txt"},
-		{"aes256-owner-only.pdf", "scheme-flat-labels.lines.txt"},
+// fixture is a PDF in testdata/pdf and the notice text it was made from
+// ("" for fixtures of no notice), as testdata/pdf/sources.txt lists them.
+type fixture struct{ pdf, text, password string }
+
+// fixtures reads testdata/pdf/sources.txt (written by make.sh), and checks
+// that it lists every PDF there: no fixture escapes the tests.
+func fixtures(t *testing.T) []fixture {
+	t.Helper()
+	var out []fixture
+	listed := map[string]bool{}
+	for _, l := range strings.Split(string(mustRead(t, "../../testdata/pdf/sources.txt")), "\n") {
+		f := strings.Fields(l)
+		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		fx := fixture{pdf: f[0]}
+		for _, kv := range f[1:] {
+			if p, ok := strings.CutPrefix(kv, "password="); ok {
+				fx.password = p
+			} else {
+				fx.text = kv
+			}
+		}
+		out = append(out, fx)
+		listed[fx.pdf] = true
 	}
-	for _, c := range cases {
+	all, _ := filepath.Glob("../../testdata/pdf/*.pdf")
+	for _, p := range all {
+		if !listed[filepath.Base(p)] {
+			t.Errorf("%s is not listed in testdata/pdf/sources.txt", filepath.Base(p))
+		}
+	}
+	return out
+}
+
+// TestProducers: PDFs of our notices made by real producers give the same
+// data as the notices' text (structure, titles, statuses, every action's
+// exact text), and the same text when written back as .txt.
+func TestProducers(t *testing.T) {
+	for _, c := range fixtures(t) {
+		if c.text == "" {
+			continue
+		}
 		t.Run(c.pdf, func(t *testing.T) {
-			got, err := Read(context.Background(), mustRead(t, "../../testdata/pdf/"+c.pdf), Options{})
+			got, err := Read(context.Background(), mustRead(t, "../../testdata/pdf/"+c.pdf), Options{Password: c.password})
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := textnotice.Read(mustRead(t, "../../testdata/notices/"+c.text))
+			want, err := textnotice.Read(mustRead(t, "../../testdata/"+c.text))
 			if err != nil {
 				t.Fatal(err)
 			}
 			goldenJSON(t, "../../testdata/pdf/"+strings.TrimSuffix(c.pdf, ".pdf")+".golden.json", got)
+			if g, w := string(textnotice.Write(got)), string(textnotice.Write(want)); g != w {
+				t.Errorf("PDF -> .txt and text -> .txt differ:\n%s", lineDiff(g, w))
+			}
 			if g, w := comparable(t, got), comparable(t, want); g != w {
 				t.Errorf("PDF and text differ:\n%s", lineDiff(g, w))
+			}
+		})
+	}
+}
+
+// fold maps the forms that poppler and rectify spell differently but mean
+// the same: Kangxi radicals ("⼯" for "工": both unify them, in different
+// places) and full-width ASCII (poppler reads the one-byte codes of
+// GBK-EUC-H as full-width, rectify as ASCII). A lost or added character,
+// punctuation included, still shows.
+func fold(r rune) rune {
+	if r >= 0xFF01 && r <= 0xFF5E {
+		return r - 0xFF01 + '!'
+	}
+	return textnotice.UnifyHan(r)
+}
+
+// TestNothingLost: on every PDF fixture, the characters we read (before
+// the grammar, after dropping overprints) are, as a multiset, exactly
+// those poppler's pdftotext reads, punctuation included.
+func TestNothingLost(t *testing.T) {
+	pdftotext := testutil.Need(t, "pdftotext")
+	all := fixtures(t)
+	all = append(all, fixture{pdf: "../corpus/notice-2025-libreoffice.pdf"})
+	for _, c := range all {
+		t.Run(c.pdf, func(t *testing.T) {
+			path := "../../testdata/pdf/" + c.pdf
+			pages, err := Pages(context.Background(), mustRead(t, path), Options{Password: c.password})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ours := map[rune]int{}
+			for _, p := range pages {
+				for _, l := range pageLines(p) {
+					for _, r := range l.text {
+						if !unicode.IsSpace(r) {
+							ours[fold(r)]++
+						}
+					}
+				}
+			}
+			args := []string{"-enc", "UTF-8"}
+			if c.password != "" {
+				args = append(args, "-upw", c.password)
+			}
+			out, err := exec.Command(pdftotext, append(args, path, "-")...).Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			theirs := map[rune]int{}
+			for _, r := range string(out) {
+				if !unicode.IsSpace(r) {
+					theirs[fold(r)]++
+				}
+			}
+			var diff []string
+			for r, n := range ours {
+				if theirs[r] != n {
+					diff = append(diff, fmt.Sprintf("%q ours %d, poppler %d", r, n, theirs[r]))
+				}
+			}
+			for r, n := range theirs {
+				if _, ok := ours[r]; !ok {
+					diff = append(diff, fmt.Sprintf("%q ours 0, poppler %d", r, n))
+				}
+			}
+			sort.Strings(diff)
+			if len(diff) > 0 {
+				t.Errorf("%d characters differ from pdftotext's:\n%s", len(diff), strings.Join(diff[:min(len(diff), 30)], "\n"))
 			}
 		})
 	}
@@ -99,9 +207,11 @@ func goldenJSON(t *testing.T, path string, n *notice.Notice) {
 }
 
 // TestCorpusPDF: the corpus PDF gives the corpus text's data. The PDF was
-// made from a slightly different version of the text: five actions differ
-// in the PDF itself (a missing ，or 、, no space in two joint documents'
-// names; poppler's pdftotext reads them the same way). Everything else is
+// made from a slightly different version of the text: where they differ,
+// the PDF itself lacks the characters (its content stream draws no ，after
+// "厂房" and no 、after "有限公司"; poppler and MuPDF read it the same way, a
+// rendering shows none, and TestNothingLost holds us to poppler's count),
+// and three joint issuers have no space between them. Everything else is
 // identical.
 func TestCorpusPDF(t *testing.T) {
 	got, err := Read(context.Background(), mustRead(t, "../../testdata/corpus/notice-2025-libreoffice.pdf"), Options{})
@@ -123,6 +233,20 @@ func TestCorpusPDF(t *testing.T) {
 		"中共寿宁县委办公室 寿宁县人民政府办公室":     "中共寿宁县委办公室寿宁县人民政府办公室",
 		"中共寿宁县纪律检查委员会 寿宁县监察委员会":    "中共寿宁县纪律检查委员会寿宁县监察委员会",
 		"寿宁县金朝模具材料有限公司、寿宁县春权":      "寿宁县金朝模具材料有限公司寿宁县春权",
+	}
+	// …which the PDF's own text layer confirms, character for character.
+	raw := ""
+	lines, err := Text(context.Background(), mustRead(t, "../../testdata/corpus/notice-2025-libreoffice.pdf"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lines {
+		raw += l.Text
+	}
+	for from, to := range inPDF {
+		if strings.Contains(raw, from) || !strings.Contains(raw, to) {
+			t.Errorf("the PDF's text has %q, not %q", from, to)
+		}
 	}
 	adjusted := 0
 	for _, is := range want.Issues() {

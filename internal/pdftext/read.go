@@ -113,12 +113,15 @@ func readPages(d *doc) []Page {
 			limit("页数超过 %d", maxPages)
 		}
 		p := Page{Number: len(pages) + 1, Width: 595, Height: 842}
-		if box.Len() == 4 {
-			p.Width = box.Index(2).Float64() - box.Index(0).Float64()
-			p.Height = box.Index(3).Float64() - box.Index(1).Float64()
+		ctm := identity
+		if box.Len() == 4 { // glyphs are placed from the box's lower left corner
+			x0, y0 := min(box.Index(0).Float64(), box.Index(2).Float64()), min(box.Index(1).Float64(), box.Index(3).Float64())
+			p.Width = max(box.Index(0).Float64(), box.Index(2).Float64()) - x0
+			p.Height = max(box.Index(1).Float64(), box.Index(3).Float64()) - y0
+			ctm = matrix{1, 0, 0, 1, -x0, -y0}
 		}
 		in.glyphs = nil
-		in.run(in.pageContent(node), res, strconv.Itoa(p.Number), gstate{ctm: identity, th: 1}, 0)
+		in.run(in.pageContent(node), res, strconv.Itoa(p.Number), gstate{ctm: ctm, th: 1}, 0)
 		p.Glyphs = in.glyphs
 		pages = append(pages, p)
 	}

@@ -211,3 +211,7 @@ var (
 // IsPageNumber reports whether a whole line is a page number: "— 3 —",
 // "-3-", "第3页", "第3页 共29页", "3/29" or a bare number.
 func IsPageNumber(s string) bool { return pageNumberRe.MatchString(strings.TrimSpace(s)) }
+
+// UnifyHan is unifyHan for other packages (pdftext's tests compare its text
+// with poppler's, which unifies these forms too).
+func UnifyHan(r rune) rune { return unifyHan(r) }

@@ -83,8 +83,14 @@ func gbkPDF(blocks []textnotice.Block) []byte {
 	}
 	for _, b := range blocks {
 		switch b.Role {
-		case textnotice.RoleTitle:
-			emit(pline{text: b.Text, font: "F2", size: 22, center: true})
+		case textnotice.RoleTitle: // centred, wrapped to the type area
+			rs := []rune(b.Text)
+			per := 20 // characters of 22 pt in the 156 mm type area
+			for len(rs) > 0 {
+				n := min(per, len(rs))
+				emit(pline{text: string(rs[:n]), font: "F2", size: 22, center: true})
+				rs = rs[n:]
+			}
 			row++
 			continue
 		case textnotice.RoleSignature, textnotice.RoleDate:
@@ -123,7 +129,7 @@ func gbkPDF(blocks []textnotice.Block) []byte {
 	add := func(s string) int { objs = append(objs, s); return len(objs) }
 	font := func(name string) int {
 		desc := add(fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>", name))
-		cid := add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor %d 0 R /DW 1000 /W [1 95 500] >>", name, desc))
+		cid := add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType0 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor %d 0 R /DW 1000 /W [814 907 500 7716 7716 500] >>", name, desc))
 		return add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /GBK-EUC-H /DescendantFonts [%d 0 R] >>", name, cid))
 	}
 	f1 := font("FangSong_GB2312")
