@@ -9,8 +9,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 SHARED=${SHARED:-../../shared/fonts}
 
-# 仿宋 for the body: 朱雀仿宋, whole (the project's shared build of its OFL source).
-cp "$SHARED/ZhuqueFangsong-Regular.ttf" ZhuqueFangsong-Regular.ttf
+# fpdf applies no OpenType features, so the forms Chinese text needs are made
+# the fonts' default glyphs by rewriting their cmaps (remap.py; GSUB is kept):
+# full-width quotes (fwid), tabular or half-width digits and Latin letters
+# (tnum, hwid), a one-em dash (fwid: U+2015's glyph for U+2014).
+ascii=$(/usr/bin/python3 -c 'print("".join(map(chr, range(0x21, 0x7F))))')
+
+# 仿宋 for the body: 朱雀仿宋, whole (the project's shared build of its OFL
+# source), with its full-width quotes and tabular digits as the defaults.
+/usr/bin/python3 remap.py "$SHARED/ZhuqueFangsong-Regular.ttf" ZhuqueFangsong-Regular.ttf 'fwid:“”‘’' tnum:0123456789
 cp "$SHARED/ZhuqueFangsong-OFL.txt" ZhuqueFangsong-OFL.txt
 
 # Noto Serif SC / Noto Sans SC, static TrueType, from npm.
@@ -39,13 +46,20 @@ for b1 in range(0xA1, 0xF8):
             pass
 open(sys.argv[1], "w").write("\n".join("U+%04X" % c for c in sorted(codes)))
 PY
-sub() { pyftsubset "$1" --unicodes-file="$work/chars.txt" --output-file="$2" --layout-features='' --no-hinting --name-IDs='*' --notdef-outline; }
-sub "$serif/900Black/NotoSerifSC_900Black.ttf" NotoSerifSC-Black-subset.ttf
-sub "$sans/700Bold/NotoSansSC_700Bold.ttf" NotoSansSC-Bold-subset.ttf
-sub /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf LXGWWenKai-Regular-subset.ttf
+# The layout tables (GSUB, GPOS) are kept whole.
+sub() { pyftsubset "$1" --unicodes-file="$work/chars.txt" --output-file="$2" --layout-features='*' --no-hinting --name-IDs='*' --notdef-outline; }
+# Noto CJK: half-width Latin letters and digits (hwid), a one-em dash.
+/usr/bin/python3 remap.py "$serif/900Black/NotoSerifSC_900Black.ttf" "$work/black.ttf" "hwid:$ascii" 'fwid:—'
+sub "$work/black.ttf" NotoSerifSC-Black-subset.ttf
+/usr/bin/python3 remap.py "$sans/700Bold/NotoSansSC_700Bold.ttf" "$work/bold.ttf" "hwid:$ascii" 'fwid:—'
+sub "$work/bold.ttf" NotoSansSC-Bold-subset.ttf
+# 楷体: 霞鹜文楷 Mono, whose Latin letters and digits are half-width like 楷体_GB2312's.
+sub /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKaiMono-Regular.ttf LXGWWenKaiMono-Regular-subset.ttf
 cp /usr/share/doc/fonts-lxgw-wenkai/copyright LXGWWenKai-copyright.txt
-# 宋体 for page numbers ("— 1 —"): Noto Serif SC Regular, digits and dashes only.
-pyftsubset "$serif/400Regular/NotoSerifSC_400Regular.ttf" --text='0123456789—-– ' --output-file=NotoSerifSC-Regular-folio.ttf \
-  --layout-features='' --no-hinting --name-IDs='*' --notdef-outline
+# 宋体 for page numbers ("— 1 —"): Noto Serif SC Regular, digits and dashes
+# only; half-width digits, one-em dashes.
+/usr/bin/python3 remap.py "$serif/400Regular/NotoSerifSC_400Regular.ttf" "$work/folio.ttf" hwid:0123456789 'fwid:—'
+pyftsubset "$work/folio.ttf" --text='0123456789—-– ' --output-file=NotoSerifSC-Regular-folio.ttf \
+  --layout-features='*' --no-hinting --name-IDs='*' --notdef-outline
 chmod 644 ./*.ttf ./*.txt
 ls -la *.ttf

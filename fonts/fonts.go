@@ -13,7 +13,7 @@ var (
 	NotoSerifBlack []byte // 小标宋: the title (Noto Serif SC Black, subset)
 	//go:embed NotoSansSC-Bold-subset.ttf
 	NotoSansBold []byte // 黑体: level-1 headings (Noto Sans SC Bold, subset)
-	//go:embed LXGWWenKai-Regular-subset.ttf
+	//go:embed LXGWWenKaiMono-Regular-subset.ttf
 	WenKai []byte // 楷体: level-2 lead sentences (LXGW WenKai, subset)
 	//go:embed NotoSerifSC-Regular-folio.ttf
 	NotoSerifFolio []byte // 宋体: page numbers (Noto Serif SC Regular, digits and dashes)

@@ -28,7 +28,15 @@ type Font struct {
 	upem   float64
 	mu     sync.Mutex
 	buf    sfnt.Buffer
-	cache  map[rune]float64 // advance in em; <0 for no glyph
+	cache  map[rune]metrics
+}
+
+// metrics are a glyph's advance and ink box, in em (y up); adv < 0 for no
+// glyph.
+type metrics struct {
+	adv            float64
+	x0, y0, x1, y1 float64
+	inked          bool
 }
 
 func newFont(name, family string, data []byte) (*Font, error) {
@@ -39,7 +47,7 @@ func newFont(name, family string, data []byte) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s 无法读取：%v", name, err)
 	}
-	return &Font{Name: name, Family: family, Data: data, sfnt: f, upem: float64(f.UnitsPerEm()), cache: map[rune]float64{}}, nil
+	return &Font{Name: name, Family: family, Data: data, sfnt: f, upem: float64(f.UnitsPerEm()), cache: map[rune]metrics{}}, nil
 }
 
 // isTrueType checks the sfnt header and that glyph outlines are TrueType
@@ -61,21 +69,29 @@ func isTrueType(data []byte) bool {
 	return false
 }
 
-func (f *Font) advance(r rune) float64 {
+func (f *Font) metrics(r rune) metrics {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if a, ok := f.cache[r]; ok {
-		return a
+	if m, ok := f.cache[r]; ok {
+		return m
 	}
-	a := -1.0
+	m := metrics{adv: -1}
 	if gi, err := f.sfnt.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
-		if adv, err := f.sfnt.GlyphAdvance(&f.buf, gi, fixed.I(int(f.upem)), font.HintingNone); err == nil {
-			a = float64(adv) / 64 / f.upem
+		if bounds, adv, err := f.sfnt.GlyphBounds(&f.buf, gi, fixed.I(int(f.upem)), font.HintingNone); err == nil {
+			u := 64 * f.upem
+			m.adv = float64(adv) / u
+			if bounds.Max.X > bounds.Min.X {
+				m.x0, m.x1 = float64(bounds.Min.X)/u, float64(bounds.Max.X)/u
+				m.y0, m.y1 = -float64(bounds.Max.Y)/u, -float64(bounds.Min.Y)/u
+				m.inked = true
+			}
 		}
 	}
-	f.cache[r] = a
-	return a
+	f.cache[r] = m
+	return m
 }
+
+func (f *Font) advance(r rune) float64 { return f.metrics(r).adv }
 
 // Has reports whether the font has a glyph for r.
 func (f *Font) Has(r rune) bool { return f.advance(r) >= 0 }
@@ -101,6 +117,15 @@ func (s *FontSet) Advance(face typeset.Face, r rune) float64 {
 	return 0.5
 }
 
+// Ink implements typeset.Fonts.
+func (s *FontSet) Ink(face typeset.Face, r rune) (x0, y0, x1, y1 float64, ok bool) {
+	if f := s.Faces[face]; f != nil {
+		m := f.metrics(r)
+		return m.x0, m.y0, m.x1, m.y1, m.inked
+	}
+	return 0, 0, 0, 0, false
+}
+
 // Covers reports whether any face in the set renders r (for `check`).
 func (s *FontSet) Covers(r rune) bool {
 	for _, f := range s.Faces {
@@ -121,7 +146,7 @@ var bundled = []struct {
 	{typeset.FaceFang, "朱雀仿宋（内置，代替仿宋_GB2312）", "zhuque-fangsong", fonts.ZhuqueFangsong},
 	{typeset.FaceTitle, "Noto Serif SC Black（内置，代替方正小标宋）", "noto-serif-black", fonts.NotoSerifBlack},
 	{typeset.FaceHei, "Noto Sans SC Bold（内置，代替黑体）", "noto-sans-bold", fonts.NotoSansBold},
-	{typeset.FaceKai, "霞鹜文楷（内置，代替楷体_GB2312）", "lxgw-wenkai", fonts.WenKai},
+	{typeset.FaceKai, "霞鹜文楷等宽（内置，代替楷体_GB2312）", "lxgw-wenkai", fonts.WenKai},
 	{typeset.FaceSong, "Noto Serif SC（内置，页码用宋体）", "noto-serif-folio", fonts.NotoSerifFolio},
 	{typeset.FaceFallback, "Noto Sans SC（内置，缺字后备）", "noto-sans-regular", fonts.NotoSansRegular},
 }

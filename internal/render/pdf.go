@@ -128,8 +128,8 @@ func (b *Builder) Draw(doc *typeset.Doc, meta Meta) ([]byte, error) {
 					pdf.SetFont(set.Faces[r.face].Family, "", l.Size)
 					curFace, curSize = r.face, l.Size
 				}
-				// Horizontal scale squeezes the type to the grid's pitch;
-				// character spacing carries the justification.
+				// Horizontal scale squeezes body type to the grid's pitch;
+				// character spacing carries the run's even spacing.
 				pdf.RawWriteStr(fmt.Sprintf("%.3f Tz %.4f Tc\n", r.scale*100, r.spacing))
 				pdf.Text(r.x, l.Y, r.text)
 			}
@@ -155,19 +155,13 @@ type run struct {
 const mmToPt = 72 / 25.4
 
 // runs splits a line into runs: a new one starts where the face changes or
-// the space between glyphs changes (justification stretches between
-// Chinese characters but not inside "2024" or "G235"), or where a glyph's
-// advance in the font is not the one the typesetter gave it.
+// the space between glyph origins is not the run's (a spread line, a
+// compressed mark, a digit centred in half a cell).
 func runs(l typeset.Line, set *FontSet) []run {
 	em := l.Size / mmToPt // mm
-	// The squeeze the typesetter applied: body lines are set to the grid's
-	// pitch, titles and page numbers at their own size.
-	scale := 1.0
-	for _, g := range l.Glyphs {
-		if a := set.Advance(g.Face, g.R); a > 0 && g.Adv > 0 {
-			scale = g.Adv / (a * em)
-			break
-		}
+	scale := l.Scale
+	if scale == 0 {
+		scale = 1
 	}
 	var out []run
 	var cur *run
@@ -182,12 +176,13 @@ func runs(l typeset.Line, set *FontSet) []run {
 		}
 	}
 	for i, g := range l.Glyphs {
-		if cur != nil && (g.Face != cur.face || i == 0) {
+		x := g.X + g.Off
+		if cur != nil && g.Face != cur.face {
 			flush()
 		}
 		if cur != nil {
 			prev := l.Glyphs[i-1]
-			d := g.X - prev.X - set.Advance(prev.Face, prev.R)*em*scale
+			d := x - (prev.X + prev.Off) - set.Advance(prev.Face, prev.R)*em*scale
 			if b.Len() == len(string(prev.R)) {
 				gap = d // the run's second glyph fixes its spacing
 			}
@@ -196,7 +191,7 @@ func runs(l typeset.Line, set *FontSet) []run {
 			}
 		}
 		if cur == nil {
-			cur = &run{face: g.Face, x: g.X, scale: scale}
+			cur = &run{face: g.Face, x: x, scale: scale}
 			gap = 0
 		}
 		b.WriteRune(g.R)

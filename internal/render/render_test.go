@@ -177,7 +177,7 @@ func TestRoundTrip(t *testing.T) {
 func TestOfficeFonts(t *testing.T) {
 	dir := t.TempDir()
 	// Any TrueType font under an office font's file name will do.
-	kai, err := os.ReadFile("../../fonts/LXGWWenKai-Regular-subset.ttf")
+	kai, err := os.ReadFile("../../fonts/LXGWWenKaiMono-Regular-subset.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}

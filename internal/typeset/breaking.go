@@ -2,17 +2,21 @@ package typeset
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/go-text/typesetting/segmenter"
 	"golang.org/x/text/width"
 )
 
-// Fonts tells the typesetter what a face holds: whether it has a glyph and
-// how wide it is, in em.
+// Fonts tells the typesetter what a face holds: whether it has a glyph, how
+// wide it is and where its ink lies, in em.
 type Fonts interface {
 	Has(f Face, r rune) bool
 	Advance(f Face, r rune) float64
+	// Ink is the glyph's bounding box in em: x from the origin rightwards,
+	// y from the baseline upwards. ok is false for a glyph with no ink.
+	Ink(f Face, r rune) (x0, y0, x1, y1 float64, ok bool)
 }
 
 // MissingGlyphError names a character no font in the chain has.
@@ -46,30 +50,78 @@ func faceFor(fonts Fonts, want Face, r rune) (Face, bool) {
 }
 
 // isWide reports whether r takes a full grid cell (CJK ideographs, kana,
-// full-width punctuation).
+// full-width punctuation). Quotes, dashes, ellipses and the middle dot are
+// ambiguous in Unicode but each takes one character position in Chinese
+// text (GB/T 15834).
 func isWide(r rune) bool {
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth:
 		return true
 	}
-	// Dashes and ellipses are ambiguous in Unicode but full-width in Chinese
-	// text. Quotes are set at the font's own width: many Chinese fonts draw
-	// them narrow, and a narrow quote in a full cell leaves a gap.
-	return r == '—' || r == '…' || r == '·'
+	return strings.ContainsRune("“”‘’—…·", r)
 }
 
-// box is one glyph being set: its rune, face and advance in mm.
+// Marks whose ink sits on one side of their cell (GB/T 15834 placement in
+// simplified Chinese): opening marks on the right half, closing and pausing
+// marks on the left. The font decides in the end: a mark is compressible
+// only if its ink really lies in that half (see measure).
+const (
+	openingMarks = "（《「『【〔〈“‘"
+	closingMarks = "）》」』】〕〉”’，。、；："
+)
+
+type markKind int
+
+const (
+	notMark    markKind = iota
+	opening             // blank left half: may lose it
+	closing             // blank right half: may lose it
+	centredish          // a mark whose ink does not leave a half blank
+)
+
+// box is one glyph being set.
 type box struct {
-	r    rune
-	face Face
-	adv  float64
+	r     rune
+	face  Face
+	adv   float64 // the room it takes on the line, mm
+	off   float64 // where its origin sits inside that room, mm
+	mark  markKind
+	half  float64 // half a grid cell, mm: the unit of compression
+	tight bool    // set in half its cell (compressed)
+	pair  bool    // compressed by the adjacent-marks rule (undone first when spreading)
+	extra float64 // space added after it when the line is spread, mm
 }
 
-// measure turns text into boxes: wide characters take exactly one cell (the
-// grid pitch), others their font advance scaled to the same squeeze.
+// compress takes the blank half of a mark away.
+func (b *box) compress() {
+	b.tight = true
+	b.adv -= b.half
+	if b.mark == opening {
+		b.off -= b.half
+	}
+}
+
+func (b *box) uncompress() {
+	b.tight, b.pair = false, false
+	b.adv += b.half
+	if b.mark == opening {
+		b.off += b.half
+	}
+}
+
+func (b *box) compressible() bool { return !b.tight && (b.mark == opening || b.mark == closing) }
+
+// measure turns text into boxes on a grid of cell mm (the glyphs are
+// squeezed horizontally to cell/em). Wide characters take one cell: a font
+// whose quote is narrow gets it placed in a full cell at its side (opening
+// marks to the right, closing to the left). Digits, Latin letters and other
+// narrow characters take half a cell each, from the cell's left edge (a
+// full cell for a letter too wide for half, like m or W in a proportional
+// font), so that every glyph starts on the half-cell grid.
 func measure(fonts Fonts, text string, faces []Face, size, cell float64) ([]box, error) {
 	em := size * ptToMM
-	squeeze := cell / em // <1 when the grid is tighter than the type size
+	squeeze := cell / em
+	half := cell / 2
 	rs := []rune(text)
 	boxes := make([]box, len(rs))
 	for i, r := range rs {
@@ -77,19 +129,61 @@ func measure(fonts Fonts, text string, faces []Face, size, cell float64) ([]box,
 		if !ok {
 			return nil, &MissingGlyphError{Rune: r, Paragraph: text}
 		}
-		adv := cell
-		if !isWide(r) {
-			adv = fonts.Advance(f, r) * em * squeeze
+		nat := fonts.Advance(f, r) * em * squeeze
+		b := box{r: r, face: f, half: half}
+		switch {
+		case strings.ContainsRune(openingMarks, r):
+			b.adv, b.mark = cell, opening
+			b.off = max(0, cell-nat)
+		case strings.ContainsRune(closingMarks, r):
+			b.adv, b.mark = cell, closing
+		case isWide(r):
+			b.adv = cell
+			b.off = (cell - nat) / 2
+		default:
+			b.adv = max(1, math.Ceil(nat/half-0.1)) * half
 		}
-		boxes[i] = box{r, f, adv}
+		if b.mark != notMark {
+			// The font decides: compressible only if the ink stays in the
+			// half the mark keeps.
+			x0, _, x1, _, inked := fonts.Ink(f, r)
+			l, rgt := b.off+x0*em*squeeze, b.off+x1*em*squeeze
+			const slack = 0.04 // of a cell
+			if !inked || (b.mark == opening && l < half-slack*cell) || (b.mark == closing && rgt > half+slack*cell) {
+				b.mark = centredish
+			}
+		}
+		boxes[i] = b
 	}
 	return boxes, nil
 }
 
+// compressPairs is rule 1: of two adjacent marks, the blank between them is
+// halved. A closing mark before another mark loses its right half (）： 》，
+// 》（ 。” ）、); otherwise an opening mark after an opening mark loses its
+// left half (（“ 《“).
+func compressPairs(boxes []box) {
+	for i := 0; i+1 < len(boxes); i++ {
+		a, b := &boxes[i], &boxes[i+1]
+		if a.mark == notMark || b.mark == notMark {
+			continue
+		}
+		switch {
+		case a.mark == closing && !a.tight:
+			a.compress()
+			a.pair = true
+		case a.mark == opening && b.mark == opening && !b.tight:
+			b.compress()
+			b.pair = true
+		}
+	}
+}
+
 // Breaks returns the positions (rune offsets) where a line may end in text,
 // by UAX #14 with the 禁则 of GB/T 9704 on top: no line starts with closing
-// or pausing marks, none ends with an opening mark, "——" and "……", digit
-// runs and Latin words stay whole.
+// or pausing marks, none ends with an opening mark, "——" and "……" stay
+// whole, and so does any run of Latin letters, digits and ASCII signs: a
+// word, a number, an e-mail address, a URL.
 func Breaks(text string) []bool {
 	rs := []rune(text)
 	ok := make([]bool, len(rs)+1) // ok[i]: a line may end before rs[i]
@@ -110,7 +204,7 @@ func Breaks(text string) []bool {
 			ok[i] = false
 		case prev == next && (prev == '—' || prev == '…'):
 			ok[i] = false
-		case isDigitish(prev) && isDigitish(next), isLatin(prev) && isLatin(next):
+		case isWordChar(prev) && isWordChar(next):
 			ok[i] = false
 		}
 	}
@@ -123,60 +217,176 @@ const (
 	noEnd   = "（《「『【〔〈“‘([{"
 )
 
-func isDigitish(r rune) bool { return (r >= '0' && r <= '9') || r == '.' }
-func isLatin(r rune) bool    { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
+// isWordChar: the characters of a Latin word, number, e-mail address or URL.
+func isWordChar(r rune) bool { return r > ' ' && r < 0x7f }
 
-// breakLines fits boxes into lines of the given width; the first line is
-// narrower by indent. It returns the rune offsets where lines start.
-func breakLines(boxes []box, ok []bool, widthMM, indent, cell float64) []int {
-	starts := []int{0}
-	lineStart, w := 0, indent
-	lastOK := -1
-	for i := 0; i < len(boxes); i++ {
-		if i > lineStart && ok[i] {
-			lastOK = i
+// setLines breaks boxes into lines of width mm (the first narrower by
+// indent) and adjusts each line but the last to fill it exactly; see the
+// package comment for the rules and their order.
+func setLines(boxes []box, ok []bool, width, indent float64) [][]box {
+	const eps = 0.01
+	compressPairs(boxes)
+	var lines [][]box
+	for s := 0; s < len(boxes); {
+		avail := width
+		if len(lines) == 0 {
+			avail -= indent
 		}
-		if w+boxes[i].adv > widthMM+0.01 && i > lineStart {
-			brk := lastOK
-			if brk <= lineStart || indentOf(len(starts), indent)+lineWidth(boxes[lineStart:brk]) < widthMM-3*cell {
-				// No opportunity, or one that leaves the line too loose (a long
-				// e-mail address or URL follows): break inside the run, short of
-				// the marks that may not start or end a line.
-				brk = i
-				// Prefer the end of a part of the address: after @ . / - _.
-				for j := i - 1; j > lineStart && !isWide(boxes[j].r); j-- {
-					if strings.ContainsRune("@./-_", boxes[j].r) && indentOf(len(starts), indent)+lineWidth(boxes[lineStart:j+1]) >= widthMM-3*cell {
-						brk = j + 1
-						break
-					}
-				}
-				for brk > lineStart+1 && (strings.ContainsRune(noStart, boxes[brk].r) || strings.ContainsRune(noEnd, boxes[brk-1].r)) {
-					brk--
-				}
+		// The longest run from s that fits and ends at a break opportunity.
+		w, e, i := 0.0, -1, s
+		for i < len(boxes) && w+boxes[i].adv <= avail+eps {
+			w += boxes[i].adv
+			i++
+			if i == len(boxes) || ok[i] {
+				e = i
 			}
-			starts = append(starts, brk)
-			lineStart, w, lastOK = brk, 0, -1
-			i = brk - 1
-			continue
 		}
-		w += boxes[i].adv
+		if i == len(boxes) {
+			lines = append(lines, boxes[s:])
+			break
+		}
+		next := i + 1
+		for next < len(boxes) && !ok[next] {
+			next++
+		}
+		switch {
+		case pushIn(boxes[s:next], avail):
+			// Rule 2: the segment that overflows is pulled in by
+			// compressing marks on the line.
+			e = next
+		case e <= s:
+			// A word longer than a line: the only case a word is broken.
+			e = breakWord(boxes, s, i, avail)
+		}
+		spread(boxes[s:e], avail)
+		lines = append(lines, boxes[s:e])
+		s = e
 	}
-	return starts
+	return lines
+}
+
+// pushIn fits line into avail by compressing its marks, the last first, if
+// it is over by at most one cell and has marks enough. It reports whether
+// it did.
+func pushIn(line []box, avail float64) bool {
+	if len(line) == 0 {
+		return false
+	}
+	over := lineWidth(line) - avail
+	if over > 2*line[0].half+0.01 {
+		return false
+	}
+	var marks []int
+	got := 0.0
+	for i := len(line) - 1; i >= 0 && got < over-0.01; i-- {
+		// Never both of two adjacent marks: their glyphs would share an
+		// origin, and a reader could not tell their order; never an
+		// opening mark that starts the line (it would stick out).
+		before := (i == 0 || line[i-1].tight) && line[i].mark == opening
+		after := i+1 < len(line) && line[i+1].tight && line[i].mark == closing
+		if line[i].compressible() && !before && !after {
+			line[i].compress()
+			marks = append(marks, i)
+			got += line[i].half
+		}
+	}
+	if got < over-0.01 {
+		for _, i := range marks {
+			line[i].uncompress()
+		}
+		return false
+	}
+	return true
+}
+
+// breakWord breaks a word longer than a line: after the last @ . / - _ that
+// leaves the line at least half full, else at the last character that fits,
+// never before a closing or after an opening mark.
+func breakWord(boxes []box, s, fit int, avail float64) int {
+	brk := fit
+	w := lineWidth(boxes[s:fit])
+	for j := fit - 1; j > s && w >= avail/2; j-- {
+		if strings.ContainsRune("@./-_", boxes[j].r) {
+			brk = j + 1
+			break
+		}
+		w -= boxes[j].adv
+	}
+	for brk > s+1 && (strings.ContainsRune(noStart, boxes[brk].r) || strings.ContainsRune(noEnd, boxes[brk-1].r)) {
+		brk--
+	}
+	return max(brk, s+1)
+}
+
+// spread fills a short line, in this order and each step only as far as
+// needed: (3a) marks compressed by the adjacent-marks rule get their half
+// back; (3b) half a cell is added on the blank side of marks (after closing,
+// before opening ones), at most one a mark, spread along the line; (3c)
+// half cells go between ideographs, evenly placed; (3d) what is left, less
+// than half a cell when the glyphs are on the grid, is shared by all gaps
+// outside Latin words.
+func spread(line []box, avail float64) {
+	const eps = 0.01
+	if len(line) == 0 {
+		return
+	}
+	half := line[0].half
+	short := avail - lineWidth(line)
+	for i := len(line) - 1; i >= 0 && short >= half-eps; i-- {
+		if line[i].pair {
+			line[i].uncompress()
+			short -= half
+		}
+	}
+	var marks, gaps []int // indices of boxes that may take extra after them
+	for i := 0; i+1 < len(line); i++ {
+		switch {
+		case line[i].mark == closing || line[i+1].mark == opening:
+			marks = append(marks, i)
+		case isWide(line[i].r) && isWide(line[i+1].r):
+			gaps = append(gaps, i)
+		}
+	}
+	if k := min(len(marks), int((short+eps)/half)); k > 0 {
+		for _, i := range evenly(marks, k) {
+			line[i].extra += half
+			short -= half
+		}
+	}
+	for len(gaps) > 0 && short >= half-eps {
+		for _, i := range evenly(gaps, min(len(gaps), int((short+eps)/half))) {
+			line[i].extra += half
+			short -= half
+		}
+	}
+	if short > eps {
+		var all []int
+		for i := 0; i+1 < len(line); i++ {
+			if !(isWordChar(line[i].r) && isWordChar(line[i+1].r)) {
+				all = append(all, i)
+			}
+		}
+		for _, i := range all {
+			line[i].extra += short / float64(len(all))
+		}
+	}
+}
+
+// evenly picks k of cands spread along them.
+func evenly(cands []int, k int) []int {
+	out := make([]int, 0, k)
+	for j := 0; j < k; j++ {
+		out = append(out, cands[(2*j+1)*len(cands)/(2*k)])
+	}
+	return out
 }
 
 func lineWidth(bs []box) float64 {
 	w := 0.0
 	for _, b := range bs {
-		w += b.adv
+		w += b.adv + b.extra
 	}
 	return w
-}
-
-func indentOf(line int, indent float64) float64 {
-	if line == 1 {
-		return indent
-	}
-	return 0
 }
 
 // measureIn sets text in one face, returning its boxes and total width.
@@ -186,5 +396,9 @@ func measureIn(fonts Fonts, text string, face Face, size, cell float64) ([]box, 
 		faces[i] = face
 	}
 	boxes, err := measure(fonts, text, faces, size, cell)
-	return boxes, lineWidth(boxes), err
+	if err != nil {
+		return nil, 0, err
+	}
+	compressPairs(boxes)
+	return boxes, lineWidth(boxes), nil
 }

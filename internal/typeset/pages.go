@@ -190,8 +190,10 @@ func keepSignatureWithText(pages []Page, lay Layout) {
 	last.Lines = append(moved, last.Lines...)
 }
 
-// folioLine sets the page number "— N —" 7 mm under the type area, odd
-// pages right and even pages left, one character in (§7.5).
+// folioLine sets the page number "— N —" (one-em dashes, half-width digits,
+// no scaling) under the type area, odd pages right and even pages left, one
+// character in (§7.5). The dash's top is FolioOffset (7 mm) under the type
+// area, measured from the dash glyph's own bounds in the font.
 func folioLine(n int, lay Layout, fonts Fonts) (Line, error) {
 	el := lay.Folio
 	em := el.Size * ptToMM
@@ -203,38 +205,44 @@ func folioLine(n int, lay Layout, fonts Fonts) (Line, error) {
 	if n%2 == 1 {
 		x0 = lay.AreaWidth - em - w
 	}
-	// The dash's top sits 7 mm under the type area; the dash is at about
-	// 0.35 em above the baseline.
-	y := lay.Top + lay.AreaHeight + lay.FolioOffset + 0.4*em
+	_, _, _, top, ok := fonts.Ink(boxes[0].face, boxes[0].r)
+	if !ok {
+		return Line{}, fmt.Errorf("页码字体的“—”没有字形")
+	}
+	y := lay.Top + lay.AreaHeight + lay.FolioOffset + top*em
 	return place(setLine{boxes: boxes, x0: x0, size: el.Size, role: "folio", para: -1}, lay, y), nil
 }
 
-// colophon sets the 版记 at the foot of the last page: 抄送 and 印发机关 with
-// 印发日期, 四号仿宋, between rules (first and last 0.35 mm, between 0.25 mm).
-// If the last page has no room, it goes on a page of its own; the colophon
-// page takes no page number (§7.5).
+// colophon sets the 版记 at the foot of the last side of the document, an
+// even page (§7.4.1): 抄送 and 印发机关 with 印发日期, 四号仿宋, between rules
+// (first and last 0.35 mm, between 0.25 mm). Text ending on an odd page:
+// the 版记 goes at the foot of the next page, which is numbered. An even
+// last page without room: a blank page, then the 版记 page, neither numbered
+// (§7.5).
 func colophon(doc *Doc, c Colophon, lay Layout, fonts Fonts) error {
 	if c.CC == "" && c.Printer == "" {
 		return nil
+	}
+	if c.Printer == "" {
+		return errors.New("版记需要印发机关")
 	}
 	pitch := lay.Pitch()
 	rows := 1
 	if c.CC != "" {
 		rows++
 	}
-	last := &doc.Pages[len(doc.Pages)-1]
+	n := len(doc.Pages)
 	used := 0
-	for _, l := range last.Lines {
-		if l.Role != "folio" {
-			used = max(used, int((l.Y-lay.Top)/pitch)+1)
-		}
+	for _, l := range doc.Pages[n-1].Lines {
+		used = max(used, int((l.Y-lay.Top)/pitch)+1)
 	}
-	if used+rows+1 > lay.Lines {
-		doc.Pages = append(doc.Pages, Page{})
-		last = &doc.Pages[len(doc.Pages)-1]
-	} else {
-		last.Number = 0
+	switch {
+	case n%2 == 1:
+		doc.Pages = append(doc.Pages, Page{Number: n + 1})
+	case used+rows+1 > lay.Lines:
+		doc.Pages = append(doc.Pages, Page{}, Page{})
 	}
+	last := &doc.Pages[len(doc.Pages)-1]
 	el := lay.Colophon
 	cell := el.Size * ptToMM
 	bottom := lay.Top + lay.AreaHeight
@@ -262,9 +270,6 @@ func colophon(doc *Doc, c Colophon, lay Layout, fonts Fonts) error {
 		}
 		y += pitch
 		last.Rules = append(last.Rules, Rule{X1: lay.Left, X2: lay.Left + lay.AreaWidth, Y: y, Width: 0.25})
-	}
-	if c.Printer == "" {
-		return errors.New("版记需要印发机关")
 	}
 	if err := setRow(c.Printer, c.PrintDate+"印发", y); err != nil {
 		return err

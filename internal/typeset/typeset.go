@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"strings"
+	"unicode"
 )
 
 // Block is one paragraph to set, with its role (see textnotice's Role
@@ -25,12 +26,15 @@ type Colophon struct {
 	PrintDate string // 印发日期, as written (2025年6月24日)
 }
 
-// Glyph is one character at its place: X is the left edge in mm from the
-// page's left edge.
+// Glyph is one character at its place: X is the left edge of the room it
+// takes on the line, in mm from the page's left edge, and Adv that room's
+// width; the glyph is drawn with its origin at X+Off (a narrow glyph centred
+// in half a cell, a compressed opening bracket whose blank half is cut).
 type Glyph struct {
 	R    rune
 	X    float64
 	Adv  float64
+	Off  float64
 	Face Face
 }
 
@@ -39,6 +43,7 @@ type Glyph struct {
 type Line struct {
 	Y      float64
 	Size   float64 // pt
+	Scale  float64 // horizontal scale of the glyphs: the grid's cell over the em
 	Color  string
 	Role   string
 	Para   int // index of the block it came from, -1 for page furniture
@@ -80,8 +85,8 @@ type Doc struct {
 type setLine struct {
 	boxes   []box
 	x0      float64 // left offset in the type area, mm
-	justify bool
 	size    float64
+	scale   float64 // horizontal squeeze to the grid (body text), else 1
 	color   string
 	role    string
 	para    int
@@ -209,40 +214,52 @@ func bodyPara(b Block, lay Layout, fonts Fonts, idx int) (para, error) {
 	return p, err
 }
 
-// simpleLines breaks text into justified lines with a first-line indent.
+// simpleLines breaks text into lines on the body grid with a first-line
+// indent, every line but the last filled to the type area's width.
 func simpleLines(text string, faces []Face, lay Layout, fonts Fonts, idx int, indent float64, role string) (para, error) {
 	el := lay.Body
-	boxes, err := measure(fonts, text, faces, el.Size, lay.Cell())
+	cell := lay.Cell()
+	boxes, err := measure(fonts, text, faces, el.Size, cell)
 	if err != nil {
 		return para{}, err
 	}
-	starts := breakLines(boxes, Breaks(text), lay.AreaWidth, indent, lay.Cell())
 	var p para
-	for li, s := range starts {
-		e := len(boxes)
-		if li+1 < len(starts) {
-			e = starts[li+1]
-		}
+	for li, line := range setLines(boxes, Breaks(text), lay.AreaWidth, indent) {
 		x0 := 0.0
 		if li == 0 {
 			x0 = indent
 		}
-		p.lines = append(p.lines, setLine{boxes: boxes[s:e], x0: x0, justify: li+1 < len(starts), size: el.Size, role: role, para: idx, rowSpan: 1})
+		p.lines = append(p.lines, setLine{boxes: line, x0: x0, size: el.Size, scale: cell / (el.Size * ptToMM), role: role, para: idx, rowSpan: 1})
 	}
 	return p, nil
 }
 
-// titleLines sets the title: 小标宋, centred, broken into balanced lines so
-// that a long title forms a trapezoid, not a long line over a short one.
+// titleLines sets the title: 小标宋, centred. A title too long for one
+// line breaks first between the issuer and "关于…", then each part into as
+// few lines as it needs, as even as the word boundaries allow (a trapezoid,
+// not a long line over a short one), never inside a word of the genre.
 func titleLines(text string, lay Layout, fonts Fonts, idx int) (para, error) {
 	el := lay.Title
 	boxes, total, err := measureIn(fonts, text, el.Face, el.Size, el.Size*ptToMM)
 	if err != nil {
 		return para{}, err
 	}
-	n := int(total/lay.AreaWidth) + 1
-	ok := Breaks(text)
-	starts := balance(boxes, ok, n, lay.AreaWidth, text)
+	starts := []int{0}
+	if total > lay.AreaWidth+0.01 {
+		rs := []rune(text)
+		words := titleBreaks(rs)
+		parts := []int{0, len(rs)}
+		if k := strings.Index(text, "关于"); k > 0 {
+			parts = []int{0, len([]rune(text[:k])), len(rs)}
+		}
+		starts = nil
+		for pi := 0; pi+1 < len(parts); pi++ {
+			s, e := parts[pi], parts[pi+1]
+			for _, st := range balance(boxes[s:e], words[s:e+1], Breaks(string(rs[s:e])), lay.AreaWidth) {
+				starts = append(starts, s+st)
+			}
+		}
+	}
 	p := para{together: true}
 	for li, s := range starts {
 		e := len(boxes)
@@ -255,31 +272,77 @@ func titleLines(text string, lay Layout, fonts Fonts, idx int) (para, error) {
 	return p, nil
 }
 
-// balance breaks boxes into n lines as even as the break opportunities
-// allow, preferring to break before 关于 and after 的 (phrase ends), and
-// never leaving a line wider than maxW.
-func balance(boxes []box, ok []bool, n int, maxW float64, text string) []int {
-	if n <= 1 {
+// titleWords are the words of the genre's titles, which a title line never
+// splits; the one-character ones are function words a line may end after.
+var titleWords = strings.Fields(`关于 巡察 巡视 整改 进展 情况 通报 通知 报告 决定 反馈 意见 问题 落实 工作 专项 集中 整治
+	审计 监督 检查 督查 县委 市委 省委 区委 州委 党委 党组 党工委 机关 有关 第一轮 第二轮 第三轮 常规 提级 交叉
+	的 和 及 与 、`)
+
+// titleBreaks marks the word boundaries of a title (ok[i]: a line may end
+// before rune i): around the genre's words, found longest first; characters
+// outside them stay together as one word (a name, a date, "开展").
+func titleBreaks(rs []rune) []bool {
+	ok := make([]bool, len(rs)+1)
+	prevKnown := true
+	for i := 0; i < len(rs); {
+		n := 0
+		for _, w := range titleWords {
+			wr := []rune(w)
+			if len(wr) > n && i+len(wr) <= len(rs) && string(rs[i:i+len(wr)]) == w {
+				n = len(wr)
+			}
+		}
+		switch {
+		case n > 0:
+			ok[i], prevKnown = true, true
+			i += n
+		case unicode.IsSpace(rs[i]):
+			ok[i+1], prevKnown = true, true
+			i++
+		default:
+			if prevKnown {
+				ok[i] = true
+			}
+			prevKnown = false
+			i++
+		}
+	}
+	ok[0], ok[len(rs)] = false, true
+	return ok
+}
+
+// balance breaks boxes into as few lines of at most maxW as the word
+// boundaries allow (falling back to the plain break opportunities only when
+// a single word is longer than a line), as even as possible.
+func balance(boxes []box, words, plain []bool, maxW float64) []int {
+	total := lineWidth(boxes)
+	if total <= maxW+0.01 {
 		return []int{0}
 	}
-	rs := []rune(text)
-	prefix := make([]float64, len(boxes)+1)
+	for _, ok := range [][]bool{words, plain} {
+		allowed := make([]bool, len(ok))
+		for i := range ok {
+			allowed[i] = ok[i] && (i == len(boxes) || plain[i])
+		}
+		for n := int(total/maxW) + 1; n <= len(boxes); n++ {
+			if starts := evenLines(boxes, allowed, n, maxW); starts != nil {
+				return starts
+			}
+		}
+	}
+	return []int{0}
+}
+
+// evenLines breaks boxes into n lines at allowed positions, minimising the
+// squared deviation from the mean width; nil when it cannot.
+func evenLines(boxes []box, allowed []bool, n int, maxW float64) []int {
+	L := len(boxes)
+	prefix := make([]float64, L+1)
 	for i, b := range boxes {
 		prefix[i+1] = prefix[i] + b.adv
 	}
-	target := prefix[len(boxes)] / float64(n)
-	bonus := func(i int) float64 {
-		switch {
-		case i+1 < len(rs) && rs[i] == '关' && rs[i+1] == '于':
-			return target * target * 0.08
-		case i > 0 && (rs[i-1] == '的' || rs[i-1] == '、'):
-			return target * target * 0.03
-		}
-		return 0
-	}
-	// DP over break positions: cost = sum of squared deviations - bonuses.
+	target := prefix[L] / float64(n)
 	const inf = 1e18
-	L := len(boxes)
 	cost := make([][]float64, n+1)
 	from := make([][]int, n+1)
 	for k := range cost {
@@ -292,37 +355,31 @@ func balance(boxes []box, ok []bool, n int, maxW float64, text string) []int {
 	cost[0][0] = 0
 	for k := 1; k <= n; k++ {
 		for e := 1; e <= L; e++ {
-			if e < L && !ok[e] {
+			if e < L && !allowed[e] {
 				continue
 			}
 			for s := 0; s < e; s++ {
-				if cost[k-1][s] >= inf || (s > 0 && !ok[s]) {
+				if cost[k-1][s] >= inf || (s > 0 && !allowed[s]) {
 					continue
 				}
 				w := prefix[e] - prefix[s]
 				if w > maxW+0.01 {
 					continue
 				}
-				d := w - target
-				c := cost[k-1][s] + d*d
-				if e < L {
-					c -= bonus(e)
-				}
-				if c < cost[k][e] {
+				if c := cost[k-1][s] + (w-target)*(w-target); c < cost[k][e] {
 					cost[k][e], from[k][e] = c, s
 				}
 			}
 		}
 	}
 	if cost[n][L] >= inf {
-		return []int{0} // cannot balance: one line, the breaker will not be asked
+		return nil
 	}
 	starts := make([]int, n)
 	e := L
 	for k := n; k >= 1; k-- {
-		s := from[k][e]
-		starts[k-1] = s
-		e = s
+		starts[k-1] = from[k][e]
+		e = starts[k-1]
 	}
 	return starts
 }
@@ -366,31 +423,15 @@ func signatureLines(sig, date *Block, lay Layout, fonts Fonts, cell float64) (pa
 
 // place turns a set line into a positioned line with its baseline at y.
 func place(sl setLine, lay Layout, y float64) Line {
-	l := Line{Y: y, Size: sl.size, Color: sl.color, Role: sl.role, Para: sl.para}
-	natural := sl.x0
-	for _, b := range sl.boxes {
-		natural += b.adv
+	scale := sl.scale
+	if scale == 0 {
+		scale = 1
 	}
-	// Justify: the extra space goes between characters, but not inside a
-	// run of digits or Latin letters ("2024", "G235", an e-mail address).
-	stretch := func(i int) bool { return isWide(sl.boxes[i].r) || isWide(sl.boxes[i+1].r) || sl.boxes[i].r == ' ' }
-	gaps := 0
-	for i := 0; i+1 < len(sl.boxes); i++ {
-		if stretch(i) {
-			gaps++
-		}
-	}
-	gap := 0.0
-	if sl.justify && gaps > 0 {
-		gap = max(0, (lay.AreaWidth-natural)/float64(gaps))
-	}
+	l := Line{Y: y, Size: sl.size, Scale: scale, Color: sl.color, Role: sl.role, Para: sl.para}
 	x := lay.Left + sl.x0
-	for i, b := range sl.boxes {
-		l.Glyphs = append(l.Glyphs, Glyph{R: b.r, X: x, Adv: b.adv, Face: b.face})
-		x += b.adv
-		if i+1 < len(sl.boxes) && stretch(i) {
-			x += gap
-		}
+	for _, b := range sl.boxes {
+		l.Glyphs = append(l.Glyphs, Glyph{R: b.r, X: x, Adv: b.adv, Off: b.off, Face: b.face})
+		x += b.adv + b.extra
 	}
 	return l
 }
