@@ -2,6 +2,48 @@
 // line breaking with 禁则, justification, pagination with keeps, page
 // numbers. It knows nothing of PDF: it outputs pages of positioned glyphs
 // that a test can print as text and the renderer draws with fpdf.
+//
+// Every glyph of a body line starts on the half-cell grid (the cell is
+// 156/28 mm):
+//
+//   - Ideographs and full-width punctuation take one cell; quotes, dashes,
+//     ellipses and the middle dot too (GB/T 15834). A font whose quote is
+//     narrow has it placed in the cell at its side: an opening mark to the
+//     right, a closing mark to the left.
+//   - Digits, Latin letters and ASCII signs take half a cell each, drawn from
+//     the half cell's left edge; a letter too wide for half a cell (m, W in a
+//     proportional font) takes a whole one.
+//
+// Lines are broken at UAX #14 opportunities under the 禁则 (no closing or
+// pausing mark starts a line, no opening mark ends one, —— …… stay whole),
+// and never inside a run of ASCII letters, digits and signs (a word, a
+// number, an e-mail address, a URL) unless the run is longer than a line,
+// when it breaks after its last @ . / - _ that fits. Then, in this order,
+// in the manner of CLREQ and JLREQ:
+//
+//  1. Adjacent marks: of two adjacent punctuation marks the blank between
+//     them is halved: a closing mark before another mark is set in half a
+//     cell (）：  》，  》（  。”), an opening mark after an opening mark
+//     likewise (（“).
+//  2. Line-end push-in: when the next unbreakable piece overflows the line
+//     by at most one cell, marks on the line are compressed to half a cell,
+//     the last first, to pull it in, rather than pushing a character out and
+//     spreading the line. Never both marks of an adjacent pair, never an
+//     opening mark at the line's start.
+//  3. Spreading, last and only as far as needed, each step in half cells so
+//     the grid holds: (a) marks compressed by rule 1 get their half back;
+//     (b) half a cell goes on the blank side of marks, at most one per mark,
+//     spread along the line; (c) half cells go between ideographs, evenly
+//     placed; (d) a remainder under half a cell (only with glyphs off the
+//     grid) is shared by all gaps outside Latin words.
+//
+// The last line of a paragraph is set flush left and never spread.
+//
+// Titles break first between the issuer and "关于…", then each part into as
+// few lines as it needs, balanced, at the boundaries of the genre's words.
+// Page numbers follow §7.5: every page, the 版记 page included, except a
+// blank page before the 版记 page and that page; the 版记 goes on the last,
+// even page.
 package typeset
 
 // Face names the typeface of a role; the renderer maps faces to fonts.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -88,8 +89,13 @@ func TestGrid(t *testing.T) {
 		if p.Number%2 == 0 && math.Abs(first.X-(lay.Left+em)) > 0.01 {
 			t.Errorf("even page %d: number starts at %.2f, want one character in from the left", p.Number, first.X)
 		}
-		if dashTop := folio.Y - 0.4*em; math.Abs(dashTop-(lay.Top+lay.AreaHeight+7)) > 0.01 {
-			t.Errorf("page %d: number at %.2f mm, want 7 mm under the type area", p.Number, dashTop)
+		set, _ := render.Bundled()
+		_, _, _, top, _ := set.Ink(first.Face, '—')
+		if dashTop := folio.Y - top*em; math.Abs(dashTop-(lay.Top+lay.AreaHeight+7)) > 0.01 {
+			t.Errorf("page %d: dash top at %.2f mm, want 7 mm under the type area", p.Number, dashTop)
+		}
+		if folio.Scale != 1 || math.Abs(first.Adv-em) > 0.01 || math.Abs(set.Advance(first.Face, '—')-1) > 0.001 {
+			t.Errorf("page %d: the page number is scaled (%.3f) or its dash is not one em (%.2f mm)", p.Number, folio.Scale, first.Adv)
 		}
 	}
 	// Every character of the text is set once, in order.
@@ -174,20 +180,183 @@ func TestGoldenLayout(t *testing.T) {
 	golden.Check(t, "../../testdata/layout/corpus.golden", b.Bytes())
 }
 
-func TestTitleBalance(t *testing.T) {
+// TestTitleWords: a long title breaks between the issuer and "关于…" first,
+// then into balanced lines, never inside a word of the genre; the text is
+// set exactly as given.
+func TestTitleWords(t *testing.T) {
 	set, _ := render.Bundled()
-	doc, err := Typeset([]Block{{Role: "title", Text: "中共某某县委员会办公室关于二〇二五年度巡察反馈问题整改落实进展情况的通报"}}, Header{}, Colophon{}, Default(), set)
+	words := []string{"巡察", "巡视", "整改", "进展", "情况", "通报", "反馈", "意见", "问题", "落实", "县委", "市委", "二〇二五年度"}
+	for _, c := range []struct{ title, first string }{
+		{"中共某某县委员会办公室关于二〇二五年度巡察反馈问题整改落实进展情况的通报", "中共某某县委员会办公室"},
+		{"中共柘荣县城郊乡委员会关于县委巡察反馈意见整改进展情况的通报", "中共柘荣县城郊乡委员会"},
+		{"寿宁工业园区管理委员会关于巡察整改进展情况的通报", "寿宁工业园区管理委员会"},
+		{"关于县委第三巡察组巡察反馈意见集中整改进展情况和下一步整改落实工作安排的通报", ""},
+	} {
+		doc, err := Typeset([]Block{{Role: "title", Text: c.title}}, Header{}, Colophon{}, Default(), set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		var lens []int
+		for _, l := range doc.Pages[0].Lines {
+			if l.Role == "title" {
+				lines = append(lines, l.Text())
+				lens = append(lens, len([]rune(l.Text())))
+			}
+		}
+		if strings.Join(lines, "") != c.title {
+			t.Errorf("title set as %q, want %q", strings.Join(lines, ""), c.title)
+		}
+		if c.first != "" && lines[0] != c.first {
+			t.Errorf("%s: first line %q, want the issuer %q", c.title, lines[0], c.first)
+		}
+		rest := lens
+		if c.first != "" {
+			rest = lens[1:]
+		}
+		for i := 1; i < len(rest); i++ {
+			if d := rest[i] - rest[i-1]; d > 5 || d < -5 {
+				t.Errorf("%s: lines %q are not balanced", c.title, lines)
+			}
+		}
+		for i := 1; i < len(lines); i++ {
+			joint := lines[i-1] + "|" + lines[i]
+			for _, w := range words {
+				for k := 1; k < len([]rune(w)); k++ {
+					if strings.Contains(joint, string([]rune(w)[:k])+"|"+string([]rune(w)[k:])) {
+						t.Errorf("%s: line break inside %q: %q", c.title, w, lines)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestHalfWidthDigits: digits and Latin letters take half a cell each, so
+// the character after "2024" is back on the cell grid.
+func TestHalfWidthDigits(t *testing.T) {
+	set, _ := render.Bundled()
+	lay := Default()
+	doc, err := Typeset([]Block{{Role: "body", Text: "于2024年5月13日至G235线，邮箱abc@163.com。"}}, Header{}, Colophon{}, lay, set)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var lens []int
-	for _, l := range doc.Pages[0].Lines {
-		if l.Role == "title" {
-			lens = append(lens, len([]rune(l.Text())))
+	half := lay.Cell() / 2
+	l := doc.Pages[0].Lines[0]
+	for _, g := range l.Glyphs {
+		switch {
+		case g.R >= '0' && g.R <= '9', g.R == '.':
+			if math.Abs(g.Adv-half) > 0.01 {
+				t.Errorf("%q takes %.2f mm, want half a cell", string(g.R), g.Adv)
+			}
+		case g.R < 0x7f: // a letter too wide for half a cell (m, @) takes a whole one
+			if math.Abs(g.Adv-half) > 0.01 && math.Abs(g.Adv-2*half) > 0.01 {
+				t.Errorf("%q takes %.2f mm, want half a cell or a cell", string(g.R), g.Adv)
+			}
+		default:
+			if math.Abs(g.Adv-2*half) > 0.01 {
+				t.Errorf("%q takes %.2f mm, want a cell", string(g.R), g.Adv)
+			}
+		}
+		if k := (g.X + g.Off - lay.Left) / half; math.Abs(k-math.Round(k)) > 0.01 {
+			t.Errorf("%q drawn at %.2f half cells, off the grid", string(g.R), k)
 		}
 	}
-	if len(lens) != 2 || lens[0]-lens[1] > 6 || lens[1]-lens[0] > 6 {
-		t.Errorf("title lines %v are not balanced", lens)
+}
+
+// narrowQuotes is a font set whose body face draws quotes narrow (0.3 em,
+// ink across the whole advance), like many Chinese fonts.
+type narrowQuotes struct{ Fonts }
+
+func (n narrowQuotes) Advance(f Face, r rune) float64 {
+	if strings.ContainsRune("“”‘’", r) {
+		return 0.3
+	}
+	return n.Fonts.Advance(f, r)
+}
+
+func (n narrowQuotes) Ink(f Face, r rune) (x0, y0, x1, y1 float64, ok bool) {
+	if strings.ContainsRune("“”‘’", r) {
+		return 0.05, 0.5, 0.25, 0.8, true
+	}
+	return n.Fonts.Ink(f, r)
+}
+
+// TestNarrowQuotesInFullCells: a font without full-width quotes still gives
+// each quote a full cell, the opening one drawn at the cell's right, the
+// closing one at its left.
+func TestNarrowQuotesInFullCells(t *testing.T) {
+	set, _ := render.Bundled()
+	lay := Default()
+	doc, err := Typeset([]Block{{Role: "body", Text: "开展“当下改”工作"}}, Header{}, Colophon{}, lay, narrowQuotes{set})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cell := lay.Cell()
+	em := lay.Body.Size * 25.4 / 72
+	for _, g := range doc.Pages[0].Lines[0].Glyphs {
+		if math.Abs(g.Adv-cell) > 0.01 {
+			t.Errorf("%q takes %.2f mm, want a cell", string(g.R), g.Adv)
+		}
+		nat := 0.3 * em * cell / em
+		switch g.R {
+		case '“':
+			if math.Abs(g.Off-(cell-nat)) > 0.01 {
+				t.Errorf("opening quote drawn %.2f mm into its cell, want %.2f (right-aligned)", g.Off, cell-nat)
+			}
+		case '”':
+			if g.Off != 0 {
+				t.Errorf("closing quote drawn %.2f mm into its cell, want 0 (left-aligned)", g.Off)
+			}
+		}
+	}
+}
+
+// TestPageNumbers75: §7.5 and §7.4.1 with a 版记: text ending on an odd page
+// puts the 版记 at the foot of the next page, which is numbered; an even last
+// page with room takes it and keeps its number; an even last page without
+// room is followed by a blank page and the 版记 page, neither numbered.
+func TestPageNumbers75(t *testing.T) {
+	set, _ := render.Bundled()
+	lay := Default()
+	col := Colophon{CC: "县委巡察办", Printer: "某某管理委员会办公室", PrintDate: "2025年6月24日"}
+	for _, c := range []struct {
+		paras int
+		want  []int // printed page numbers, 0 for none
+	}{
+		{10, []int{1, 2}},
+		{30, []int{1, 2}},
+		{42, []int{1, 2, 0, 0}},
+		{50, []int{1, 2, 3, 4}},
+	} {
+		var blocks []Block
+		for i := 0; i < c.paras; i++ {
+			blocks = append(blocks, Block{Role: "body", Text: "短段。"})
+		}
+		doc, err := Typeset(blocks, Header{}, col, lay, set)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int
+		for _, p := range doc.Pages {
+			folio := 0
+			for _, l := range p.Lines {
+				if l.Role == "folio" {
+					folio, _ = strconv.Atoi(strings.Trim(l.Text(), "— "))
+				}
+			}
+			if folio != p.Number {
+				t.Errorf("page number %d printed as %d", p.Number, folio)
+			}
+			got = append(got, folio)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%d paragraphs: page numbers %v, want %v", c.paras, got, c.want)
+		}
+		last := doc.Pages[len(doc.Pages)-1]
+		if len(doc.Pages)%2 != 0 || last.Lines[len(last.Lines)-1].Role != "colophon" && (len(last.Lines) < 2 || last.Lines[len(last.Lines)-2].Role != "colophon") {
+			t.Errorf("%d paragraphs: the 版记 is not on the last, even page", c.paras)
+		}
 	}
 }
 
