@@ -1,6 +1,7 @@
 package render_test
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -53,7 +54,7 @@ func TestLayoutReadBack(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				pages, err := pdftext.Pages(data, pdftext.Options{})
+				pages, err := pdftext.Pages(context.Background(), data, pdftext.Options{})
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -114,10 +114,13 @@ func (b *box) compressible() bool { return !b.tight && (b.mark == opening || b.m
 // measure turns text into boxes on a grid of cell mm (the glyphs are
 // squeezed horizontally to cell/em). Wide characters take one cell: a font
 // whose quote is narrow gets it placed in a full cell at its side (opening
-// marks to the right, closing to the left). Digits, Latin letters and other
-// narrow characters take half a cell each, from the cell's left edge (a
-// full cell for a letter too wide for half, like m or W in a proportional
-// font), so that every glyph starts on the half-cell grid.
+// marks to the right, closing to the left). Digits and the signs
+// inside numbers (. , : - /) take half a cell each (tabular), and so do letters and signs a
+// font draws half-width; letters of
+// a proportional font keep their own widths, and each run of narrow
+// characters (a word, an address) is padded to a whole number of half
+// cells, so what follows it is back on the grid. Spacing letters out to half
+// cells would leave gaps readers take for spaces ("P P P").
 func measure(fonts Fonts, text string, faces []Face, size, cell float64) ([]box, error) {
 	em := size * ptToMM
 	squeeze := cell / em
@@ -140,8 +143,10 @@ func measure(fonts Fonts, text string, faces []Face, size, cell float64) ([]box,
 		case isWide(r):
 			b.adv = cell
 			b.off = (cell - nat) / 2
+		case strings.ContainsRune("0123456789.,:-/", r) && nat <= 1.1*half, math.Abs(nat-half) < 0.05*half:
+			b.adv = half
 		default:
-			b.adv = max(1, math.Ceil(nat/half-0.1)) * half
+			b.adv = nat
 		}
 		if b.mark != notMark {
 			// The font decides: compressible only if the ink stays in the
@@ -154,6 +159,19 @@ func measure(fonts Fonts, text string, faces []Face, size, cell float64) ([]box,
 			}
 		}
 		boxes[i] = b
+	}
+	// Pad each run of narrow characters to the half-cell grid.
+	for i := 0; i < len(boxes); {
+		j, w := i, 0.0
+		for ; j < len(boxes) && !isWide(boxes[j].r); j++ {
+			w += boxes[j].adv
+		}
+		if j > i {
+			boxes[j-1].adv += math.Ceil(w/half-0.01)*half - w
+			i = j
+		} else {
+			i++
+		}
 	}
 	return boxes, nil
 }

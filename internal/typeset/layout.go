@@ -10,9 +10,12 @@
 //     ellipses and the middle dot too (GB/T 15834). A font whose quote is
 //     narrow has it placed in the cell at its side: an opening mark to the
 //     right, a closing mark to the left.
-//   - Digits, Latin letters and ASCII signs take half a cell each, drawn from
-//     the half cell's left edge; a letter too wide for half a cell (m, W in a
-//     proportional font) takes a whole one.
+//   - Digits and the signs inside numbers (. , : - /) take half a cell each
+//     (tabular figures), drawn from its left edge; so do Latin letters in a
+//     font that draws them half-width. Letters of a proportional font keep
+//     their widths (half cells would leave gaps a reader takes for spaces),
+//     and each run of narrow characters is padded to a whole number of half
+//     cells, so the text after a word is back on the grid.
 //
 // Lines are broken at UAX #14 opportunities under the 禁则 (no closing or
 // pausing mark starts a line, no opening mark ends one, —— …… stay whole),

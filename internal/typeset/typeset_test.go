@@ -232,34 +232,38 @@ func TestTitleWords(t *testing.T) {
 	}
 }
 
-// TestHalfWidthDigits: digits and Latin letters take half a cell each, so
-// the character after "2024" is back on the cell grid.
+// TestHalfWidthDigits: digits take half a cell each, and every run of
+// narrow characters (a proportional "G", an address) ends on the half-cell
+// grid, so the characters after "2024" or "G235" are back on the grid.
 func TestHalfWidthDigits(t *testing.T) {
 	set, _ := render.Bundled()
 	lay := Default()
-	doc, err := Typeset([]Block{{Role: "body", Text: "于2024年5月13日至G235线，邮箱abc@163.com。"}}, Header{}, Colophon{}, lay, set)
+	doc, err := Typeset([]Block{{Role: "body", Text: "于2024年5月13日至G235线，电话0593-5530106，邮箱abc@163.com。"}}, Header{}, Colophon{}, lay, set)
 	if err != nil {
 		t.Fatal(err)
 	}
 	half := lay.Cell() / 2
-	l := doc.Pages[0].Lines[0]
-	for _, g := range l.Glyphs {
-		switch {
-		case g.R >= '0' && g.R <= '9', g.R == '.':
-			if math.Abs(g.Adv-half) > 0.01 {
-				t.Errorf("%q takes %.2f mm, want half a cell", string(g.R), g.Adv)
-			}
-		case g.R < 0x7f: // a letter too wide for half a cell (m, @) takes a whole one
-			if math.Abs(g.Adv-half) > 0.01 && math.Abs(g.Adv-2*half) > 0.01 {
-				t.Errorf("%q takes %.2f mm, want half a cell or a cell", string(g.R), g.Adv)
-			}
-		default:
-			if math.Abs(g.Adv-2*half) > 0.01 {
-				t.Errorf("%q takes %.2f mm, want a cell", string(g.R), g.Adv)
-			}
+	onGrid := func(x float64) bool { k := (x - lay.Left) / half; return math.Abs(k-math.Round(k)) < 0.01 }
+	for _, l := range doc.Pages[0].Lines {
+		if l.Role != "body" {
+			continue
 		}
-		if k := (g.X + g.Off - lay.Left) / half; math.Abs(k-math.Round(k)) > 0.01 {
-			t.Errorf("%q drawn at %.2f half cells, off the grid", string(g.R), k)
+		for i, g := range l.Glyphs {
+			start := i // the run of narrow characters g is in
+			for start > 0 && l.Glyphs[start-1].R < 0x7f {
+				start--
+			}
+			switch {
+			case (g.R >= '0' && g.R <= '9' || g.R == '-') && l.Glyphs[start].R <= '9':
+				// in a number (not after the letters of "G235")
+				if g.Adv < half-0.01 || !onGrid(g.X+g.Off) {
+					t.Errorf("%q takes %.2f mm at %.2f, want half a cell on the grid", string(g.R), g.Adv, g.X)
+				}
+			case g.R > 0x7f:
+				if math.Abs(g.Adv-2*half) > 0.01 || !onGrid(g.X+g.Off) {
+					t.Errorf("%q takes %.2f mm at %.2f, want a cell on the grid", string(g.R), g.Adv, g.X)
+				}
+			}
 		}
 	}
 }
