@@ -146,3 +146,27 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (n *notice
 	}()
 	return r(ctx, data, opt)
 }
+
+// ReadExtensions lists the file extensions (".pdf", ".xlsx", …) that have a
+// reader, sorted, so that file pickers offer every format as it arrives.
+func ReadExtensions() []string {
+	var out []string
+	for ext, name := range aliases {
+		if _, ok := readers[name]; ok {
+			out = append(out, "."+ext)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// WriteFormats lists the format names that have a writer, sorted.
+func WriteFormats() []string { return keys(writers) }
+
+// Extension is the usual file extension of a format name, with the dot.
+func Extension(name string) string {
+	if name == "text" {
+		return ".txt"
+	}
+	return "." + name
+}
