@@ -93,11 +93,7 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 		o.onListen(url)
 	}
 	if !o.noBrowser {
-		open := o.openURL
-		if open == nil {
-			open = openBrowser
-		}
-		if err := open(url); err != nil {
+		if err := openInBrowser(url); err != nil {
 			fmt.Fprintf(stderr, "rectify serve：无法打开浏览器（%v），请手动打开上面的网址\n", err)
 		}
 	}
@@ -137,8 +133,8 @@ func listen(addr string) (net.Listener, error) {
 	return net.Listen("tcp", net.JoinHostPort(host, "0"))
 }
 
-// openBrowser opens url in the user's default browser.
-func openBrowser(url string) error {
+// openInBrowser opens url in the user's default browser (tests replace it).
+var openInBrowser = func(url string) error {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {
 	case "windows":

@@ -38,7 +38,7 @@ func startServe(t *testing.T, o serveOptions) (printed, opened string, stdout *s
 	listening := make(chan string, 1)
 	o.onListen = func(url string) { listening <- url }
 	var openedURL string
-	o.openURL = func(url string) error { openedURL = url; return nil }
+	openInBrowser = func(url string) error { openedURL = url; return nil }
 	done := make(chan int, 1)
 	go func() { done <- serve(ctx, o, stdout, &stderr) }()
 	select {
@@ -108,15 +108,40 @@ func TestServePublicNeedsFlagAndToken(t *testing.T) {
 }
 
 func TestServeUsage(t *testing.T) {
+	for _, args := range [][]string{{"serve", "extra"}, {"serve", "--max-upload", "0"}, {"serve", "--timeout", "soon"}} {
+		var out, errb bytes.Buffer
+		if code := run(&env{ctx: context.Background(), stdout: &out, stderr: &errb}, args); code != 2 || !strings.Contains(errb.String(), "rectify serve") {
+			t.Errorf("%v: %d %q", args, code, errb.String())
+		}
+	}
 	var out, errb bytes.Buffer
-	if code := runServe([]string{"extra"}, &out, &errb); code != 2 {
-		t.Errorf("an argument: %d", code)
-	}
-	if code := runServe([]string{"--max-upload", "0"}, &out, &errb); code != 2 {
-		t.Errorf("--max-upload 0: %d", code)
-	}
-	out.Reset()
-	if code := runServe([]string{"--help"}, &out, &errb); code != 0 || !strings.Contains(out.String(), "--no-browser") {
+	if code := run(&env{ctx: context.Background(), stdout: &out, stderr: &errb}, []string{"help", "serve"}); code != 0 || !strings.Contains(out.String(), "--no-browser") {
 		t.Errorf("help: %d %q", code, out.String())
+	}
+}
+
+// A double-click on rectify.exe (no arguments, a console of its own)
+// starts the page on loopback and opens the browser on it.
+func TestDoubleClickOpensThePage(t *testing.T) {
+	opened := make(chan string, 1)
+	openInBrowser = func(url string) error { opened <- url; return nil }
+	ctx, cancel := context.WithCancel(context.Background())
+	var out, errb syncBuffer
+	done := make(chan int, 1)
+	go func() { done <- doubleClick(&env{ctx: ctx, stdout: &out, stderr: &errb}) }()
+	select {
+	case url := <-opened:
+		res, err := http.Get(url)
+		if err != nil || res.StatusCode != 200 || !strings.HasPrefix(url, "http://127.0.0.1:") {
+			t.Errorf("the page at %s: %v %v", url, res, err)
+		}
+	case code := <-done:
+		t.Fatalf("ended with %d: %s", code, errb.String())
+	case <-time.After(10 * time.Second):
+		t.Fatal("no browser opened")
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d", code)
 	}
 }

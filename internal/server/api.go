@@ -17,6 +17,7 @@ import (
 	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/format"
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/safeio"
 )
 
 // apiError is the body of every refusal: a Chinese message for the page and
@@ -336,7 +337,7 @@ func (e renamedError) Unwrap() error { return e.err }
 // tempCopy writes an uploaded template to a temporary file with a name of
 // our choosing (the ledger writer fills a template by path); cleanup removes it.
 func tempCopy(data []byte) (string, func(), error) {
-	tf, err := os.CreateTemp("", "rectify-template-*.xlsx")
+	tf, err := os.CreateTemp(safeio.TempDir(), "rectify-template-*.xlsx")
 	if err != nil {
 		return "", nil, err
 	}
