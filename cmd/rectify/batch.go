@@ -54,43 +54,66 @@ func runBatch(e *env, f *convertFlags, args []string) int {
 			fmt.Fprintf(e.stderr, "同名：%s 和 %s 都会写成同一个文件，%s 改写到 %s\n", j.clash, j.in, j.in, j.out)
 		}
 	}
-	type result struct {
-		job
-		err error
+	ins := make([]string, len(jobs))
+	for i, j := range jobs {
+		ins[i] = j.in
 	}
-	todo := make(chan job)
-	results := make(chan result)
+	done, failed := each(e, ins, func(i int) error {
+		j := jobs[i]
+		one := *f
+		one.from = ""
+		if err := os.MkdirAll(filepath.Dir(j.out), 0o755); err != nil {
+			return diag.Errorf(filepath.Dir(j.out), "无法创建输出目录")
+		}
+		return convertOne(e, j.in, j.out, &one)
+	})
+	fmt.Fprintf(e.stderr, "共 %d 个文件：成功 %d 个，失败 %d 个\n", len(jobs), done-len(failed), len(failed))
+	if skipped := len(jobs) - done; skipped > 0 {
+		fmt.Fprintf(e.stderr, "已中断：%d 个文件没有转换\n", skipped)
+	}
+	if len(failed) > 0 {
+		listFailures(e, failed)
+		return diag.ExitFindings
+	}
+	return diag.ExitOK
+}
+
+// failure is a file of a batch that failed, and why.
+type failure struct {
+	in  string
+	err error
+}
+
+// each runs work on every input (by its index) on all cores, with the progress bar on a
+// terminal. One failure never stops the others; each is one line as it
+// happens. When e.ctx ends no more work is handed out. It returns how many
+// ran and the failures in input order.
+func each(e *env, inputs []string, work func(i int) error) (int, []failure) {
+	todo := make(chan int)
+	results := make(chan failure)
 	var wg sync.WaitGroup
-	for range min(runtime.NumCPU(), len(jobs)) {
+	for range min(runtime.NumCPU(), len(inputs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range todo {
-				one := *f
-				one.from = ""
-				err := os.MkdirAll(filepath.Dir(j.out), 0o755)
-				if err != nil {
-					err = diag.Errorf(filepath.Dir(j.out), "无法创建输出目录")
-				} else {
-					err = convertOne(e, j.in, j.out, &one)
-				}
-				results <- result{j, err}
+			for i := range todo {
+				results <- failure{inputs[i], work(i)}
 			}
 		}()
 	}
 	go func() {
-		for _, j := range jobs {
+		for i := range inputs {
 			if e.ctx.Err() != nil {
 				break
 			}
-			todo <- j
+			todo <- i
 		}
 		close(todo)
 		wg.Wait()
 		close(results)
 	}()
 	tty := isTerminal(e.stderr)
-	var failed []result
+	var failed []failure
 	done := 0
 	for r := range results {
 		done++
@@ -102,25 +125,22 @@ func runBatch(e *env, f *convertFlags, args []string) int {
 			fmt.Fprintf(e.stderr, "失败：%v\n", r.err)
 		}
 		if tty {
-			fmt.Fprintf(e.stderr, "\r%s %d/%d", bar(done, len(jobs)), done, len(jobs))
+			fmt.Fprintf(e.stderr, "\r%s %d/%d", bar(done, len(inputs)), done, len(inputs))
 		}
 	}
 	if tty {
 		fmt.Fprintln(e.stderr)
 	}
-	fmt.Fprintf(e.stderr, "共 %d 个文件：成功 %d 个，失败 %d 个\n", len(jobs), done-len(failed), len(failed))
-	if skipped := len(jobs) - done; skipped > 0 {
-		fmt.Fprintf(e.stderr, "已中断：%d 个文件没有转换\n", skipped)
+	sort.Slice(failed, func(i, j int) bool { return failed[i].in < failed[j].in })
+	return done, failed
+}
+
+// listFailures lists the failed files again under the summary.
+func listFailures(e *env, failed []failure) {
+	fmt.Fprintln(e.stderr, "失败的文件：")
+	for _, r := range failed {
+		fmt.Fprintf(e.stderr, "  %s：%s\n", r.in, reason(r.in, r.err))
 	}
-	if len(failed) > 0 {
-		sort.Slice(failed, func(i, j int) bool { return failed[i].in < failed[j].in })
-		fmt.Fprintln(e.stderr, "失败的文件：")
-		for _, r := range failed {
-			fmt.Fprintf(e.stderr, "  %s：%s\n", r.in, reason(r.in, r.err))
-		}
-		return diag.ExitFindings
-	}
-	return diag.ExitOK
 }
 
 // reason is err without the leading file name the summary already shows.
@@ -143,38 +163,13 @@ func extension(name string) string {
 // batch itself. Outputs are compared case-blind, as on Windows and macOS.
 func planBatch(args []string, outDir, ext string, recursive bool) ([]job, error) {
 	outSt, _ := os.Stat(outDir)
+	inputs, err := listInputs(args, recursive, outSt)
+	if err != nil {
+		return nil, err
+	}
 	var jobs []job
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil || !st.IsDir() {
-			jobs = append(jobs, job{in: a, out: filepath.Join(outDir, stem(a)+ext)})
-			continue
-		}
-		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return diag.Errorf(path, "无法读取这个目录")
-			}
-			hidden := strings.HasPrefix(d.Name(), ".") && path != a
-			if d.IsDir() {
-				if path == a {
-					return nil
-				}
-				// Never walk into our own output folder.
-				if info, err := d.Info(); hidden || !recursive || (err == nil && outSt != nil && os.SameFile(info, outSt)) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if hidden || !d.Type().IsRegular() || format.FromPath(path) == "" {
-				return nil
-			}
-			rel, _ := filepath.Rel(a, path)
-			jobs = append(jobs, job{in: path, out: filepath.Join(outDir, filepath.Dir(rel), stem(path)+ext)})
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
+	for _, in := range inputs {
+		jobs = append(jobs, job{in: in.path, out: filepath.Join(outDir, in.dir, stem(in.path)+ext)})
 	}
 	sort.SliceStable(jobs, func(i, j int) bool { return jobs[i].in < jobs[j].in })
 	taken := map[string]string{} // lower-cased output -> input
@@ -194,6 +189,50 @@ func planBatch(args []string, outDir, ext string, recursive bool) ([]job, error)
 		taken[key] = j.in
 	}
 	return jobs, nil
+}
+
+// inputFile is a file a batch reads, and the subfolder it was found in
+// under the folder named on the command line.
+type inputFile struct{ path, dir string }
+
+// listInputs lists the files named, and the readable files of the folders
+// named (with recursive, of their subfolders too), never hidden ones nor
+// the folder skip (a batch's own output folder). A name that does not exist
+// is listed, for the work to report.
+func listInputs(args []string, recursive bool, skip os.FileInfo) ([]inputFile, error) {
+	var inputs []inputFile
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil || !st.IsDir() {
+			inputs = append(inputs, inputFile{path: a})
+			continue
+		}
+		err = filepath.WalkDir(a, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return diag.Errorf(path, "无法读取这个目录")
+			}
+			hidden := strings.HasPrefix(d.Name(), ".") && path != a
+			if d.IsDir() {
+				if path == a {
+					return nil
+				}
+				if info, err := d.Info(); hidden || !recursive || (err == nil && skip != nil && os.SameFile(info, skip)) {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if hidden || !d.Type().IsRegular() || format.FromPath(path) == "" {
+				return nil
+			}
+			rel, _ := filepath.Rel(a, path)
+			inputs = append(inputs, inputFile{path: path, dir: filepath.Dir(rel)})
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return inputs, nil
 }
 
 func stem(path string) string {
