@@ -78,7 +78,7 @@ func unitFromFileName(path string) string {
 		stem = s
 	}
 	for _, part := range nameSep.Split(stem, -1) {
-		part = strings.TrimSpace(docWords.ReplaceAllString(part, ""))
+		part = strings.TrimPrefix(strings.TrimSpace(docWords.ReplaceAllString(part, "")), "关于")
 		part = strings.Trim(part, "()（）《》“”\"'")
 		if len([]rune(part)) >= 2 && !dateish.MatchString(part) && hasHan(part) {
 			return part
