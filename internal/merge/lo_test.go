@@ -30,10 +30,7 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 func TestLibreOfficeRecalculates(t *testing.T) {
 	testutil.Need(t, "soffice")
 	tr := loadTruth(t)
-	data, err := WriteXLSX(mergeFolder(t, filepath.Join(testDir, "in"), tr.Today))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := written(t, WriteXLSX, mergeFolder(t, filepath.Join(testDir, "in"), tr.Today))
 	dir := t.TempDir()
 	user := filepath.Join(dir, "lo-profile", "user")
 	if err := os.MkdirAll(user, 0o755); err != nil {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -157,10 +158,7 @@ func num(t *testing.T, s string) float64 {
 func TestSummaryMatchesPlantedFigures(t *testing.T) {
 	tr := loadTruth(t)
 	res := mergeFolder(t, filepath.Join(testDir, "in"), tr.Today)
-	data, err := WriteXLSX(res)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := written(t, WriteXLSX, res)
 	f, err := excelize.OpenReader(strings.NewReader(string(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -304,10 +302,7 @@ func nonNil(s []string) []string {
 // header.
 func TestPrintReady(t *testing.T) {
 	tr := loadTruth(t)
-	data, err := WriteXLSX(mergeFolder(t, filepath.Join(testDir, "in"), tr.Today))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := written(t, WriteXLSX, mergeFolder(t, filepath.Join(testDir, "in"), tr.Today))
 	f, err := excelize.OpenReader(strings.NewReader(string(data)))
 	if err != nil {
 		t.Fatal(err)
@@ -442,12 +437,8 @@ func TestRounds(t *testing.T) {
 func TestOwnOutputRecognised(t *testing.T) {
 	tr := loadTruth(t)
 	res := mergeFolder(t, filepath.Join(testDir, "in"), tr.Today)
-	for name, w := range map[string]func(*Result) ([]byte, error){"xlsx": WriteXLSX, "json": WriteJSON, "csv": WriteCSV} {
-		data, err := w(res)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !IsOwnOutput(data) {
+	for name, w := range map[string]func(*Result, io.Writer) error{"xlsx": WriteXLSX, "json": WriteJSON, "csv": WriteCSV} {
+		if !IsOwnOutput(written(t, w, res)) {
 			t.Errorf("%s output not recognised as merge's own", name)
 		}
 	}
@@ -470,4 +461,14 @@ func zipNames(t *testing.T, data []byte) []string {
 		out = append(out, f.Name)
 	}
 	return out
+}
+
+// written is what a writer writes for r.
+func written(t *testing.T, w func(*Result, io.Writer) error, r *Result) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := w(r, &buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
