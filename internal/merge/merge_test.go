@@ -19,6 +19,7 @@ import (
 
 	"github.com/rectify/rectify/internal/format"
 	"github.com/rectify/rectify/internal/notice"
+	_ "github.com/rectify/rectify/internal/testutil/golden" // the shared -update flag
 )
 
 // truth is what scripts/genmerge planted in testdata/merge/in.
