@@ -3,15 +3,20 @@
 // GBK-EUC-H CMap and no ToUnicode map, so that the text can only be read
 // through the encoding itself. It lays out a notice's text (one paragraph a
 // line, or a rectify text file) 28 characters a line with first-line
-// indents. With -scanned it writes an image-only page instead.
+// indents. With -scanned it writes an image-only page instead; with -html
+// FONT, the notice as a web page in FONT (each paragraph styled by its role:
+// centred title, right-aligned signature) for LibreOffice and Chromium to
+// print, as testdata/pdf/make.sh does.
 //
 //	go run ./scripts/gbkpdf testdata/notices/scheme-aspects.txt > out.pdf
+//	go run ./scripts/gbkpdf -html "Noto Serif CJK SC" notice.txt > notice.html
 package main
 
 import (
 	"bytes"
 	"flag"
 	"fmt"
+	"html"
 	"os"
 	"regexp"
 	"strings"
@@ -23,6 +28,7 @@ import (
 
 func main() {
 	scanned := flag.Bool("scanned", false, "write an image-only page")
+	htmlFont := flag.String("html", "", "write the notice as HTML in this font family")
 	flag.Parse()
 	if *scanned {
 		os.Stdout.Write(scannedPDF())
@@ -38,7 +44,33 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	if *htmlFont != "" {
+		os.Stdout.Write(noticeHTML(textnotice.Blocks(n), *htmlFont))
+		return
+	}
 	os.Stdout.Write(gbkPDF(textnotice.Blocks(n)))
+}
+
+// noticeHTML lays a notice out the way offices set one in a word processor:
+// A4, 16 pt body with two-character first-line indents, 22 pt centred
+// title, signature and date right-aligned.
+func noticeHTML(blocks []textnotice.Block, font string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<style>@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "%s"; font-size: 16pt; line-height: 28pt; margin: 0; }
+p { margin: 0; text-indent: 32pt; text-align: justify; }
+p.title { text-indent: 0; text-align: center; font-size: 22pt; line-height: 32pt; font-weight: bold; }
+p.addressee { text-indent: 0; }
+p.heading1 { font-weight: bold; }
+p.signature, p.date { text-indent: 0; text-align: right; padding-right: 64pt; }
+</style></head><body>
+`, font)
+	for _, bl := range blocks {
+		fmt.Fprintf(&b, "<p class=%q>%s</p>\n", bl.Role, html.EscapeString(bl.Text))
+	}
+	b.WriteString("</body></html>\n")
+	return b.Bytes()
 }
 
 var tokenRe = regexp.MustCompile(`[0-9A-Za-z.%@]+|.`)

@@ -1,82 +1,88 @@
 #!/usr/bin/env bash
-# Make the PDF fixtures with real producers (committed; rerun by hand):
-#   LibreOffice (HTML -> PDF), Chromium (print to PDF), rectify's own fpdf
-#   output, a hand-written PDF with non-embedded GBK-EUC-H fonts, qpdf's
-#   AES-256 owner-password-only and user-password encryption, an image-only
-#   (scanned) PDF.
-# Needs: libreoffice-writer, chromium, fonts-noto-cjk, qpdf, go.
+# Make the PDF fixtures with real producers (committed; rerun by hand after
+# adding a notice to testdata/notices, then `go test ./internal/pdftext
+# -update` and review the golden files):
+#   every notice by LibreOffice Writer (HTML -> PDF, embedded CFF subsets)
+#   and by Chromium's print to PDF (Skia: Type 3 fonts for CFF faces);
+#   and, for one notice each: Chromium with a TrueType face (Identity-H),
+#   rectify's own fpdf output, a hand-written PDF with non-embedded
+#   GBK-EUC-H fonts, qpdf's AES-256 owner-password-only and user-password
+#   encryption, and an image-only (scanned) PDF.
+# Writes sources.txt: each fixture and the notice it was made from, which
+# the tests read. Needs: libreoffice-writer, chromium, fonts-noto-cjk,
+# fonts-lxgw-wenkai, qpdf, go.
 set -euo pipefail
 cd "$(dirname "$0")"
-top=../..
+top=$(cd ../.. && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+(cd "$top" && go build -o "$work/gbkpdf" ./scripts/gbkpdf)
 
-# notice.lines.txt (one paragraph a line) -> HTML with the notice's layout:
-# centred title, two-character first-line indents, right-aligned signature.
-html() { # in out font
-  /usr/bin/python3 - "$1" "$2" "$3" <<'PY'
-import html, re, sys
-src, out, font = sys.argv[1:]
-page_no = re.compile(r"^(第\d+页|[-—]\s*\d+\s*[-—])$")
-lines = [l.strip() for l in open(src, encoding="utf-8") if l.strip() and not page_no.match(l.strip())]
-date = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
-body = []
-title_done = False
-for i, l in enumerate(lines):
-    e = html.escape(l)
-    if not title_done:
-        if "。" in l or len(l) > 40:
-            title_done = True
-        else:
-            body.append(f'<p class="title">{e}</p>')
-            continue
-    if date.match(l) or (i + 1 < len(lines) and date.match(lines[i + 1])):
-        body.append(f'<p class="sign">{e}</p>')
-    else:
-        body.append(f"<p>{e}</p>")
-open(out, "w", encoding="utf-8").write(f"""<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<style>@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; }}
-body {{ font-family: "{font}"; font-size: 16pt; line-height: 28pt; margin: 0; }}
-p {{ margin: 0; text-indent: 2em; text-align: justify; }}
-p.title {{ text-indent: 0; text-align: center; font-size: 22pt; line-height: 32pt; font-weight: bold; }}
-p.sign {{ text-indent: 0; text-align: right; padding-right: 4em; }}
-</style></head><body>
-{chr(10).join(body)}
-</body></html>""")
-PY
+# The notice as a web page in a font: html NOTICE FONT OUT.html
+html() { "$work/gbkpdf" -html "$2" "$1" > "$3"; }
+
+# LibreOffice: libreoffice IN.html OUT.pdf
+libreoffice() {
+  soffice -env:UserInstallation=file://$work/lo --headless --convert-to pdf:writer_web_pdf_Export \
+    --outdir "$work/lo-out" "$1" >/dev/null 2>&1
+  mv "$work/lo-out/$(basename "$1" .html).pdf" "$2"
 }
 
-# LibreOffice, from HTML, with a serif CJK face.
-html $top/testdata/notices/scheme-flat-labels.lines.txt "$work/flat.html" "Noto Serif CJK SC"
-soffice -env:UserInstallation=file://$work/lo --headless --convert-to pdf:writer_web_pdf_Export --outdir "$work" "$work/flat.html" >/dev/null
-cp "$work/flat.pdf" libreoffice-flat-labels.pdf
+# Chromium: chromium_pdf IN.html OUT.pdf
+chromium_pdf() {
+  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+    --disable-component-update --disable-sync --user-data-dir="$work/chrome" --no-pdf-header-footer \
+    --print-to-pdf="$2" "file://$1" 2>/dev/null
+}
 
-# Chromium print-to-PDF (Skia): Identity-H CID fonts, Type 3 where it must.
-python3 -c "import sys; open(sys.argv[2],'w').write(''.join(l for l in open(sys.argv[1]) if l.strip()))" $top/testdata/notices/scheme-mixed-status.txt "$work/mixed.lines.txt"
-html "$work/mixed.lines.txt" "$work/mixed.html" "Noto Sans CJK SC"
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-  --disable-component-update --disable-sync --user-data-dir="$work/chrome" --no-pdf-header-footer \
-  --print-to-pdf="$work/mixed.pdf" "file://$work/mixed.html" 2>/dev/null
-cp "$work/mixed.pdf" chromium-mixed-status.pdf
-# …and with a TrueType face, which Skia embeds as an Identity-H CID font.
-python3 -c "import sys; open(sys.argv[2],'w').write(''.join(l for l in open(sys.argv[1]) if l.strip()))" $top/testdata/notices/scheme-aspects.txt "$work/aspects.lines.txt"
-html "$work/aspects.lines.txt" "$work/aspects.html" "LXGW WenKai"
-chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
-  --disable-component-update --disable-sync --user-data-dir="$work/chrome" --no-pdf-header-footer \
-  --print-to-pdf="$work/aspects.pdf" "file://$work/aspects.html" 2>/dev/null
-cp "$work/aspects.pdf" chromium-aspects-truetype.pdf
+sources=(
+  "# Every PDF fixture and the notice text it was made from (relative to"
+  "# testdata/), written by make.sh. A PDF of no notice has no source."
+)
+src() { sources+=("$*"); }
+
+# Every notice by both producers (a .lines.txt is another spelling of its
+# notice and would give the same PDF).
+for n in "$top"/testdata/notices/*.txt; do
+  case $n in *.lines.txt) continue ;; esac
+  name=$(basename "$n" .txt)
+  html "$n" "Noto Serif CJK SC" "$work/$name.html"
+  libreoffice "$work/$name.html" "libreoffice_$name.pdf"
+  src "libreoffice_$name.pdf notices/$name.txt"
+  html "$n" "Noto Sans CJK SC" "$work/$name-sans.html"
+  chromium_pdf "$work/$name-sans.html" "chromium_$name.pdf"
+  src "chromium_$name.pdf notices/$name.txt"
+done
+
+# The first fixtures, under the names other tests use.
+html "$top/testdata/notices/scheme-flat-labels.lines.txt" "Noto Serif CJK SC" "$work/flat.html"
+libreoffice "$work/flat.html" libreoffice-flat-labels.pdf
+src "libreoffice-flat-labels.pdf notices/scheme-flat-labels.lines.txt"
+html "$top/testdata/notices/scheme-mixed-status.txt" "Noto Sans CJK SC" "$work/mixed.html"
+chromium_pdf "$work/mixed.html" chromium-mixed-status.pdf
+src "chromium-mixed-status.pdf notices/scheme-mixed-status.txt"
+# Chromium with a TrueType face, which Skia embeds as an Identity-H CID font.
+html "$top/testdata/notices/scheme-aspects.txt" "LXGW WenKai" "$work/aspects.html"
+chromium_pdf "$work/aspects.html" chromium-aspects-truetype.pdf
+src "chromium-aspects-truetype.pdf notices/scheme-aspects.txt"
 
 # rectify's own PDF (fpdf, TrueType subsets, Identity-H).
-(cd $top && go run ./cmd/rectify convert --force --bundled-fonts testdata/notices/scheme-aspects.txt testdata/pdf/rectify-aspects.pdf 2>/dev/null)
+(cd "$top" && go run ./cmd/rectify convert --force --bundled-fonts testdata/notices/scheme-aspects.txt testdata/pdf/rectify-aspects.pdf 2>/dev/null)
+src "rectify-aspects.pdf notices/scheme-aspects.txt"
 
 # Old office software: fonts not embedded, GBK-EUC-H, no ToUnicode.
-(cd $top && go run ./scripts/gbkpdf testdata/notices/scheme-aspects.txt > testdata/pdf/gbk-euc-h-aspects.pdf)
+"$work/gbkpdf" "$top/testdata/notices/scheme-aspects.txt" > gbk-euc-h-aspects.pdf
+src "gbk-euc-h-aspects.pdf notices/scheme-aspects.txt"
 
 # AES-256 with an owner password only (opens without a password), and with
 # a user password.
 qpdf --encrypt "" owner-secret 256 -- libreoffice-flat-labels.pdf aes256-owner-only.pdf
+src "aes256-owner-only.pdf notices/scheme-flat-labels.lines.txt"
 qpdf --encrypt user-secret owner-secret 256 -- libreoffice-flat-labels.pdf aes256-user-password.pdf
+src "aes256-user-password.pdf notices/scheme-flat-labels.lines.txt password=user-secret"
 
 # A scanned notice: one page that is only an image.
-(cd $top && go run ./scripts/gbkpdf -scanned > testdata/pdf/scanned.pdf)
-ls -la
+"$work/gbkpdf" -scanned > scanned.pdf
+src "scanned.pdf"
+
+printf '%s\n' "${sources[@]}" > sources.txt
