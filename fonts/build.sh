@@ -16,8 +16,9 @@ SHARED=${SHARED:-../../shared/fonts}
 ascii=$(/usr/bin/python3 -c 'print("".join(map(chr, range(0x21, 0x7F))))')
 
 # 仿宋 for the body: 朱雀仿宋, whole (the project's shared build of its OFL
-# source), with its full-width quotes and tabular digits as the defaults.
-/usr/bin/python3 remap.py "$SHARED/ZhuqueFangsong-Regular.ttf" ZhuqueFangsong-Regular.ttf 'fwid:“”‘’' tnum:0123456789
+# source), with its full-width quotes, tabular digits and half-width points,
+# colon, hyphen and slash (centred copies of its own) as the defaults.
+/usr/bin/python3 remap.py "$SHARED/ZhuqueFangsong-Regular.ttf" ZhuqueFangsong-Regular.ttf 'fwid:“”‘’' tnum:0123456789 'half:.,:-/'
 cp "$SHARED/ZhuqueFangsong-OFL.txt" ZhuqueFangsong-OFL.txt
 
 # Noto Serif SC / Noto Sans SC, static TrueType, from npm.

@@ -114,13 +114,14 @@ func (b *box) compressible() bool { return !b.tight && (b.mark == opening || b.m
 // measure turns text into boxes on a grid of cell mm (the glyphs are
 // squeezed horizontally to cell/em). Wide characters take one cell: a font
 // whose quote is narrow gets it placed in a full cell at its side (opening
-// marks to the right, closing to the left). Digits and the signs
-// inside numbers (. , : - /) take half a cell each (tabular), and so do letters and signs a
-// font draws half-width; letters of
-// a proportional font keep their own widths, and each run of narrow
-// characters (a word, an address) is padded to a whole number of half
-// cells, so what follows it is back on the grid. Spacing letters out to half
-// cells would leave gaps readers take for spaces ("P P P").
+// marks to the right, closing to the left). Digits take half a cell each
+// (tabular figures), and so do letters and signs a font draws half-width;
+// letters and signs of a proportional font keep their own widths, and each
+// run of narrow characters (a word, a number, an address) is padded to a
+// whole number of half cells, so what follows it is back on the grid.
+// Spacing narrow letters and points out to half cells would leave gaps of
+// more than 0.1 em inside a word, which text extraction (poppler) takes for
+// spaces ("P P P", "82. 5").
 func measure(fonts Fonts, text string, faces []Face, size, cell float64) ([]box, error) {
 	em := size * ptToMM
 	squeeze := cell / em
@@ -143,7 +144,7 @@ func measure(fonts Fonts, text string, faces []Face, size, cell float64) ([]box,
 		case isWide(r):
 			b.adv = cell
 			b.off = (cell - nat) / 2
-		case strings.ContainsRune("0123456789.,:-/", r) && nat <= 1.1*half, math.Abs(nat-half) < 0.05*half:
+		case strings.ContainsRune("0123456789", r) && nat <= 1.1*half, math.Abs(nat-half) < 0.05*half:
 			b.adv = half
 		default:
 			b.adv = nat
@@ -340,9 +341,10 @@ func breakWord(boxes []box, s, fit int, avail float64) int {
 // needed: (3a) marks compressed by the adjacent-marks rule get their half
 // back; (3b) half a cell is added on the blank side of marks (after closing,
 // before opening ones), at most one a mark, spread along the line; (3c)
-// half cells go between ideographs, evenly placed; (3d) what is left, less
-// than half a cell when the glyphs are on the grid, is shared by all gaps
-// outside Latin words.
+// likewise where Chinese meets Latin letters or digits (CLREQ's space
+// between Han and Western text); (3d) half cells go between ideographs,
+// evenly placed; (3e) what is left, less than half a cell when the glyphs
+// are on the grid, is shared by all gaps outside Latin words.
 func spread(line []box, avail float64) {
 	const eps = 0.01
 	if len(line) == 0 {
@@ -356,19 +358,25 @@ func spread(line []box, avail float64) {
 			short -= half
 		}
 	}
-	var marks, gaps []int // indices of boxes that may take extra after them
+	var marks, western, gaps []int // indices of boxes that may take extra after them
 	for i := 0; i+1 < len(line); i++ {
+		a, b := line[i], line[i+1]
 		switch {
-		case line[i].mark == closing || line[i+1].mark == opening:
+		case a.mark == closing || b.mark == opening:
 			marks = append(marks, i)
-		case isWide(line[i].r) && isWide(line[i+1].r):
+		case a.mark != notMark || b.mark != notMark || a.r == ' ' || b.r == ' ':
+		case isWide(a.r) != isWide(b.r):
+			western = append(western, i)
+		case isWide(a.r) && isWide(b.r):
 			gaps = append(gaps, i)
 		}
 	}
-	if k := min(len(marks), int((short+eps)/half)); k > 0 {
-		for _, i := range evenly(marks, k) {
-			line[i].extra += half
-			short -= half
+	for _, once := range [][]int{marks, western} {
+		if k := min(len(once), int((short+eps)/half)); k > 0 {
+			for _, i := range evenly(once, k) {
+				line[i].extra += half
+				short -= half
+			}
 		}
 	}
 	for len(gaps) > 0 && short >= half-eps {

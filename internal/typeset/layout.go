@@ -10,12 +10,12 @@
 //     ellipses and the middle dot too (GB/T 15834). A font whose quote is
 //     narrow has it placed in the cell at its side: an opening mark to the
 //     right, a closing mark to the left.
-//   - Digits and the signs inside numbers (. , : - /) take half a cell each
-//     (tabular figures), drawn from its left edge; so do Latin letters in a
-//     font that draws them half-width. Letters of a proportional font keep
-//     their widths (half cells would leave gaps a reader takes for spaces),
-//     and each run of narrow characters is padded to a whole number of half
-//     cells, so the text after a word is back on the grid.
+//   - Digits take half a cell each (tabular figures), drawn from its left
+//     edge; so do Latin letters in a font that draws them half-width.
+//     Letters and signs of a proportional font keep their widths (half cells
+//     would leave gaps text extraction takes for spaces), and each run of
+//     narrow characters is padded to a whole number of half cells, so the
+//     text after a word or number is back on the grid.
 //
 // Lines are broken at UAX #14 opportunities under the 禁则 (no closing or
 // pausing mark starts a line, no opening mark ends one, —— …… stay whole),
@@ -36,9 +36,10 @@
 //  3. Spreading, last and only as far as needed, each step in half cells so
 //     the grid holds: (a) marks compressed by rule 1 get their half back;
 //     (b) half a cell goes on the blank side of marks, at most one per mark,
-//     spread along the line; (c) half cells go between ideographs, evenly
-//     placed; (d) a remainder under half a cell (only with glyphs off the
-//     grid) is shared by all gaps outside Latin words.
+//     spread along the line; (c) likewise where Chinese meets Latin letters
+//     or digits; (d) half cells go between ideographs, evenly placed; (e) a
+//     remainder under half a cell (only with glyphs off the grid) is shared
+//     by all gaps outside Latin words.
 //
 // The last line of a paragraph is set flush left and never spread.
 //

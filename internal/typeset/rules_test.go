@@ -166,3 +166,17 @@ func TestRuleWordsWhole(t *testing.T) {
 		}
 	}
 }
+
+// Rule 3c: where Chinese meets digits, before any space between ideographs.
+func TestRuleSpreadWestern(t *testing.T) {
+	bs := mk("甲乙2024丙丁")
+	spread(bs, 7*testCell)
+	if bs[1].extra != testCell/2 || bs[5].extra != testCell/2 {
+		t.Errorf("want half a cell on each side of 2024: %v", widths(bs))
+	}
+	for _, i := range []int{0, 2, 3, 4, 6} {
+		if bs[i].extra != 0 {
+			t.Errorf("extra after box %d: %v", i, widths(bs))
+		}
+	}
+}

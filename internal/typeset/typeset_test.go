@@ -249,13 +249,12 @@ func TestHalfWidthDigits(t *testing.T) {
 			continue
 		}
 		for i, g := range l.Glyphs {
-			start := i // the run of narrow characters g is in
-			for start > 0 && l.Glyphs[start-1].R < 0x7f {
-				start--
+			digitsOnly := true // g is in a run of digits (not after "G" or "0593-")
+			for j := i; j >= 0 && l.Glyphs[j].R < 0x7f; j-- {
+				digitsOnly = digitsOnly && l.Glyphs[j].R >= '0' && l.Glyphs[j].R <= '9'
 			}
 			switch {
-			case (g.R >= '0' && g.R <= '9' || g.R == '-') && l.Glyphs[start].R <= '9':
-				// in a number (not after the letters of "G235")
+			case g.R >= '0' && g.R <= '9' && digitsOnly:
 				if g.Adv < half-0.01 || !onGrid(g.X+g.Off) {
 					t.Errorf("%q takes %.2f mm at %.2f, want half a cell on the grid", string(g.R), g.Adv, g.X)
 				}
