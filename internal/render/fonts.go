@@ -1,18 +1,17 @@
 // Package render draws typeset pages into a PDF with fpdf, embedding subsets
-// of the fonts it used. It also finds the office's own fonts.
+// of the fonts it used: the office's own where internal/fontfind finds
+// them, the bundled ones otherwise.
 package render
 
 import (
 	"encoding/binary"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"runtime"
-	"strings"
 	"sync"
 
 	"github.com/rectify/rectify/fonts"
+	"github.com/rectify/rectify/internal/diag"
+	"github.com/rectify/rectify/internal/fontfind"
 	"github.com/rectify/rectify/internal/typeset"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -151,33 +150,6 @@ var bundled = []struct {
 	{typeset.FaceFallback, "Noto Sans SC（内置，缺字后备）", "noto-sans-regular", fonts.NotoSansRegular},
 }
 
-// officeNames are file names of the fonts offices install, per face.
-var officeNames = map[typeset.Face][]string{
-	typeset.FaceFang:  {"仿宋_gb2312.ttf", "fangsong_gb2312.ttf", "simfang.ttf", "fangsong.ttf", "仿宋.ttf", "stfangso.ttf"},
-	typeset.FaceTitle: {"方正小标宋简体.ttf", "方正小标宋_gbk.ttf", "fzxbsjw.ttf", "fzxbsk.ttf", "fzxiaobiaosong-b05s.ttf", "方正小标宋.ttf"},
-	typeset.FaceHei:   {"simhei.ttf", "黑体.ttf", "方正黑体简体.ttf", "fzhtjw.ttf"},
-	typeset.FaceKai:   {"楷体_gb2312.ttf", "kaiti_gb2312.ttf", "simkai.ttf", "楷体.ttf", "stkaiti.ttf"},
-	typeset.FaceSong:  {"simsun.ttf", "宋体.ttf", "nsimsun.ttf"},
-}
-
-// fontDirs are the usual font folders, then the user's own.
-func fontDirs(extra string) []string {
-	var dirs []string
-	if extra != "" {
-		dirs = append(dirs, extra)
-	}
-	home, _ := os.UserHomeDir()
-	switch runtime.GOOS {
-	case "windows":
-		dirs = append(dirs, filepath.Join(os.Getenv("WINDIR"), "Fonts"), filepath.Join(os.Getenv("LOCALAPPDATA"), "Microsoft", "Windows", "Fonts"))
-	case "darwin":
-		dirs = append(dirs, "/Library/Fonts", "/System/Library/Fonts", filepath.Join(home, "Library", "Fonts"))
-	default:
-		dirs = append(dirs, "/usr/share/fonts", "/usr/local/share/fonts", filepath.Join(home, ".fonts"), filepath.Join(home, ".local", "share", "fonts"))
-	}
-	return dirs
-}
-
 // Notes are what font discovery has to tell the user (skipped files).
 type Notes []string
 
@@ -186,54 +158,38 @@ type Notes []string
 // useSystem=false uses only bundled fonts and --font-dir (reproducible output).
 func LoadFonts(fontDir string, useSystem bool) (*FontSet, Notes, error) {
 	set := &FontSet{Faces: map[typeset.Face]*Font{}}
-	var notes Notes
-	found := map[typeset.Face]string{}
-	dirs := fontDirs(fontDir)
-	if !useSystem {
-		dirs = nil
-		if fontDir != "" {
-			dirs = []string{fontDir}
-		}
-	}
 	if fontDir != "" {
 		if st, err := os.Stat(fontDir); err != nil || !st.IsDir() {
-			return nil, nil, fmt.Errorf("字体目录 %s 不存在", fontDir)
+			return nil, nil, diag.Errorf(fontDir, "字体目录不存在")
 		}
 	}
-	for _, dir := range dirs {
-		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() {
-				if strings.Count(strings.TrimPrefix(path, dir), string(filepath.Separator)) > 3 {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			base := strings.ToLower(d.Name())
-			for face, names := range officeNames {
-				if _, done := found[face]; done {
-					continue
-				}
-				for _, n := range names {
-					if base == n {
-						found[face] = path
-					}
-				}
-			}
-			return nil
-		})
+	var folders []fontfind.Folder
+	switch {
+	case useSystem:
+		folders = fontfind.Folders(fontDir)
+	case fontDir != "":
+		folders = []fontfind.Folder{{Path: fontDir, Why: "--font-dir 指定的目录"}}
+	}
+	faces, scanNotes := fontfind.Scan(folders)
+	notes := Notes(scanNotes)
+	found := map[typeset.Face]fontfind.Match{}
+	for _, m := range fontfind.Choose(faces) {
+		for _, why := range m.Skipped {
+			notes = append(notes, "跳过字体 "+why)
+		}
+		if m.Face != nil {
+			found[m.Role.Face] = m
+		}
 	}
 	for _, b := range bundled {
 		var f *Font
-		if path, ok := found[b.face]; ok {
-			data, err := os.ReadFile(path)
+		if m, ok := found[b.face]; ok {
+			data, err := fontfind.Load(m.Face)
 			if err == nil {
-				f, err = newFont(fmt.Sprintf("%s（本机 %s）", filepath.Base(path), path), "office-"+string(b.face), data)
+				f, err = newFont(fmt.Sprintf("%s（本机 %s）", m.Name, m.Face.Where()), "office-"+string(b.face), data)
 			}
 			if err != nil {
-				notes = append(notes, fmt.Sprintf("跳过字体 %s：%v", path, err))
+				notes = append(notes, fmt.Sprintf("跳过字体 %s：%v", m.Face.Where(), err))
 				f = nil
 			}
 		}
