@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/rectify/rectify/internal/docx"
 	"github.com/rectify/rectify/internal/notice"
 )
 
@@ -84,6 +85,9 @@ func Sniff(data []byte) string {
 	case bytes.HasPrefix(data, []byte("%PDF-")):
 		return "pdf"
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if docx.IsDocx(data) {
+			return "docx"
+		}
 		return "xlsx"
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
 		return "xls"

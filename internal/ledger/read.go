@@ -504,3 +504,7 @@ func issueTitle(s string) string {
 	}
 	return s
 }
+
+// FromGrid reads a ledger from cells that came from elsewhere (a table in a
+// Word notice): the same header synonyms and row rules as a sheet.
+func FromGrid(g *Grid) (*notice.Notice, error) { return fromGrid(g) }

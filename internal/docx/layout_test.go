@@ -1,0 +1,220 @@
+package docx
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/pdftext"
+	"github.com/rectify/rectify/internal/testutil"
+	"github.com/rectify/rectify/internal/textnotice"
+	"github.com/rectify/rectify/templates"
+)
+
+// writeNotice writes a notice as our .docx with the default layout.
+func writeNotice(t testing.TB, n *notice.Notice, pg Page) []byte {
+	t.Helper()
+	lay, err := templates.Layout("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err = templates.WithText(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := Write(textnotice.Blocks(n), lay, pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// fontsConf makes LibreOffice see only the bundled fonts, under the names
+// our .docx asks for: the layout must hold with fonts that are not the
+// office's, and the test must not depend on the machine's fonts.
+func fontsConf(t *testing.T, dir string) string {
+	fontDir, err := filepath.Abs(filepath.Join("..", "..", "fonts"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	alias := func(name, to string) string {
+		return fmt.Sprintf(`<alias binding="strong"><family>%s</family><prefer><family>%s</family></prefer></alias>`, name, to)
+	}
+	conf := `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
+		`<dir>` + fontDir + `</dir><cachedir>` + filepath.Join(dir, "fc-cache") + `</cachedir>` +
+		alias("仿宋_GB2312", "Zhuque Fangsong") + alias("黑体", "Noto Sans SC") + alias("楷体_GB2312", "LXGW WenKai") +
+		alias("方正小标宋简体", "Noto Serif SC Black") + alias("宋体", "Noto Serif SC") +
+		`</fontconfig>`
+	path := filepath.Join(dir, "fonts.conf")
+	if err := os.WriteFile(path, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// renderWithLibreOffice converts our .docx to PDF with LibreOffice.
+func renderWithLibreOffice(t *testing.T, docx []byte) []byte {
+	testutil.Need(t, "soffice")
+	dir := t.TempDir()
+	t.Setenv("FONTCONFIG_FILE", fontsConf(t, dir))
+	in := filepath.Join(dir, "notice.docx")
+	if err := os.WriteFile(in, docx, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	testutil.Soffice(t, dir, "--convert-to", "pdf", "--outdir", dir, in)
+	pdf, err := os.ReadFile(filepath.Join(dir, "notice.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("pdffonts", filepath.Join(dir, "notice.pdf")).Output(); err == nil {
+		if !strings.Contains(string(out), "ZhuqueFangsong") {
+			t.Errorf("LibreOffice did not set the body in the bundled 仿宋 (fontconfig setup):\n%s", out)
+		}
+	}
+	return pdf
+}
+
+type pdfLine struct {
+	y          float64 // baseline, pt from the page's bottom
+	x0, x1     float64
+	beforeLast float64 // where the last glyph starts
+	size       float64
+	text       string
+}
+
+// pageLines groups a page's glyphs into lines by baseline.
+func pageLines(p pdftext.Page) []pdfLine {
+	byY := map[int][]pdftext.Glyph{}
+	for _, g := range p.Glyphs {
+		if strings.TrimSpace(g.Text) == "" {
+			continue
+		}
+		byY[int(math.Round(g.Y*2))] = append(byY[int(math.Round(g.Y*2))], g)
+	}
+	var out []pdfLine
+	for y, gs := range byY {
+		sort.Slice(gs, func(i, j int) bool { return gs[i].X < gs[j].X })
+		last := gs[len(gs)-1]
+		l := pdfLine{y: float64(y) / 2, x0: gs[0].X, x1: last.X + last.W, beforeLast: last.X, size: gs[0].Size}
+		for _, g := range gs {
+			l.text += g.Text
+		}
+		out = append(out, l)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].y > out[j].y })
+	return out
+}
+
+// allHan reports whether a line has only Chinese characters and full-width
+// marks, each one grid cell wide in any Chinese font.
+func allHan(s string) bool {
+	for _, r := range s {
+		if r < 0x3000 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestLibreOfficeGrid: LibreOffice renders our .docx of the corpus notice
+// with 22 lines a page on the 28.95 pt pitch, 28 characters in a full line
+// within the 156 mm type area, and page numbers "— N —" 7 mm under the type
+// area, odd pages right and even pages left, one character in.
+func TestLibreOfficeGrid(t *testing.T) {
+	pdf := renderWithLibreOffice(t, writeNotice(t, testutil.CorpusNotice(t), Page{}))
+	pages, err := pdftext.Pages(pdf, pdftext.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const mm = 72 / 25.4
+	lay, _ := templates.Layout("")
+	pitch := lay.AreaHeight / float64(lay.Lines) * mm
+	left, right := lay.Left*mm, (lay.Left+lay.AreaWidth)*mm
+	fullPages, fullLines, maxLines, hanging := 0, 0, 0, 0
+	for pi, p := range pages {
+		areaTop, areaBottom := p.Height-lay.Top*mm, p.Height-(lay.Top+lay.AreaHeight)*mm
+		var body []pdfLine
+		var folio *pdfLine
+		for _, l := range pageLines(p) {
+			if l.y < areaBottom {
+				l := l
+				folio = &l
+				continue
+			}
+			body = append(body, l)
+		}
+		num := pi + 1
+		if len(body) > lay.Lines {
+			t.Errorf("page %d has %d lines, more than %d", num, len(body), lay.Lines)
+		}
+		maxLines = max(maxLines, len(body))
+		if len(body) == lay.Lines {
+			fullPages++
+		}
+		for i, l := range body {
+			// LibreOffice (7.4) reads w:overflowPunct inverted: our "no
+			// hanging punctuation", which Word and WPS obey, lets a closing
+			// mark hang past the right edge after a full line. Only that is
+			// let through.
+			x1 := l.x1
+			if rs := []rune(l.text); x1 > right+0.5 && strings.ContainsRune("，。、；：？！）》”’", rs[len(rs)-1]) {
+				x1 = l.beforeLast
+				hanging++
+			}
+			if l.y > areaTop || l.x0 < left-0.5 || x1 > right+0.5 {
+				t.Errorf("page %d: line %q outside the type area (x %.1f..%.1f, baseline %.1f)", num, l.text, l.x0, l.x1, l.y)
+			}
+			// Lines of one size sit whole pitches apart (a line mixing 楷体
+			// and 仿宋 may sit a point lower: its tallest face sets the baseline).
+			if i > 0 && body[i-1].size == l.size {
+				steps := (body[i-1].y - l.y) / pitch
+				if math.Abs(steps-math.Round(steps)) > 0.05 {
+					t.Errorf("page %d: line %q is %.2f pitches under the one above, off the grid", num, l.text, steps)
+				}
+			}
+			// A full line of Chinese, flush with both edges, has 28
+			// characters, or fewer where 禁则 or a run of digits moved one on.
+			if math.Abs(l.x0-left) < 0.5 && math.Abs(l.x1-right) < 1.5 && allHan(l.text) {
+				switch n := len([]rune(l.text)); {
+				case n > lay.Chars:
+					t.Errorf("page %d: full line %q has %d characters, more than %d", num, l.text, n, lay.Chars)
+				case n == lay.Chars:
+					fullLines++
+				}
+			}
+		}
+		if folio == nil {
+			t.Errorf("page %d has no page number", num)
+			continue
+		}
+		if want := "—" + strconv.Itoa(num) + "—"; strings.ReplaceAll(folio.text, " ", "") != want {
+			t.Errorf("page %d: page number %q, want %q", num, folio.text, want)
+		}
+		em := lay.Folio.Size
+		if num%2 == 1 && math.Abs(folio.x1-(right-em)) > 1 {
+			t.Errorf("odd page %d: number ends at %.1f pt, want %.1f (one character in from the right)", num, folio.x1, right-em)
+		}
+		if num%2 == 0 && math.Abs(folio.x0-(left+em)) > 1 {
+			t.Errorf("even page %d: number starts at %.1f pt, want %.1f (one character in from the left)", num, folio.x0, left+em)
+		}
+		// The number's top (about 0.8 em over its baseline) 7 mm under the type area.
+		if top := folio.y + 0.8*em; math.Abs(top-(areaBottom-lay.FolioOffset*mm)) > 2 {
+			t.Errorf("page %d: number's top %.1f mm under the type area, want %.0f", num, (areaBottom-top)/mm, lay.FolioOffset)
+		}
+	}
+	t.Logf("%d pages, %d with %d lines, %d full lines of %d characters, %d closing marks hanging (LibreOffice)",
+		len(pages), fullPages, lay.Lines, fullLines, lay.Chars, hanging)
+	if maxLines != lay.Lines || fullPages < len(pages)/2 {
+		t.Errorf("only %d of %d pages hold %d lines", fullPages, len(pages), lay.Lines)
+	}
+	if fullLines < 100 {
+		t.Errorf("only %d lines of exactly %d characters fill the type area's width", fullLines, lay.Chars)
+	}
+}

@@ -1,0 +1,170 @@
+package docx
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/rectify/rectify/internal/ledger"
+	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/textnotice"
+)
+
+// Read reads a notice from a .docx file. The body's paragraphs, with Word's
+// list labels rendered and tracked changes accepted, go through the text
+// grammar; a table whose header is a ledger's is read as a ledger. Comments,
+// headers, footers and footnotes live in other parts and stay out.
+func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
+	blocks, err := readBlocks(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var paras []textnotice.Para
+	var ledgers []*notice.Notice
+	var ledgerHeading []string // the level-1 heading above each ledger table
+	lastHeading := ""
+	addPara := func(i int, text string) {
+		for _, line := range strings.Split(text, "\n") {
+			line = strings.TrimSpace(textnotice.NormalizeLine(line))
+			if line == "" || textnotice.IsPageNumber(line) {
+				continue // a page number typed or pasted into the body
+			}
+			if strings.HasPrefix(line, notice.CNNumeral(sectionNumber(line))+"、") {
+				lastHeading = line
+			}
+			paras = append(paras, textnotice.Para{Text: line, Line: i + 1})
+		}
+	}
+	tables := 0
+	for i, b := range blocks {
+		if b.table == nil {
+			addPara(i, b.text)
+			continue
+		}
+		tables++
+		g := &ledger.Grid{Sheet: fmt.Sprintf("表格%d", tables), Rows: b.table.rows, Dates: map[[2]int]string{}}
+		for _, m := range b.table.merges {
+			g.Merges = append(g.Merges, ledger.Merge{R1: m[0], C1: m[1], R2: m[2], C2: m[3]})
+		}
+		if n, err := ledger.FromGrid(g); err == nil {
+			ledgers = append(ledgers, n)
+			ledgerHeading = append(ledgerHeading, lastHeading)
+			continue
+		}
+		// Any other table reads as text, row by row, so that nothing vanishes.
+		for _, row := range b.table.rows {
+			for _, cell := range row {
+				addPara(i, cell)
+			}
+		}
+	}
+	if len(paras) == 0 && len(ledgers) == 0 {
+		return nil, errors.New("Word 文档中没有文字")
+	}
+	n, err := textnotice.Parse(paras)
+	if err != nil {
+		if len(ledgers) == 0 || (len(paras) > 0 && !errors.Is(err, textnotice.ErrNoNotice)) {
+			return nil, err
+		}
+		n = &notice.Notice{Format: notice.FormatVersion}
+	}
+	addLedgers(n, ledgers, ledgerHeading)
+	return n, nil
+}
+
+// addLedgers puts the issues of ledger tables into the notice: as its issue
+// list when the text has none, in the part whose heading stands above the
+// table.
+func addLedgers(n *notice.Notice, ledgers []*notice.Notice, headings []string) {
+	for i, l := range ledgers {
+		for _, c := range l.Categories {
+			// Numbered as the grammar numbers a notice's categories: an
+			// untitled one (a table without a category column) has none.
+			c.Number = len(n.Categories) + 1
+			if c.Title == "" {
+				c.Number = 0
+			}
+			n.Categories = append(n.Categories, c)
+		}
+		if headings[i] == "" {
+			continue
+		}
+		for si := range n.Sections {
+			s := &n.Sections[si]
+			if s.Kind == notice.SectionNarrative && headings[i] == notice.CNNumeral(s.Number)+"、"+s.Title {
+				s.Kind = notice.SectionIssues
+			}
+		}
+	}
+}
+
+// sectionNumber reads the Chinese number of a "一、" heading, or 0.
+func sectionNumber(s string) int {
+	i := strings.Index(s, "、")
+	if i <= 0 || i > 3*6 {
+		return 0
+	}
+	for k := 1; k <= 99; k++ {
+		if notice.CNNumeral(k) == s[:i] {
+			return k
+		}
+	}
+	return 0
+}
+
+// readBlocks opens a .docx and gives its body in reading order.
+func readBlocks(data []byte) ([]block, error) {
+	p, err := openPackage(data)
+	if err != nil {
+		return nil, err
+	}
+	main := "word/document.xml"
+	if rels, err := p.relationships(""); err != nil {
+		return nil, err
+	} else if name := rels["officeDocument"]; name != "" && p.files[name] != nil {
+		main = name
+	}
+	body, err := p.part(main)
+	if err != nil {
+		return nil, err
+	}
+	if body == nil {
+		for name := range p.files {
+			if strings.HasPrefix(name, "xl/") {
+				return nil, errors.New("这是 Excel 文件，不是 Word 文件；请把扩展名改为 .xlsx")
+			}
+		}
+		return nil, errNoBody
+	}
+	rels, err := p.relationships(main)
+	if err != nil {
+		return nil, err
+	}
+	partOf := func(kind, def string) ([]byte, error) {
+		if name := rels[kind]; name != "" {
+			return p.part(name)
+		}
+		return p.part(def)
+	}
+	numData, err := partOf("numbering", "word/numbering.xml")
+	if err != nil {
+		return nil, err
+	}
+	nb, err := parseNumbering(numData)
+	if err != nil {
+		return nil, err
+	}
+	styleData, err := partOf("styles", "word/styles.xml")
+	if err != nil {
+		return nil, err
+	}
+	st, err := parseStyles(styleData)
+	if err != nil {
+		return nil, err
+	}
+	return readBody(body, nb, st)
+}
