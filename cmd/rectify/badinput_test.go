@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rectify/rectify/internal/testutil"
 )
 
 func testdata(p string) string { return filepath.Join("..", "..", "testdata", p) }
@@ -41,6 +43,31 @@ func zipBomb(t *testing.T) []byte {
 	}
 	zw.Close()
 	return buf.Bytes()
+}
+
+// docxParts are the parts every .docx has besides its body.
+var docxParts = map[string]string{
+	"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+	"_rels/.rels": `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+}
+
+// nestedDocx is a .docx whose body nests elements 100,000 deep.
+func nestedDocx(t *testing.T) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for name, data := range docxParts {
+		w, _ := zw.Create(name)
+		w.Write([]byte(data))
+	}
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`))
+	w.Write(bytes.Repeat([]byte("<w:p>"), 100000))
+	zw.Close()
+	return b.Bytes()
 }
 
 // TestBadInput: every kind of bad input gets a clear message in Chinese
@@ -79,8 +106,24 @@ func TestBadInput(t *testing.T) {
 		{"no ledger header", "无表头.xlsx", noHeader, "out.json", nil, "台账表头下没有问题行"},
 		{"csv without header", "无表头.csv", []byte("a,b,c\n1,2,3\n"), "out.json", nil, "没有找到整改台账的表头"},
 		{"zip bomb", "炸弹.xlsx", zipBomb(t), "out.json", nil, "过大"},
-		{"unknown extension", "通报.docx", []byte("x"), "out.json", nil, "无法识别的扩展名"},
-		{"unknown output extension", "通报.txt", readTestdata(t, "notices/scheme-aspects.txt"), "out.docx", nil, "无法识别的输出扩展名"},
+		{"unknown extension", "通报.pages", []byte("x"), "out.json", nil, "无法识别的扩展名"},
+		{"unknown output extension", "通报.txt", readTestdata(t, "notices/scheme-aspects.txt"), "out.pages", nil, "无法识别的输出扩展名"},
+		// Word: a zip that is no Word file, a 1 GiB part (declared, and
+		// hidden behind a small declared size), XML nested past any
+		// document's depth, an old binary .doc.
+		{"zip that is no docx", "压缩包.docx", func() []byte {
+			var b bytes.Buffer
+			zw := zip.NewWriter(&b)
+			w, _ := zw.Create("readme.txt")
+			w.Write([]byte("hello"))
+			zw.Close()
+			return b.Bytes()
+		}(), "out.json", nil, "不是有效的 Word（.docx）文件"},
+		{"docx with a 1 GiB part", "炸弹.docx", testutil.ZipWithHugePart(docxParts, "word/document.xml", 1<<30, true), "out.json", nil, "过大"},
+		{"docx hiding a 1 GiB part", "炸弹2.docx", testutil.ZipWithHugePart(docxParts, "word/document.xml", 1<<30, false), "out.json", nil, "比声明的大小"},
+		{"deeply nested docx", "嵌套.docx", nestedDocx(t), "out.json", nil, "XML 嵌套超过"},
+		{"old binary doc", "旧.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 4096)...), "out.json", nil, "另存为” .docx"},
+		{"old binary doc named docx", "旧.docx", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 4096)...), "out.json", nil, "老版 Word（.doc）"},
 		{"missing output folder", "通报.txt", readTestdata(t, "notices/scheme-aspects.txt"), "没有的目录/out.json", nil, "输出目录"},
 		{"binary renamed txt", "二进制.txt", []byte{0, 1, 2, 3, 0xff, 0xfe, 0}, "out.json", nil, "含有二进制内容，不是文本文件"},
 	}

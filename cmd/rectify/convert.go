@@ -48,8 +48,8 @@ func init() {
 		help:    convertHelp,
 		setup: func(fs *pflag.FlagSet) func(*env, []string) int {
 			f := &convertFlags{}
-			fs.StringVar(&f.from, "from", "", "输入`格式`：txt、json、pdf、xlsx、xls、csv，默认按扩展名")
-			fs.StringVar(&f.to, "to", "", "输出`格式`：txt、json、pdf、xlsx，默认按扩展名")
+			fs.StringVar(&f.from, "from", "", "输入`格式`：txt、json、pdf、docx、xlsx、xls、csv，默认按扩展名")
+			fs.StringVar(&f.to, "to", "", "输出`格式`：txt、json、pdf、docx、xlsx，默认按扩展名")
 			fs.StringVar(&f.outDir, "out-dir", "", "批量转换：输出`目录`，不存在时创建")
 			fs.BoolVarP(&f.recursive, "recursive", "r", false, "批量转换时也转换子目录里的文件，在输出目录里建同样的子目录")
 			fs.BoolVar(&f.force, "force", false, "覆盖已存在的输出文件")
@@ -58,11 +58,11 @@ func init() {
 			fs.StringVar(&f.opt.Template, "template", "", "写台账时填入的单位自有模板`文件`（.xlsx）")
 			fs.StringVar(&f.opt.FontDir, "font-dir", "", "另外查找字体的`目录`，优先于系统字体")
 			fs.BoolVar(&f.opt.BundledFontsOnly, "bundled-fonts", false, "只用内置字体（和 --font-dir），不用本机安装的字体")
-			fs.StringVar(&f.opt.Layout, "layout", "", "写 PDF 时使用的版式模板`文件`（.json，参照 templates/gbt9704.json）")
-			fs.StringVar(&f.opt.Mark, "mark", "", "写 PDF 时发文机关标志（红色版头）的`文字`，如“××管理委员会文件”")
-			fs.StringVar(&f.opt.CC, "cc", "", "写 PDF 时版记中的抄送`机关`")
-			fs.StringVar(&f.opt.Printer, "printer", "", "写 PDF 时版记中的印发`机关`")
-			fs.Var(dateValue{p: &f.opt.PrintDate, chinese: true}, "print-date", "写 PDF 时版记中的印发`日期`，如 2025年6月24日 或 2025-06-24")
+			fs.StringVar(&f.opt.Layout, "layout", "", "写 PDF 或 Word 时使用的版式模板`文件`（.json，参照 templates/gbt9704.json）")
+			fs.StringVar(&f.opt.Mark, "mark", "", "写 PDF 或 Word 时发文机关标志（红色版头）的`文字`，如“××管理委员会文件”")
+			fs.StringVar(&f.opt.CC, "cc", "", "写 PDF 或 Word 时版记中的抄送`机关`")
+			fs.StringVar(&f.opt.Printer, "printer", "", "写 PDF 或 Word 时版记中的印发`机关`")
+			fs.Var(dateValue{p: &f.opt.PrintDate, chinese: true}, "print-date", "写 PDF 或 Word 时版记中的印发`日期`，如 2025年6月24日 或 2025-06-24")
 			return func(e *env, args []string) int { return runConvert(e, f, args) }
 		},
 	})
@@ -123,10 +123,10 @@ func readNotice(ctx context.Context, in, from string, opt format.Options, stdin 
 		}
 		name = format.FromPath(in)
 		if name == "" {
-			return nil, diag.Errorf(in, "无法识别的扩展名 %q（可读取 .txt .md .json .pdf .xlsx .xls .csv）", filepath.Ext(in))
+			return nil, diag.Errorf(in, "无法识别的扩展名 %q（可读取 .txt .md .json .pdf .docx .xlsx .xls .csv）", filepath.Ext(in))
 		}
 	} else if name == "" {
-		return nil, diag.Errorf(in, "未知的输入格式 %q（可读取 txt、json、pdf、xlsx、xls、csv）", from)
+		return nil, diag.Errorf(in, "未知的输入格式 %q（可读取 txt、json、pdf、docx、xlsx、xls、csv）", from)
 	}
 	label := in
 	var data []byte
@@ -192,7 +192,7 @@ func outputFormat(out, to string) (string, error) {
 		}
 		name := format.FromPath(out)
 		if name == "" {
-			return "", diag.Errorf(out, "无法识别的输出扩展名 %q（可写出 .txt .json .pdf .xlsx）", filepath.Ext(out))
+			return "", diag.Errorf(out, "无法识别的输出扩展名 %q（可写出 .txt .json .pdf .docx .xlsx）", filepath.Ext(out))
 		}
 		return name, nil
 	}

@@ -211,8 +211,8 @@ func usage() string {
 	}
 	b.WriteString(`
 支持的格式：
-  读取：.txt .md（通报文字）、.json（通报数据）、.pdf、.xlsx .xls .csv（整改台账）
-  写出：.txt、.json、.pdf（GB/T 9704 公文格式）、.xlsx（整改台账和统计表）
+  读取：.txt .md（通报文字）、.json（通报数据）、.pdf、.docx（Word）、.xlsx .xls .csv（整改台账）
+  写出：.txt、.json、.pdf 和 .docx（GB/T 9704 公文格式）、.xlsx（整改台账和统计表）
 
 示例：
   rectify convert 通报.txt 通报.json

@@ -84,6 +84,11 @@ func (p *pkg) part(name string) ([]byte, error) {
 	}
 	defer rc.Close()
 	data, err := io.ReadAll(io.LimitReader(rc, MaxPartSize+1))
+	if errors.Is(err, zip.ErrFormat) {
+		// archive/zip stops a part at its declared size: a file that hides
+		// its real size is a zip bomb or broken.
+		return nil, fmt.Errorf("%s 解压后比声明的大小（%d 字节）更大，可能是压缩炸弹，拒绝读取", name, f.UncompressedSize64)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s 已损坏，无法解压：%v", name, err)
 	}
