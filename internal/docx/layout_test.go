@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"os"
@@ -129,7 +130,7 @@ func allHan(s string) bool {
 // area, odd pages right and even pages left, one character in.
 func TestLibreOfficeGrid(t *testing.T) {
 	pdf := renderWithLibreOffice(t, writeNotice(t, testutil.CorpusNotice(t), Page{}))
-	pages, err := pdftext.Pages(pdf, pdftext.Options{})
+	pages, err := pdftext.Pages(context.Background(), pdf, pdftext.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
