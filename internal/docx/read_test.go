@@ -3,18 +3,15 @@ package docx
 import (
 	"bytes"
 	"context"
-	"flag"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/testutil"
+	"github.com/rectify/rectify/internal/testutil/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fixtures are our .docx files (testdata/docx/make.py) and, where the file
 // was made from a text notice, that notice: the Word file must read exactly
@@ -55,20 +52,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden := testutil.Testdata("docx", strings.TrimSuffix(f.docx, ".docx")+".golden.json")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/docx -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s; review with -update and git diff", f.docx, filepath.Base(golden))
-			}
+			golden.Check(t, testutil.Testdata("docx", strings.TrimSuffix(f.docx, ".docx")+".golden.json"), got)
 		})
 	}
 }
