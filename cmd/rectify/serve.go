@@ -44,8 +44,8 @@ type serveOptions struct {
 	maxJobs   int
 	fontDir   string
 	bundled   bool
-	openURL   func(string) error // nil: the system's browser
-	onListen  func(url string)   // tests: called with the address once listening
+	log       bool
+	onListen  func(url string) // tests: called with the address once listening
 }
 
 // serve runs the web page until ctx ends.
@@ -69,6 +69,9 @@ func serve(ctx context.Context, o serveOptions, stdout, stderr io.Writer) int {
 		QueueWait:        server.DefaultQueueWait,
 		FontDir:          o.fontDir,
 		BundledFontsOnly: o.bundled,
+	}
+	if o.log {
+		cfg.Log = func(line string) { fmt.Fprintln(stderr, line) }
 	}
 	url := "http://" + bound.String() + "/"
 	if bound.IP.IsLoopback() {
@@ -167,6 +170,7 @@ func init() {
 			fs.IntVar(&o.maxJobs, "max-jobs", o.maxJobs, "同时进行的转换`数`上限")
 			fs.StringVar(&o.fontDir, "font-dir", "", "另外查找字体的`目录`")
 			fs.BoolVar(&o.bundled, "bundled-fonts", false, "只用内置字体（和 --font-dir），不用本机安装的字体")
+			fs.BoolVar(&o.log, "log", false, "在终端逐行显示请求（方法、路径、状态、用时；不含文件名和内容）")
 			return func(e *env, args []string) int {
 				if len(args) != 0 {
 					return usageError(e, "serve", "不需要文件参数")

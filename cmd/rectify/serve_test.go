@@ -37,8 +37,8 @@ func startServe(t *testing.T, o serveOptions) (printed, opened string, stdout *s
 	var stderr syncBuffer
 	listening := make(chan string, 1)
 	o.onListen = func(url string) { listening <- url }
-	var openedURL string
-	openInBrowser = func(url string) error { openedURL = url; return nil }
+	openedURL := make(chan string, 1)
+	openInBrowser = func(url string) error { openedURL <- url; return nil }
 	done := make(chan int, 1)
 	go func() { done <- serve(ctx, o, stdout, &stderr) }()
 	select {
@@ -54,8 +54,11 @@ func startServe(t *testing.T, o serveOptions) (printed, opened string, stdout *s
 			t.Errorf("serve ended with %d: %s", code, stderr.String())
 		}
 	})
-	time.Sleep(10 * time.Millisecond) // the browser opener runs after onListen
-	return printed, openedURL, stdout
+	select {
+	case opened = <-openedURL:
+	case <-time.After(100 * time.Millisecond): // --no-browser
+	}
+	return printed, opened, stdout
 }
 
 func TestServeLoopback(t *testing.T) {

@@ -19,6 +19,7 @@ import (
 	"github.com/rectify/rectify/internal/check"
 	"github.com/rectify/rectify/internal/format"
 	"github.com/rectify/rectify/internal/notice"
+	_ "github.com/rectify/rectify/internal/testutil/golden" // knows the shared -update flag
 )
 
 const (

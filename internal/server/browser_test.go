@@ -95,10 +95,12 @@ func newPage(t *testing.T) *page {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("starting chromium: %v", err)
 	}
-	p := &page{t: t, ctx: ctx, shots: *screenshotDir, dlDir: t.TempDir(), errors: make(chan string, 16)}
+	p := &page{t: t, ctx: ctx, shots: filepath.Join(*screenshotDir, t.Name()), dlDir: t.TempDir(), errors: make(chan string, 16)}
+	os.RemoveAll(p.shots) // only this run's pictures
 	if err := os.MkdirAll(p.shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("screenshots in %s", p.shots)
 	_, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
 		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: p.dlDir, EventsEnabled: new(true)})
 	if err != nil {
@@ -235,7 +237,6 @@ func TestBrowser(t *testing.T) {
 	addr, stop := liveServer(t, "127.0.0.1:0")
 	url := "http://" + addr + "/"
 	p := newPage(t)
-	t.Logf("screenshots in %s", p.shots)
 
 	p.do("opening the page", chromedp.Navigate(url))
 	p.waitFor("the empty page", `document.body.dataset.state === 'empty' && document.getElementById('downloads').children.length > 0`)
@@ -281,6 +282,8 @@ func TestBrowser(t *testing.T) {
 	if got := eval[string](p, `document.getElementById('issue-summary').textContent`); !strings.Contains(got, "已完成59个") || !strings.Contains(got, "正在整改1个") {
 		t.Errorf("summary after the edit %q", got)
 	}
+	p.do("back to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	p.screenshot("edited")
 	p.do("clicking the finding", chromedp.Click(chromedp.CSS(statedFinding)))
 	p.waitFor("the stated totals in view", `(() => { const r = document.getElementById('stated').getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight })()`)
 	time.Sleep(400 * time.Millisecond) // the smooth scroll settles
@@ -301,7 +304,7 @@ func TestBrowser(t *testing.T) {
 	p.do("setting the 版头", chromedp.SendKeys(chromedp.CSS("#opt-mark"), "寿宁工业园区管理委员会文件"))
 	p.do("preview", chromedp.Click(chromedp.CSS("#preview-button")))
 	p.waitFor("the preview", `document.getElementById('preview-frame').src.startsWith('blob:')`)
-	time.Sleep(time.Second) // the PDF viewer draws
+	time.Sleep(3 * time.Second) // the PDF viewer draws
 	p.do("scrolling to the preview", chromedp.ScrollIntoView(chromedp.CSS("#preview")))
 	p.screenshot("preview")
 	p.do("back to the top", chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
