@@ -1,17 +1,15 @@
 package ledger
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/rectify/rectify/internal/notice"
-	"github.com/rectify/rectify/internal/safeio"
 	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/xuri/excelize/v2"
 )
@@ -94,114 +92,6 @@ func Read(data []byte, kind string, opt ReadOptions) (*notice.Notice, error) {
 		return nil, ErrNoHeader
 	}
 	return fromGrid(&grids[best])
-}
-
-func gridsXLSX(data []byte) (grids []Grid, err error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxUnzipped, UnzipXMLSizeLimit: maxXMLPart, TmpDir: safeio.TempDir()})
-	if err != nil {
-		if strings.Contains(err.Error(), "unzip size") || strings.Contains(err.Error(), "size limit") {
-			return nil, errors.New("解压后的内容过大（可能是压缩炸弹），拒绝读取")
-		}
-		return nil, fmt.Errorf("不是有效的 Excel（.xlsx）文件：%v", err)
-	}
-	defer f.Close()
-	for _, sheet := range f.GetSheetList() {
-		rows, err := f.Rows(sheet)
-		if err != nil {
-			return nil, fmt.Errorf("工作表“%s”无法读取：%v", sheet, err)
-		}
-		g := Grid{Sheet: sheet, Dates: map[[2]int]string{}}
-		r := 0
-		for rows.Next() {
-			if r >= maxRows {
-				rows.Close()
-				return nil, fmt.Errorf("工作表“%s”超过 %d 行", sheet, maxRows)
-			}
-			cols, err := rows.Columns()
-			if err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("工作表“%s”第%d行无法读取：%v", sheet, r+1, err)
-			}
-			if len(cols) > maxCols {
-				cols = cols[:maxCols]
-			}
-			g.Rows = append(g.Rows, cols)
-			r++
-		}
-		rows.Close()
-		// Dates: a numeric cell whose number format is a date keeps its precision.
-		for ri, row := range g.Rows {
-			for ci, v := range row {
-				if v == "" || ri > maxRows {
-					continue
-				}
-				if iso := dateCell(f, sheet, ri, ci, v); iso != "" {
-					g.Dates[[2]int{ri, ci}] = iso
-				}
-			}
-		}
-		if mc, err := f.GetMergeCells(sheet); err == nil {
-			for _, m := range mc {
-				c1, r1, e1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-				c2, r2, e2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-				if e1 == nil && e2 == nil {
-					g.Merges = append(g.Merges, Merge{r1 - 1, c1 - 1, r2 - 1, c2 - 1})
-				}
-			}
-		}
-		grids = append(grids, g)
-	}
-	return grids, nil
-}
-
-var numericRe = regexp.MustCompile(`^\d+(\.\d+)?$`)
-
-// dateCell returns the ISO date of a cell that Excel stores as a date serial,
-// at the precision its number format shows (a format without days gives a
-// month), or "".
-func dateCell(f *excelize.File, sheet string, r, c int, shown string) string {
-	if !looksDateShown(shown) {
-		return ""
-	}
-	name, _ := excelize.CoordinatesToCellName(c+1, r+1)
-	raw, err := f.GetCellValue(sheet, name, excelize.Options{RawCellValue: true})
-	if err != nil || !numericRe.MatchString(raw) {
-		return ""
-	}
-	serial, _ := strconv.ParseFloat(raw, 64)
-	if serial < 1 || serial > 2958465 {
-		return ""
-	}
-	t, err := excelize.ExcelDateToTime(serial, false)
-	if err != nil {
-		return ""
-	}
-	return precisionOf(shown, t)
-}
-
-// Patterns of dates as a cell's number format shows them.
-var (
-	yearShownRe  = regexp.MustCompile(`\d{4}|\d{1,2}[-/]\d{1,2}[-/]\d{2}`)
-	dayShownRe   = regexp.MustCompile(`\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}`)
-	monthShownRe = regexp.MustCompile(`\d[-/.]\d`)
-)
-
-// looksDateShown: the formatted value has a year in it.
-func looksDateShown(s string) bool {
-	return yearShownRe.MatchString(s) && !numericRe.MatchString(s)
-}
-
-// precisionOf reads from the shown text whether days and months are shown.
-func precisionOf(shown string, t time.Time) string {
-	hasDay := strings.Contains(shown, "日") || dayShownRe.MatchString(shown)
-	hasMonth := hasDay || strings.Contains(shown, "月") || monthShownRe.MatchString(shown)
-	switch {
-	case hasDay:
-		return t.Format("2006-01-02")
-	case hasMonth:
-		return t.Format("2006-01")
-	}
-	return t.Format("2006")
 }
 
 // findHeader finds the header row (and a second header row under a merged
@@ -300,15 +190,19 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			}
 		}
 	}
-	fill := fillDown(g, cols)
+	fill := newFiller(g, cols)
 	var cat *notice.Category
 	seq := 0
 	section, sectionNum := "", 0 // the heading row ("一、…方面") the rows below belong to
 	for r := start; r < len(g.Rows); r++ {
+		if r > start {
+			g.Rows[r-1] = nil // read: let it go (a 100,000-row ledger is large)
+		}
+		fill.see(r)
 		get := func(f Field) string {
 			for c, fl := range cols {
 				if fl == f {
-					return fill(r, c)
+					return fill.get(r, c)
 				}
 			}
 			return ""
@@ -383,6 +277,8 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	return n, nil
 }
 
+var numericRe = regexp.MustCompile(`^\d+(\.\d+)?$`)
+
 var sectionMarkRe = regexp.MustCompile(`^(?:([一二三四五六七八九十]+)[、.．]|[（(]([一二三四五六七八九十]+)[）)]|(\d+)[、.．])\s*`)
 
 // sectionRow recognises a category heading written as a row of its own
@@ -430,34 +326,62 @@ func sectionRow(g *Grid, cols map[int]Field, r int) (int, string, bool) {
 	return num, title, true
 }
 
-// fillDown gives a merged cell's value to every cell it covers, and carries a
-// blank category down (CSV and .xls lose merges).
-func fillDown(g *Grid, cols map[int]Field) func(r, c int) string {
-	return func(r, c int) string {
-		v := g.cell(r, c)
-		if v != "" {
-			return v
+// filler reads the cells of data rows as a reader of the sheet sees them: a
+// merged range's value in every cell it covers, and a blank category carried
+// down from the row above (CSV and .xls lose merges). It keeps what it needs
+// of earlier rows, so that fromGrid can drop each row once it is read.
+type filler struct {
+	g      *Grid
+	cols   map[int]Field
+	merges map[int][]mergeValue // per column, by first row
+	carry  map[int]string       // per category column, the last value seen
+}
+
+type mergeValue struct {
+	r1, r2 int
+	value  string
+}
+
+func newFiller(g *Grid, cols map[int]Field) *filler {
+	f := &filler{g: g, cols: cols, merges: map[int][]mergeValue{}, carry: map[int]string{}}
+	for _, m := range g.Merges {
+		v := g.cell(m.R1, m.C1)
+		for c := m.C1; c <= m.C2 && c < maxCols; c++ {
+			f.merges[c] = append(f.merges[c], mergeValue{m.R1, m.R2, v})
 		}
-		for _, m := range g.Merges {
-			if r >= m.R1 && r <= m.R2 && c >= m.C1 && c <= m.C2 {
-				return g.cell(m.R1, m.C1)
-			}
-		}
-		if cols[c] == FieldCategory {
-			for rr := r - 1; rr >= 0; rr-- {
-				if footerRe.MatchString(g.cell(rr, 0)) {
-					break
-				}
-				if v := g.cell(rr, c); v != "" {
-					if fieldOf(v) == FieldCategory {
-						return "" // reached the header
-					}
-					return v
-				}
-			}
-		}
-		return ""
 	}
+	for _, ms := range f.merges {
+		slices.SortFunc(ms, func(a, b mergeValue) int { return a.r1 - b.r1 })
+	}
+	return f
+}
+
+// see updates the carried categories with row r's own cells; call it for
+// every row in order, before get.
+func (f *filler) see(r int) {
+	for c, fl := range f.cols {
+		if fl == FieldCategory {
+			if v := f.g.cell(r, c); v != "" {
+				f.carry[c] = v
+			}
+		}
+	}
+}
+
+func (f *filler) get(r, c int) string {
+	if v := f.g.cell(r, c); v != "" {
+		return v
+	}
+	// Ranges do not overlap: the last one starting at or above r is the
+	// only one that can cover it.
+	ms := f.merges[c]
+	if i, _ := slices.BinarySearchFunc(ms, r+1, func(m mergeValue, t int) int { return m.r1 - t }); i > 0 && ms[i-1].r2 >= r {
+		return ms[i-1].value
+	}
+	if f.cols[c] == FieldCategory {
+		return f.carry[c]
+	}
+	return ""
 }
 
 // deadlineOf reads a deadline cell: a real date keeps its precision, text

@@ -1,0 +1,477 @@
+package ledger
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// .xlsx import that reads each sheet once, as a stream of XML tokens: cell
+// values, shared strings and the number format of each cell style (read once
+// from styles.xml), so a date cell is known by its format without decoding
+// the sheet a second time. excelize, which writes our workbooks, offers no
+// per-cell style in its row iterator and decodes a whole sheet into memory
+// for GetCellValue; for 100,000 rows that took minutes and a gigabyte.
+
+// Limits for .xlsx input. Memory follows what is kept (rows, cells, text),
+// not the size of the XML, so a sheet of Excel's 1,048,576 rows streams
+// through; a zip bomb is stopped by the XML size cap or as soon as its bytes
+// are not XML.
+const (
+	maxSheetXML   = 2 << 30   // one sheet's XML: 1,048,576 rows of a wide ledger fit
+	maxPartXML    = 256 << 20 // workbook, styles, relationships, shared strings
+	maxKeptText   = 512 << 20 // all cell text kept from one file
+	maxSharedStrs = 1 << 24   // shared strings: Excel's own limit is about 2^24
+)
+
+var errXLSXDamaged = errors.New("Excel（.xlsx）文件已损坏，无法读取")
+
+// xlsxBook is what the workbook parts say about all sheets.
+type xlsxBook struct {
+	files    map[string]*zip.File
+	sst      []string
+	xfFormat []string // number format code of each cell style (cellXfs)
+	date1904 bool
+	kept     int // bytes of text kept so far
+}
+
+func gridsXLSX(data []byte) ([]Grid, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, errors.New("不是有效的 Excel（.xlsx）文件：压缩包结构无法识别")
+	}
+	b := &xlsxBook{files: map[string]*zip.File{}}
+	for _, f := range zr.File {
+		b.files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	type sheetRef struct{ name, rid string }
+	var sheets []sheetRef
+	err = b.part("xl/workbook.xml", maxPartXML, true, func(d *xml.Decoder, se xml.StartElement) error {
+		switch se.Name.Local {
+		case "sheet":
+			sheets = append(sheets, sheetRef{attr(se, "name"), attrNS(se, "id")})
+		case "workbookPr":
+			v := attr(se, "date1904")
+			b.date1904 = v == "1" || v == "true"
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	targets := map[string]string{}
+	sstPath, stylesPath := "xl/sharedStrings.xml", "xl/styles.xml"
+	err = b.part("xl/_rels/workbook.xml.rels", maxPartXML, false, func(d *xml.Decoder, se xml.StartElement) error {
+		if se.Name.Local != "Relationship" {
+			return nil
+		}
+		t := attr(se, "Target")
+		if strings.HasPrefix(t, "/") {
+			t = strings.TrimPrefix(t, "/")
+		} else {
+			t = path.Join("xl", t)
+		}
+		targets[attr(se, "Id")] = t
+		switch typ := attr(se, "Type"); {
+		case strings.HasSuffix(typ, "/sharedStrings"):
+			sstPath = t
+		case strings.HasSuffix(typ, "/styles"):
+			stylesPath = t
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if err := b.readStyles(stylesPath); err != nil {
+		return nil, err
+	}
+	if err := b.readSST(sstPath); err != nil {
+		return nil, err
+	}
+	var grids []Grid
+	for i, s := range sheets {
+		p, ok := targets[s.rid]
+		if !ok {
+			p = fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		}
+		if _, ok := b.files[p]; !ok {
+			continue // a chart sheet or a dangling reference: no cells
+		}
+		g, err := b.readSheet(p, s.name)
+		if err != nil {
+			return nil, err
+		}
+		grids = append(grids, g)
+	}
+	if len(grids) == 0 {
+		return nil, errors.New("Excel（.xlsx）文件中没有工作表")
+	}
+	return grids, nil
+}
+
+// part streams one XML part, calling fn for each start element. A part that
+// is missing is an error only when required.
+func (b *xlsxBook) part(name string, limit int64, required bool, fn func(*xml.Decoder, xml.StartElement) error) error {
+	f, ok := b.files[name]
+	if !ok {
+		if required {
+			return fmt.Errorf("不是有效的 Excel（.xlsx）文件：缺少 %s", name)
+		}
+		return nil
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return errXLSXDamaged
+	}
+	defer rc.Close()
+	lr := &limitedReader{r: rc, left: limit}
+	d := xml.NewDecoder(lr)
+	for {
+		tok, err := d.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			if lr.over {
+				return fmt.Errorf("Excel（.xlsx）文件的 %s 解压后超过 %d MB（可能是压缩炸弹），拒绝读取", name, limit>>20)
+			}
+			return fmt.Errorf("Excel（.xlsx）文件已损坏：%s 不是有效的 XML", name)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if err := fn(d, se); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// limitedReader fails once more than left bytes were read, remembering why.
+type limitedReader struct {
+	r    io.Reader
+	left int64
+	over bool
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.left <= 0 {
+		l.over = true
+		return 0, errors.New("size limit")
+	}
+	if int64(len(p)) > l.left {
+		p = p[:l.left]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	return n, err
+}
+
+func attr(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local && a.Name.Space == "" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// attrNS reads a namespaced attribute (r:id) whatever its prefix.
+func attrNS(se xml.StartElement, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local && a.Name.Space != "" {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// readStyles reads the number format of each cell style, once.
+func (b *xlsxBook) readStyles(name string) error {
+	custom := map[int]string{}
+	var xfIDs []int
+	inCellXfs := false
+	err := b.part(name, maxPartXML, false, func(d *xml.Decoder, se xml.StartElement) error {
+		switch se.Name.Local {
+		case "numFmt":
+			if id, err := strconv.Atoi(attr(se, "numFmtId")); err == nil {
+				custom[id] = attr(se, "formatCode")
+			}
+		case "cellXfs":
+			inCellXfs = true
+		case "cellStyleXfs", "dxfs":
+			inCellXfs = false
+		case "xf":
+			if inCellXfs {
+				id, _ := strconv.Atoi(attr(se, "numFmtId"))
+				xfIDs = append(xfIDs, id)
+			}
+		}
+		return nil
+	})
+	for _, id := range xfIDs {
+		code, ok := custom[id]
+		if !ok {
+			code = builtinFormat(id)
+		}
+		b.xfFormat = append(b.xfFormat, code)
+	}
+	return err
+}
+
+// readSST reads the shared strings: each <si>'s text runs, without the
+// phonetic guides (<rPh>) some East Asian files carry.
+func (b *xlsxBook) readSST(name string) error {
+	return b.part(name, maxPartXML, false, func(d *xml.Decoder, se xml.StartElement) error {
+		if se.Name.Local != "si" {
+			return nil
+		}
+		if len(b.sst) >= maxSharedStrs {
+			return errors.New("Excel（.xlsx）文件的共享字符串过多，拒绝读取")
+		}
+		s, err := b.richText(d, "si")
+		if err != nil {
+			return err
+		}
+		b.sst = append(b.sst, s)
+		return nil
+	})
+}
+
+// richText reads the text of an element (<si>, <is>) up to its end: the
+// characters of its <t> elements, skipping phonetic runs.
+func (b *xlsxBook) richText(d *xml.Decoder, end string) (string, error) {
+	var sb strings.Builder
+	inT, inPh := false, 0
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return "", errXLSXDamaged
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "t":
+				inT = true
+			case "rPh":
+				inPh++
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "t":
+				inT = false
+			case "rPh":
+				inPh--
+			case end:
+				s := sb.String()
+				if err := b.keep(len(s)); err != nil {
+					return "", err
+				}
+				return s, nil
+			}
+		case xml.CharData:
+			if inT && inPh == 0 {
+				if sb.Len()+len(t) > maxCellChars*4 {
+					return "", fmt.Errorf("Excel（.xlsx）文件中有超过 %d 个字符的单元格（Excel 单元格的上限），文件已损坏", maxCellChars)
+				}
+				sb.Write(t)
+			}
+		}
+	}
+}
+
+// keep counts text kept from the file against maxKeptText.
+func (b *xlsxBook) keep(n int) error {
+	b.kept += n
+	if b.kept > maxKeptText {
+		return fmt.Errorf("Excel（.xlsx）文件的文字内容超过 %d MB，不像整改台账，拒绝读取", maxKeptText>>20)
+	}
+	return nil
+}
+
+// readSheet streams one worksheet into a grid.
+func (b *xlsxBook) readSheet(part, name string) (Grid, error) {
+	g := Grid{Sheet: name, Dates: map[[2]int]string{}}
+	row, col := -1, -1
+	var (
+		cellType, cellStyle string
+		value               []byte
+		inV                 bool
+	)
+	err := b.part(part, maxSheetXML, true, func(d *xml.Decoder, se xml.StartElement) error {
+		switch se.Name.Local {
+		case "row":
+			if r, err := strconv.Atoi(attr(se, "r")); err == nil && r > row+1 {
+				row = r - 1
+			} else {
+				row++
+			}
+			if row >= maxRows {
+				return fmt.Errorf("工作表“%s”超过 %d 行（Excel 工作表的上限）", name, maxRows)
+			}
+			col = -1
+		case "c":
+			if ref := attr(se, "r"); ref != "" {
+				c, r, ok := cellRef(ref)
+				if !ok || r != row {
+					return fmt.Errorf("工作表“%s”的单元格 %s 不在它所在的行，文件已损坏", name, ref)
+				}
+				col = c
+			} else {
+				col++
+			}
+			cellType, cellStyle = attr(se, "t"), attr(se, "s")
+			text, err := b.cellValue(d, cellType, &value, &inV)
+			if err != nil {
+				return err
+			}
+			if text == "" || col >= maxCols || row < 0 {
+				return nil
+			}
+			if cellType == "d" { // an ISO 8601 date cell (Strict files)
+				if t, err := time.Parse("2006-01-02", text[:min(10, len(text))]); err == nil {
+					text = t.Format("2006-01-02")
+					g.Dates[[2]int{row, col}] = text
+				}
+			} else if cellType == "" || cellType == "n" {
+				if iso := b.numberDate(text, cellStyle); iso != "" {
+					g.Dates[[2]int{row, col}] = iso
+					text = iso
+				} else if v, err := strconv.ParseFloat(text, 64); err == nil {
+					text = numberText(v)
+				}
+			}
+			for len(g.Rows) <= row {
+				g.Rows = append(g.Rows, nil)
+			}
+			cells := g.Rows[row]
+			for len(cells) <= col {
+				cells = append(cells, "")
+			}
+			cells[col] = strings.ReplaceAll(text, "\r\n", "\n")
+			g.Rows[row] = cells
+		case "mergeCell":
+			if m, ok := mergeRef(attr(se, "ref")); ok {
+				g.Merges = append(g.Merges, m)
+			}
+		}
+		return nil
+	})
+	return g, err
+}
+
+// cellValue reads a <c> element's content to its end and returns its text:
+// the shared string, inline string, formula result or number as written.
+func (b *xlsxBook) cellValue(d *xml.Decoder, typ string, buf *[]byte, inV *bool) (string, error) {
+	*buf = (*buf)[:0]
+	*inV = false
+	text, haveText := "", false
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return "", errXLSXDamaged
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "v":
+				*inV = true
+			case "is":
+				s, err := b.richText(d, "is")
+				if err != nil {
+					return "", err
+				}
+				text, haveText = s, true
+			}
+		case xml.EndElement:
+			switch t.Name.Local {
+			case "v":
+				*inV = false
+			case "c":
+				if haveText {
+					return text, nil
+				}
+				v := string(*buf)
+				switch typ {
+				case "s":
+					i, err := strconv.Atoi(strings.TrimSpace(v))
+					if err != nil || i < 0 || i >= len(b.sst) {
+						return "", errXLSXDamaged
+					}
+					return b.sst[i], nil
+				case "b":
+					if v == "1" {
+						return "TRUE", nil
+					}
+					if v == "0" {
+						return "FALSE", nil
+					}
+				case "str", "inlineStr", "e":
+					return v, b.keep(len(v))
+				}
+				return v, nil
+			}
+		case xml.CharData:
+			if *inV {
+				if len(*buf)+len(t) > maxCellChars*4 {
+					return "", fmt.Errorf("Excel（.xlsx）文件中有超过 %d 个字符的单元格（Excel 单元格的上限），文件已损坏", maxCellChars)
+				}
+				*buf = append(*buf, t...)
+			}
+		}
+	}
+}
+
+// numberDate is the ISO date of a number cell whose style shows a date.
+func (b *xlsxBook) numberDate(v, style string) string {
+	xf, err := strconv.Atoi(style)
+	if err != nil || xf < 0 || xf >= len(b.xfFormat) {
+		return ""
+	}
+	code := b.xfFormat[xf]
+	if datePrecision(code) == notDate {
+		return ""
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return ""
+	}
+	return serialDate(f, code, b.date1904)
+}
+
+// cellRef parses "AB12" into a 0-based column and row.
+func cellRef(ref string) (col, row int, ok bool) {
+	i := 0
+	for i < len(ref) && ref[i] >= 'A' && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+		if col > 16384 {
+			return 0, 0, false
+		}
+	}
+	r, err := strconv.Atoi(ref[i:])
+	if i == 0 || err != nil || r < 1 || r > maxRows {
+		return 0, 0, false
+	}
+	return col - 1, r - 1, true
+}
+
+// mergeRef parses "A1:K1".
+func mergeRef(ref string) (Merge, bool) {
+	a, b, ok := strings.Cut(ref, ":")
+	if !ok {
+		return Merge{}, false
+	}
+	c1, r1, ok1 := cellRef(a)
+	c2, r2, ok2 := cellRef(b)
+	if !ok1 || !ok2 || r2 < r1 || c2 < c1 {
+		return Merge{}, false
+	}
+	return Merge{r1, c1, r2, c2}, true
+}
