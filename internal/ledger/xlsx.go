@@ -29,6 +29,11 @@ const (
 	maxPartXML    = 256 << 20 // workbook, styles, relationships, shared strings
 	maxKeptText   = 512 << 20 // all cell text kept from one file
 	maxSharedStrs = 1 << 24   // shared strings: Excel's own limit is about 2^24
+	// A part that inflates more than bombRatio times, to more than
+	// bombMinSize, is a zip bomb: real sheet XML compresses 10–100 times,
+	// a run of one byte about 1,000 times.
+	bombRatio   = 400
+	bombMinSize = 64 << 20
 )
 
 var errXLSXDamaged = errors.New("Excel（.xlsx）文件已损坏，无法读取")
@@ -49,6 +54,9 @@ func gridsXLSX(data []byte) ([]Grid, error) {
 	}
 	b := &xlsxBook{files: map[string]*zip.File{}}
 	for _, f := range zr.File {
+		if f.UncompressedSize64 > bombMinSize && f.UncompressedSize64 > bombRatio*max(f.CompressedSize64, 1) {
+			return nil, fmt.Errorf("Excel（.xlsx）文件的 %s 解压后过大（%d MB，压缩比超过 %d 倍，可能是压缩炸弹），拒绝读取", f.Name, f.UncompressedSize64>>20, bombRatio)
+		}
 		b.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
 	type sheetRef struct{ name, rid string }
@@ -325,6 +333,9 @@ func (b *xlsxBook) readSheet(part, name string) (Grid, error) {
 				col = c
 			} else {
 				col++
+			}
+			if col >= maxCSVFields {
+				return fmt.Errorf("工作表“%s”第%d行超过 %d 列（Excel 的列数上限），文件已损坏", name, row+1, maxCSVFields)
 			}
 			cellType, cellStyle = attr(se, "t"), attr(se, "s")
 			text, err := b.cellValue(d, cellType, &value, &inV)
