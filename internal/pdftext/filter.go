@@ -40,12 +40,9 @@ func (d *doc) decode(s *pdfStream) []byte {
 		var r io.Reader
 		switch name {
 		case "FlateDecode", "Fl":
-			zr, err := zlib.NewReader(bytes.NewReader(data))
-			if err != nil { // some producers write raw deflate data
-				r = flate.NewReader(bytes.NewReader(data))
-			} else {
-				r = zr
-			}
+			data = d.inflate(data)
+			data = unpredict(data, parms[i])
+			continue
 		case "LZWDecode", "LZW":
 			r = lzw.NewReader(bytes.NewReader(data), lzw.MSB, 8)
 		case "ASCII85Decode", "A85":
@@ -61,26 +58,49 @@ func (d *doc) decode(s *pdfStream) []byte {
 		default:
 			return data
 		}
-		data = d.readAll(r)
+		data = d.readAll(r, 4*len(data))
 		data = unpredict(data, parms[i])
 	}
 	return data
 }
 
+// inflate undoes FlateDecode with a reader kept for the next stream (a
+// new one costs its 32 KB window; Chromium's PDFs have hundreds of small
+// streams).
+func (d *doc) inflate(data []byte) []byte {
+	src := bytes.NewReader(data)
+	var r io.Reader
+	if d.zr == nil {
+		if zr, err := zlib.NewReader(src); err == nil {
+			d.zr = zr
+			r = zr
+		}
+	} else if d.zr.(zlib.Resetter).Reset(src, nil) == nil {
+		r = d.zr
+	}
+	if r == nil { // some producers write raw deflate data
+		src.Reset(data)
+		r = flate.NewReader(src)
+	}
+	return d.readAll(r, 4*len(data))
+}
+
 // readAll reads a decoder's output up to maxStreamBytes, keeping what a
 // damaged stream yields before its fault (as viewers do).
-func (d *doc) readAll(r io.Reader) []byte {
-	var buf bytes.Buffer
-	chunk := make([]byte, 64<<10)
+func (d *doc) readAll(r io.Reader, guess int) []byte {
+	buf := make([]byte, 0, min(max(guess, 512), maxStreamBytes))
 	for {
 		d.g.step()
-		n, err := r.Read(chunk)
-		buf.Write(chunk[:n])
-		if buf.Len() > maxStreamBytes {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if len(buf) > maxStreamBytes {
 			limit("一个数据流解压后超过 %d MB", maxStreamBytes>>20)
 		}
 		if err != nil {
-			return buf.Bytes()
+			return buf
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/rectify/rectify/internal/testutil"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -73,5 +74,50 @@ func TestUnterminatedHexInObject(t *testing.T) {
 	}
 	if !errors.Is(err, ErrMalformed) && !errors.Is(err, ErrNoText) {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// slowPDF is an honest one-page PDF that takes a while to read: 400,000
+// shows of one glyph.
+func slowPDF() []byte {
+	content := "BT /F1 12 Tf 72 720 Td " + strings.Repeat("(a) Tj ", 400_000) + "ET"
+	return pdfOf([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream(content),
+		winAnsiFont,
+	})
+}
+
+// TestTimeoutStopsWork: a read past its time returns ErrTimeout promptly,
+// and a batch of such reads leaves no goroutine behind (the work stops; it
+// is not abandoned to run on).
+func TestTimeoutStopsWork(t *testing.T) {
+	data := slowPDF()
+	start := time.Now()
+	if _, err := Pages(context.Background(), data, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	full := time.Since(start)
+	before := runtime.NumGoroutine()
+	for i := 0; i < 20; i++ {
+		start := time.Now()
+		_, err := Read(context.Background(), data, Options{Timeout: time.Millisecond})
+		if !errors.Is(err, ErrTimeout) || !strings.Contains(err.Error(), "读取超时") {
+			t.Fatalf("err = %v, want the timeout (a full read takes %v)", err, full)
+		}
+		if el := time.Since(start); el > full/2+50*time.Millisecond {
+			t.Errorf("timed-out read took %v; a full read takes %v", el, full)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Read(ctx, data, Options{}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled read: %v", err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	if after := runtime.NumGoroutine(); after > before {
+		t.Errorf("%d goroutines before the timed-out reads, %d after", before, after)
 	}
 }

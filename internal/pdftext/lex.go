@@ -1,14 +1,8 @@
 package pdftext
 
-import (
-	"strconv"
-	"strings"
-)
-
-// This is a small lexer for content streams and CMaps. The mandated reader
-// has one, but it loops forever on an unterminated hex string and panics on
-// other faults; content streams are where damaged files are damaged, so
-// rectify reads them with code that always ends.
+// One lexer for the whole file: objects, content streams and CMaps. It
+// always ends (an unterminated string or array ends at the end of the
+// data) and never allocates for numbers.
 
 type tokKind int
 
@@ -32,8 +26,60 @@ type token struct {
 }
 
 type lexer struct {
-	b   []byte
-	pos int
+	b      []byte
+	pos    int
+	intern map[string]string // names and operators seen, shared by a document's lexers
+}
+
+// str makes a string of a name or operator, once per distinct spelling: a
+// document repeats a few hundred of them hundreds of thousands of times.
+func (l *lexer) str(b []byte) string {
+	if l.intern == nil {
+		return string(b)
+	}
+	if s, ok := l.intern[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(l.intern) < 1<<16 {
+		l.intern[s] = s
+	}
+	return s
+}
+
+// number parses a PDF number ([+-]digits[.digits]) without allocating.
+func number(b []byte) (v float64, integer, ok bool) {
+	i, neg := 0, false
+	if b[0] == '+' || b[0] == '-' {
+		neg = b[0] == '-'
+		i++
+	}
+	integer = true
+	digits := 0
+	var whole int64
+	for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+		if whole < 1e17 {
+			whole = whole*10 + int64(b[i]-'0')
+		}
+		digits++
+	}
+	v = float64(whole)
+	if i < len(b) && b[i] == '.' {
+		integer = false
+		scale := 0.1
+		for i++; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+			v += float64(b[i]-'0') * scale
+			scale /= 10
+			digits++
+		}
+	}
+	if i != len(b) || digits == 0 {
+		return 0, false, false
+	}
+	if neg {
+		v = -v
+	}
+	return v, integer, true
 }
 
 func isWhite(c byte) bool {
@@ -98,23 +144,27 @@ func (l *lexer) next() token {
 		for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
 			l.pos++
 		}
-		return token{kind: tokName, s: unescapeName(l.b[start:l.pos])}
+		name := l.b[start:l.pos]
+		if bytesIndexByte(name, '#') >= 0 {
+			return token{kind: tokName, s: unescapeName(name)}
+		}
+		return token{kind: tokName, s: l.str(name)}
 	}
 	start := l.pos
 	for l.pos < len(l.b) && !isWhite(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
 		l.pos++
 	}
-	word := string(l.b[start:l.pos])
-	if word == "" { // cannot happen, but never loop
+	word := l.b[start:l.pos]
+	if len(word) == 0 { // cannot happen, but never loop
 		l.pos++
 		return l.next()
 	}
 	if (word[0] >= '0' && word[0] <= '9') || word[0] == '-' || word[0] == '+' || word[0] == '.' {
-		if v, err := strconv.ParseFloat(word, 64); err == nil {
-			return token{kind: tokNum, num: v, integer: strings.IndexByte(word, '.') < 0}
+		if v, integer, ok := number(word); ok {
+			return token{kind: tokNum, num: v, integer: integer}
 		}
 	}
-	return token{kind: tokOp, s: word}
+	return token{kind: tokOp, s: l.str(word)}
 }
 
 // literal reads a (string) with escapes and nested parentheses; an
@@ -206,9 +256,6 @@ func (l *lexer) hex() string {
 
 // unescapeName decodes #xx in a name (PDF 1.2 and later).
 func unescapeName(b []byte) string {
-	if bytesIndexByte(b, '#') < 0 {
-		return string(b)
-	}
 	out := make([]byte, 0, len(b))
 	for i := 0; i < len(b); i++ {
 		if b[i] == '#' && i+2 < len(b) && unhex(b[i+1]) >= 0 && unhex(b[i+2]) >= 0 {
@@ -256,6 +303,9 @@ type operand struct {
 // error: no real content stream or CMap comes near either.
 func ops(g *guard, data []byte, fn func(op string, args []operand)) {
 	l := &lexer{b: data}
+	if g != nil {
+		l.intern = g.intern
+	}
 	var stack []operand
 	var arrays [][]operand
 	dictDepth := 0

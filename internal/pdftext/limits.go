@@ -73,8 +73,13 @@ func catch(err *error) {
 // guard stops the work when its context is done: every loop whose length
 // depends on the input calls step.
 type guard struct {
-	ctx   context.Context
-	steps int
+	ctx    context.Context
+	steps  int
+	intern map[string]string // see lexer.str
+}
+
+func newGuard(ctx context.Context) *guard {
+	return &guard{ctx: ctx, intern: map[string]string{}}
 }
 
 func (g *guard) step() {

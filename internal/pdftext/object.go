@@ -132,7 +132,7 @@ func (d *doc) objectAt(off int64, want int) (any, bool) {
 	if off < 0 || off >= int64(len(d.data)) {
 		return nil, false
 	}
-	p := &parser{l: &lexer{b: d.data, pos: int(off)}, g: d.g}
+	p := &parser{l: &lexer{b: d.data, pos: int(off), intern: d.g.intern}, g: d.g}
 	n, g, o := p.l.next(), p.l.next(), p.l.next()
 	if n.kind != tokNum || !n.integer || g.kind != tokNum || o.kind != tokOp || o.s != "obj" || (want >= 0 && int(n.num) != want) {
 		return nil, false

@@ -328,11 +328,18 @@ func FuzzContent(f *testing.F) {
 	})
 }
 
-func BenchmarkReadCorpusPDF(b *testing.B) {
-	data := mustRead(b, "../../testdata/corpus/notice-2025-libreoffice.pdf")
-	for b.Loop() {
-		if _, err := Read(context.Background(), data, Options{}); err != nil {
-			b.Fatal(err)
-		}
+// BenchmarkRead times Read (the text layer, lines, paragraphs, the notice
+// grammar) on one fixture of each producer, from bytes in memory.
+func BenchmarkRead(b *testing.B) {
+	for _, f := range []string{"pdf/libreoffice_scheme-parts.pdf", "pdf/chromium_scheme-parts.pdf", "pdf/chromium-aspects-truetype.pdf",
+		"pdf/gbk-euc-h-aspects.pdf", "pdf/rectify-aspects.pdf", "corpus/notice-2025-libreoffice.pdf"} {
+		data := mustRead(b, "../../testdata/"+f)
+		b.Run(filepath.Base(f), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Read(context.Background(), data, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

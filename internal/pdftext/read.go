@@ -61,13 +61,13 @@ func Pages(ctx context.Context, data []byte, opt Options) (pages []Page, err err
 		}
 		data = dec
 	}
-	defer catch(&err)
-	defer func() {
+	defer func() { // runs after catch has turned an abort into err
 		if err != nil && ctx.Err() != nil {
 			err = context.Cause(ctx)
 		}
 	}()
-	return readPages(newDoc(data, &guard{ctx: ctx})), nil
+	defer catch(&err)
+	return readPages(newDoc(data, newGuard(ctx))), nil
 }
 
 // readPages walks the page tree once, each node at most once: a node met

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"bytes"
+	"io"
 	"strconv"
 )
 
@@ -24,15 +25,15 @@ type objStream struct {
 // doc is an open PDF: the file's bytes, its cross-reference, and the
 // objects read so far.
 type doc struct {
-	data     []byte
-	g        *guard
-	xref     []xent
-	trailer  pdfDict
-	objs     map[int]any
-	loading  map[int]bool // objects being parsed (a /Length that refers to its own object)
-	streams  map[int]*objStream
-	scanned  bool // the xref was rebuilt by scanning the file
-	resolves int
+	data    []byte
+	g       *guard
+	xref    []xent
+	trailer pdfDict
+	objs    map[int]any
+	loading map[int]bool // objects being parsed (a /Length that refers to its own object)
+	streams map[int]*objStream
+	scanned bool      // the xref was rebuilt by scanning the file
+	zr      io.Reader // the zlib reader, reset for each stream
 }
 
 func newDoc(data []byte, g *guard) *doc {
@@ -124,7 +125,7 @@ func (d *doc) readXref() bool {
 
 // readTable reads a classic "xref" table and its trailer.
 func (d *doc) readTable(off int64) pdfDict {
-	p := &parser{l: &lexer{b: d.data, pos: int(off)}, g: d.g}
+	p := &parser{l: &lexer{b: d.data, pos: int(off), intern: d.g.intern}, g: d.g}
 	p.l.next() // xref
 	for {
 		d.g.step()
@@ -274,7 +275,7 @@ func (d *doc) scan() {
 		}
 	}
 	if t := bytes.LastIndex(data, []byte("trailer")); t >= 0 {
-		p := &parser{l: &lexer{b: data, pos: t + len("trailer")}, g: d.g}
+		p := &parser{l: &lexer{b: data, pos: t + len("trailer"), intern: d.g.intern}, g: d.g}
 		if tr, ok := p.value(0).(pdfDict); ok {
 			d.trailer = tr
 		}
@@ -370,7 +371,7 @@ func (d *doc) fromStream(stm, idx, num int) any {
 			return nil
 		}
 	}
-	p := &parser{l: &lexer{b: os.data, pos: os.offs[idx]}, g: d.g}
+	p := &parser{l: &lexer{b: os.data, pos: os.offs[idx], intern: d.g.intern}, g: d.g}
 	v := p.value(0)
 	if _, ok := v.(keyword); ok {
 		return nil
