@@ -76,10 +76,11 @@ type guard struct {
 	ctx    context.Context
 	steps  int
 	intern map[string]string // see lexer.str
+	names  map[string]any    // names boxed as values, see parser.valueFrom
 }
 
 func newGuard(ctx context.Context) *guard {
-	return &guard{ctx: ctx, intern: map[string]string{}}
+	return &guard{ctx: ctx, intern: map[string]string{}, names: map[string]any{}}
 }
 
 func (g *guard) step() {

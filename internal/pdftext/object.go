@@ -57,7 +57,19 @@ func (p *parser) valueFrom(t token, depth int) any {
 	case tokStr:
 		return pdfString(t.s)
 	case tokName:
-		return pdfName(t.s)
+		if p.g == nil {
+			return pdfName(t.s)
+		}
+		// A name in an interface costs an allocation: box each once
+		// (Type 3 fonts list thousands of glyph names).
+		v, ok := p.g.names[t.s]
+		if !ok {
+			v = pdfName(t.s)
+			if len(p.g.names) < 1<<16 {
+				p.g.names[t.s] = v
+			}
+		}
+		return v
 	case tokArrOpen:
 		if depth >= maxNesting {
 			limit("对象中数组、字典嵌套超过 %d 层", maxNesting)
