@@ -3,6 +3,7 @@ package pdftext
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // Glyph is one character drawn on a page, in PDF user space (points, y up).
@@ -97,8 +98,46 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		}
 	}
+	// Marked content: a span with /ActualText replaces the glyphs it draws
+	// with its text (Chromium writes one where a glyph's ToUnicode is
+	// ambiguous, "㬵" drawn for "胶"; Word for ligatures and hyphens).
+	type marked struct {
+		actual bool
+		text   string
+		from   int // index of the span's first glyph
+	}
+	var spans []marked
 	ops(in.d.g, data, func(op string, a []operand) {
 		switch op {
+		case "BMC", "BDC":
+			m := marked{from: len(in.glyphs)}
+			if len(a) == 2 {
+				if t, ok := a[1].key("ActualText"); ok && t.kind == tokStr {
+					m.actual, m.text = true, textString(t.s)
+				}
+			}
+			if len(spans) < 256 {
+				spans = append(spans, m)
+			}
+		case "EMC":
+			n := len(spans)
+			if n == 0 {
+				return
+			}
+			m := spans[n-1]
+			spans = spans[:n-1]
+			if !m.actual || m.from > len(in.glyphs) {
+				return
+			}
+			drawn := in.glyphs[m.from:]
+			if len(drawn) == 0 {
+				return
+			}
+			first, last := drawn[0], drawn[len(drawn)-1]
+			in.glyphs = in.glyphs[:m.from]
+			if m.text != "" {
+				in.glyphs = append(in.glyphs, Glyph{Text: m.text, X: first.X, Y: first.Y, W: last.X + last.W - first.X, Size: first.Size})
+			}
 		case "q":
 			if len(stack) < 256 {
 				stack = append(stack, g)
@@ -190,6 +229,23 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			in.run(in.readStream(xo), fres, scope+"/"+a[0].s, fg, depth+1)
 		}
 	})
+}
+
+// textString decodes a PDF text string: UTF-16BE with its byte order mark,
+// UTF-8 with its mark (PDF 2.0), else PDFDocEncoding (Latin-1 where it
+// matters here).
+func textString(s string) string {
+	switch {
+	case strings.HasPrefix(s, "\xfe\xff"):
+		return utf16be(s[2:])
+	case strings.HasPrefix(s, "\xef\xbb\xbf"):
+		return s[3:]
+	}
+	r := make([]rune, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		r = append(r, rune(s[i]))
+	}
+	return string(r)
 }
 
 // pageContent reads a page's content streams (one stream or an array).

@@ -291,25 +291,40 @@ func unhex(c byte) int {
 
 // operand is a value on the interpreter's stack.
 type operand struct {
-	kind tokKind // tokNum, tokStr, tokName, or tokArrOpen for an array
+	kind tokKind // tokNum, tokStr, tokName, tokArrOpen for an array, tokDictOpen for a dictionary
 	num  float64
 	s    string
-	arr  []operand
+	arr  []operand // an array's elements; a dictionary's keys and values in turn
 }
 
-// ops runs fn for each operator in data with its operands. Dictionaries
-// among the operands (marked-content properties) are skipped; a stream
-// whose operands pile up past maxOperands, or nest past maxNesting, is an
-// error: no real content stream or CMap comes near either.
+// key looks up a key of a dictionary operand.
+func (o operand) key(k string) (operand, bool) {
+	if o.kind == tokDictOpen {
+		for i := 0; i+1 < len(o.arr); i += 2 {
+			if o.arr[i].kind == tokName && o.arr[i].s == k {
+				return o.arr[i+1], true
+			}
+		}
+	}
+	return operand{}, false
+}
+
+// ops runs fn for each operator in data with its operands. A stream whose
+// operands pile up past maxOperands (counting those inside arrays and
+// dictionaries), or nest past maxNesting, is an error: no real content
+// stream or CMap comes near either.
 func ops(g *guard, data []byte, fn func(op string, args []operand)) {
 	l := &lexer{b: data}
 	if g != nil {
 		l.intern = g.intern
 	}
 	var stack []operand
-	var arrays [][]operand
-	dictDepth := 0
-	count := 0 // operands since the last operator, inside arrays included
+	type open struct {
+		kind  tokKind
+		items []operand
+	}
+	var nest []open // arrays and dictionaries being read
+	count := 0      // operands since the last operator
 	counted := func() {
 		count++
 		if count > maxOperands {
@@ -318,9 +333,9 @@ func ops(g *guard, data []byte, fn func(op string, args []operand)) {
 	}
 	push := func(o operand) {
 		counted()
-		if len(arrays) > 0 {
-			arrays[len(arrays)-1] = append(arrays[len(arrays)-1], o)
-		} else if dictDepth == 0 {
+		if n := len(nest); n > 0 {
+			nest[n-1].items = append(nest[n-1].items, o)
+		} else {
 			stack = append(stack, o)
 		}
 	}
@@ -332,34 +347,29 @@ func ops(g *guard, data []byte, fn func(op string, args []operand)) {
 			return
 		case tokNum, tokStr, tokName:
 			push(operand{kind: t.kind, num: t.num, s: t.s})
-		case tokArrOpen:
-			if len(arrays)+dictDepth >= maxNesting {
+		case tokArrOpen, tokDictOpen:
+			if len(nest) >= maxNesting {
 				limit("内容流中数组、字典嵌套超过 %d 层", maxNesting)
 			}
-			arrays = append(arrays, nil)
-		case tokArrClose:
-			if len(arrays) > 0 {
-				a := arrays[len(arrays)-1]
-				arrays = arrays[:len(arrays)-1]
+			nest = append(nest, open{kind: t.kind})
+		case tokArrClose, tokDictClose:
+			want := tokArrOpen
+			if t.kind == tokDictClose {
+				want = tokDictOpen
+			}
+			if n := len(nest); n > 0 && nest[n-1].kind == want {
+				o := operand{kind: want, arr: nest[n-1].items}
+				nest = nest[:n-1]
 				count--
-				push(operand{kind: tokArrOpen, arr: a})
-			}
-		case tokDictOpen:
-			if len(arrays)+dictDepth >= maxNesting {
-				limit("内容流中数组、字典嵌套超过 %d 层", maxNesting)
-			}
-			dictDepth++
-		case tokDictClose:
-			if dictDepth > 0 {
-				dictDepth--
+				push(o)
 			}
 		case tokOp:
 			if t.s == "BI" { // inline image: skip to EI
 				l.skipInlineImage()
-				stack, count = stack[:0], 0
+				stack, nest, count = stack[:0], nest[:0], 0
 				continue
 			}
-			if len(arrays) > 0 || dictDepth > 0 {
+			if len(nest) > 0 {
 				counted() // keywords inside arrays and dictionaries are ignored
 				continue
 			}

@@ -42,17 +42,26 @@ sources=(
 src() { sources+=("$*"); }
 
 # Every notice by both producers (a .lines.txt is another spelling of its
-# notice and would give the same PDF).
-for n in "$top"/testdata/notices/*.txt; do
+# notice and would give the same PDF), and the 29-page corpus notice too.
+for n in "$top"/testdata/notices/*.txt "$top"/testdata/corpus/notice-2025-extracted.txt; do
   case $n in *.lines.txt) continue ;; esac
   name=$(basename "$n" .txt)
+  rel=${n#"$top"/testdata/}
   html "$n" "Noto Serif CJK SC" "$work/$name.html"
   libreoffice "$work/$name.html" "libreoffice_$name.pdf"
-  src "libreoffice_$name.pdf notices/$name.txt"
+  src "libreoffice_$name.pdf $rel"
   html "$n" "Noto Sans CJK SC" "$work/$name-sans.html"
   chromium_pdf "$work/$name-sans.html" "chromium_$name.pdf"
-  src "chromium_$name.pdf notices/$name.txt"
+  src "chromium_$name.pdf $rel"
 done
+
+# The corpus notice by every other producer, for speed measurements on a
+# long document (scripts/bench.sh import).
+corpus=corpus/notice-2025-extracted.txt
+(cd "$top" && go run ./cmd/rectify convert --force --bundled-fonts "testdata/$corpus" testdata/pdf/rectify_notice-2025-extracted.pdf 2>/dev/null)
+src "rectify_notice-2025-extracted.pdf $corpus"
+"$work/gbkpdf" "$top/testdata/$corpus" > gbk-euc-h_notice-2025-extracted.pdf
+src "gbk-euc-h_notice-2025-extracted.pdf $corpus"
 
 # The first fixtures, under the names other tests use.
 html "$top/testdata/notices/scheme-flat-labels.lines.txt" "Noto Serif CJK SC" "$work/flat.html"
