@@ -36,6 +36,7 @@ type metrics struct {
 	adv            float64
 	x0, y0, x1, y1 float64
 	inked          bool
+	inkRead        bool // the ink box has been read
 }
 
 func newFont(name, family string, data []byte) (*Font, error) {
@@ -68,16 +69,24 @@ func isTrueType(data []byte) bool {
 	return false
 }
 
-func (f *Font) metrics(r rune) metrics {
+// metrics reads r's advance, and its ink box only when ink is asked for
+// (the typesetter needs it for punctuation and the page number's dash).
+func (f *Font) metrics(r rune, ink bool) metrics {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if m, ok := f.cache[r]; ok {
+	m, ok := f.cache[r]
+	if ok && (!ink || m.adv < 0 || m.inkRead) {
 		return m
 	}
-	m := metrics{adv: -1}
+	m = metrics{adv: -1, inkRead: ink}
 	if gi, err := f.sfnt.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
-		if bounds, adv, err := f.sfnt.GlyphBounds(&f.buf, gi, fixed.I(int(f.upem)), font.HintingNone); err == nil {
-			u := 64 * f.upem
+		ppem := fixed.I(int(f.upem))
+		u := 64 * f.upem
+		if !ink {
+			if adv, err := f.sfnt.GlyphAdvance(&f.buf, gi, ppem, font.HintingNone); err == nil {
+				m.adv = float64(adv) / u
+			}
+		} else if bounds, adv, err := f.sfnt.GlyphBounds(&f.buf, gi, ppem, font.HintingNone); err == nil {
 			m.adv = float64(adv) / u
 			if bounds.Max.X > bounds.Min.X {
 				m.x0, m.x1 = float64(bounds.Min.X)/u, float64(bounds.Max.X)/u
@@ -90,7 +99,7 @@ func (f *Font) metrics(r rune) metrics {
 	return m
 }
 
-func (f *Font) advance(r rune) float64 { return f.metrics(r).adv }
+func (f *Font) advance(r rune) float64 { return f.metrics(r, false).adv }
 
 // Has reports whether the font has a glyph for r.
 func (f *Font) Has(r rune) bool { return f.advance(r) >= 0 }
@@ -119,7 +128,7 @@ func (s *FontSet) Advance(face typeset.Face, r rune) float64 {
 // Ink implements typeset.Fonts.
 func (s *FontSet) Ink(face typeset.Face, r rune) (x0, y0, x1, y1 float64, ok bool) {
 	if f := s.Faces[face]; f != nil {
-		m := f.metrics(r)
+		m := f.metrics(r, true)
 		return m.x0, m.y0, m.x1, m.y1, m.inked
 	}
 	return 0, 0, 0, 0, false

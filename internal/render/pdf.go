@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -120,6 +121,7 @@ func (b *Builder) Draw(doc *typeset.Doc, meta Meta) ([]byte, error) {
 			pdf.Line(r.X1, r.Y, r.X2, r.Y)
 		}
 		curFace, curSize := typeset.Face(""), 0.0
+		curTz, curTc := 100.0, 0.0 // each page's content starts with the defaults
 		for _, l := range p.Lines {
 			red, green, blue := rgb(l.Color)
 			pdf.SetTextColor(red, green, blue)
@@ -130,11 +132,17 @@ func (b *Builder) Draw(doc *typeset.Doc, meta Meta) ([]byte, error) {
 				}
 				// Horizontal scale squeezes body type to the grid's pitch;
 				// character spacing carries the run's even spacing.
-				pdf.RawWriteStr(fmt.Sprintf("%.3f Tz %.4f Tc\n", r.scale*100, r.spacing))
+				if tz := r.scale * 100; math.Abs(tz-curTz) > 0.0005 {
+					pdf.RawWriteStr(fmt.Sprintf("%.3f Tz\n", tz))
+					curTz = tz
+				}
+				if math.Abs(r.spacing-curTc) > 0.00005 {
+					pdf.RawWriteStr(fmt.Sprintf("%.4f Tc\n", r.spacing))
+					curTc = r.spacing
+				}
 				pdf.Text(r.x, l.Y, r.text)
 			}
 		}
-		pdf.RawWriteStr("100 Tz 0 Tc\n")
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
