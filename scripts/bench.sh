@@ -3,7 +3,7 @@
 # noisy: absolute times mean little). Each side is timed best of $RUNS runs in
 # the same invocation. Needs: go, poppler-utils, libreoffice, python3-openpyxl.
 #   scripts/bench.sh            # all
-#   scripts/bench.sh excel      # one part
+#   scripts/bench.sh excel      # one part (excel, render, import, merge)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -75,4 +75,28 @@ if [ "$part" = all ] || [ "$part" = import ]; then
   ours=$(best "$R" convert --force "$pdf" "$work/notice.json")
   theirs=$(best pdftotext "$pdf" "$work/notice.txt")
   echo "import corpus PDF (29 pages) -> JSON: rectify ${ours}s, pdftotext ${theirs}s: rectify is $(ratio "$theirs" "$ours")x faster"
+fi
+
+if [ "$part" = all ] || [ "$part" = merge ]; then
+  # The supervisor's merge: 2,000 units' .xlsx ledgers (50 issues each,
+  # 100,000 in all) into one workbook. rectify merge (unit recognition,
+  # dedup, proof-reading, six sheets with formulas and a chart) against
+  # openpyxl concatenating the same ledgers (read-only in, write-only out).
+  # The two sides alternate in each run; every run must succeed.
+  go run ./scripts/genmerge -bench 2000 "$work/units"
+  runs=${MERGE_RUNS:-3}
+  ratios=() ; ob="" ; pb="" ; orss=0 ; prss=0
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$work/t" "$R" merge --force --today 2026-01-01 "$work/units" "$work/merged.xlsx" >/dev/null 2>&1 \
+      || { echo "merge: rectify failed"; exit 1; }
+    read -r ot om < <(tail -1 "$work/t")
+    /usr/bin/time -f "%e %M" -o "$work/t" /usr/bin/python3 scripts/openpyxl_merge.py "$work/units" "$work/merged-py.xlsx" >/dev/null 2>&1 \
+      || { echo "merge: openpyxl failed"; exit 1; }
+    read -r pt pm < <(tail -1 "$work/t")
+    ratios+=("$(ratio "$pt" "$ot")")
+    if [ -z "$ob" ] || [ "$(echo "$ot < $ob" | bc)" = 1 ]; then ob=$ot; fi
+    if [ -z "$pb" ] || [ "$(echo "$pt < $pb" | bc)" = 1 ]; then pb=$pt; fi
+    orss=$(( om > orss ? om : orss )) ; prss=$(( pm > prss ? pm : prss ))
+  done
+  echo "merge  2,000 units (100,000 issues) -> xlsx: rectify best ${ob}s, openpyxl concatenation best ${pb}s: rectify is $(ratio "$pb" "$ob")x faster (per-run ratios: ${ratios[*]}); max RSS rectify $((orss / 1024)) MiB, openpyxl $((prss / 1024)) MiB"
 fi

@@ -154,14 +154,17 @@ func (m *Merger) Add(path, format string, n *notice.Notice) error {
 		m.Fail(path, format, ErrNoUnit)
 		return ErrNoUnit
 	}
-	f := &facts{path: path, format: format, unit: displayName(name), unitBy: by, key: UnitKey(name),
+	f := &facts{path: path, format: format, unit: strings.Clone(displayName(name)), unitBy: by, key: UnitKey(name),
 		round: roundOf(n), date: n.Date, stated: n.Stated, statedRate: n.StatedRate, accountability: n.Accountability}
 	for _, c := range n.Categories {
+		category := strings.Clone(c.Title)
 		for i := range c.Issues {
 			is := &c.Issues[i]
-			row := Issue{Category: c.Title, Number: is.Number, Title: is.Title, Status: is.Status, Deadline: is.Deadline}
-			if is.Responsible != nil {
-				row.Responsible = *is.Responsible
+			// Clones: a reader's strings may be slices of the whole
+			// document, which must not stay in memory through them.
+			row := Issue{Category: category, Number: is.Number, Title: strings.Clone(is.Title), Status: is.Status, Deadline: strings.Clone(is.Deadline)}
+			if r := is.Responsible; r != nil {
+				row.Responsible = notice.Responsible{Leader: strings.Clone(r.Leader), Unit: strings.Clone(r.Unit), Person: strings.Clone(r.Person)}
 			}
 			loc := path
 			if is.Source != nil {
