@@ -335,15 +335,17 @@ func (w *walker) emit(text string) {
 func (w *walker) labelOf(p *paraState) string {
 	numID, ilvl := p.numID, p.ilvl
 	if !p.hasNumID {
-		sNum, sLvl, ok := w.st.numPr(p.style)
+		sNum, sLvl, owner, ok := w.st.numPr(p.style)
 		if !ok {
 			return ""
 		}
 		numID = sNum
 		if !p.hasIlvl {
+			// The level is the style's own, or the one the list links to
+			// the style that carries it.
 			if sLvl >= 0 {
 				ilvl = sLvl
-			} else if l, ok := w.nb.levelForStyle(sNum, styleOrDefault(p.style, w.st)); ok {
+			} else if l, ok := w.nb.levelForStyle(sNum, owner); ok {
 				ilvl = l
 			}
 		}
@@ -352,13 +354,6 @@ func (w *walker) labelOf(p *paraState) string {
 		return "" // numbering switched off for this paragraph
 	}
 	return w.nb.label(numID, ilvl)
-}
-
-func styleOrDefault(s string, st *styles) string {
-	if s == "" {
-		return st.defaultP
-	}
-	return s
 }
 
 func nonEmpty(ss []string) []string {

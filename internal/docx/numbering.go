@@ -397,28 +397,29 @@ func parseStyles(data []byte) (*styles, error) {
 	return st, nil
 }
 
-// numPr finds the list a paragraph style carries, following basedOn.
-// ilvl is -1 when the style names no level.
-func (st *styles) numPr(id string) (numID string, ilvl int, ok bool) {
+// numPr finds the list a paragraph style carries, following basedOn, and
+// the style in the chain that carries it. ilvl is -1 when the style names
+// no level.
+func (st *styles) numPr(id string) (numID string, ilvl int, owner string, ok bool) {
 	if id == "" {
 		id = st.defaultP
 	}
 	for hops := 0; id != "" && hops < 20; hops++ {
 		s, found := st.byID[id]
 		if !found {
-			return "", 0, false
+			return "", 0, "", false
 		}
 		if s.NumPr != nil && s.NumPr.NumID != nil {
 			ilvl = -1
 			if s.NumPr.Ilvl != nil {
 				ilvl = atoiOr(s.NumPr.Ilvl.Val, 0)
 			}
-			return s.NumPr.NumID.Val, ilvl, true
+			return s.NumPr.NumID.Val, ilvl, id, true
 		}
 		if s.BasedOn == nil {
 			break
 		}
 		id = s.BasedOn.Val
 	}
-	return "", 0, false
+	return "", 0, "", false
 }

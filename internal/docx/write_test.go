@@ -1,0 +1,173 @@
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/rectify/rectify/internal/testutil"
+)
+
+// parts unzips our .docx, checking every part is well-formed XML.
+func parts(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		d := xml.NewDecoder(bytes.NewReader(b))
+		for {
+			if _, err := d.Token(); err == io.EOF {
+				break
+			} else if err != nil {
+				t.Fatalf("%s is not well-formed: %v", f.Name, err)
+			}
+		}
+		out[f.Name] = string(b)
+	}
+	return out
+}
+
+func attrInt(t *testing.T, s, elem, name string) int {
+	t.Helper()
+	m := regexp.MustCompile(`<` + elem + `\b[^>]*\b` + name + `="(-?\d+)"`).FindStringSubmatch(s)
+	if m == nil {
+		t.Fatalf("no %s %s in %.200s", elem, name, s)
+	}
+	v, _ := strconv.Atoi(m[1])
+	return v
+}
+
+// TestPageSetup: A4, the margins of the 156 × 225 mm type area (37 mm top,
+// 28 mm left), a grid of 22 lines, body type condensed so that 28
+// characters fill a line, page numbers on odd/even footers.
+func TestPageSetup(t *testing.T) {
+	p := parts(t, writeNotice(t, testutil.CorpusNotice(t), Page{}))
+	doc, styles := p["word/document.xml"], p["word/styles.xml"]
+	const twPerMM = 1440 / 25.4
+	w, h := attrInt(t, doc, "w:pgSz", "w:w"), attrInt(t, doc, "w:pgSz", "w:h")
+	top, left := attrInt(t, doc, "w:pgMar", "w:top"), attrInt(t, doc, "w:pgMar", "w:left")
+	right, bottom := attrInt(t, doc, "w:pgMar", "w:right"), attrInt(t, doc, "w:pgMar", "w:bottom")
+	near := func(what string, twips int, mm float64) {
+		if math.Abs(float64(twips)/twPerMM-mm) > 0.05 {
+			t.Errorf("%s %.2f mm, want %.0f", what, float64(twips)/twPerMM, mm)
+		}
+	}
+	near("page width", w, 210)
+	near("page height", h, 297)
+	near("top margin", top, 37)
+	near("left margin", left, 28)
+	near("type area width", w-left-right, 156)
+	near("type area height", h-top-bottom, 225)
+	pitch := attrInt(t, doc, "w:docGrid", "w:linePitch")
+	if lines := (h - top - bottom) / pitch; lines != 22 {
+		t.Errorf("grid of %d lines (pitch %d twips), want 22", lines, pitch)
+	}
+	if exact := attrInt(t, styles, "w:spacing", "w:line"); exact != pitch || !strings.Contains(styles, `w:lineRule="exact"`) {
+		t.Errorf("lines not set exactly one pitch high (%d, pitch %d)", exact, pitch)
+	}
+	condense := attrInt(t, styles, "w:spacing", "w:val")
+	charPt := 16 + float64(condense)/20
+	if chars := int(float64(w-left-right) / 20 / charPt); chars != 28 {
+		t.Errorf("%d characters of %.2f pt fit a line, want 28", chars, charPt)
+	}
+	if !strings.Contains(p["word/settings.xml"], "<w:evenAndOddHeaders/>") {
+		t.Error("settings lack w:evenAndOddHeaders")
+	}
+	for file, side := range map[string]string{"word/footer1.xml": "right", "word/footer2.xml": "left"} {
+		f := p[file]
+		if !strings.Contains(f, `<w:jc w:val="`+side+`"/>`) || !strings.Contains(f, "PAGE") || !strings.Contains(f, "— ") || !strings.Contains(f, " —") {
+			t.Errorf("%s is not a %s-aligned “— PAGE —” footer: %s", file, side, f)
+		}
+	}
+	if !strings.Contains(doc, `w:type="default" r:id="rIdFooterOdd"`) || !strings.Contains(doc, `w:type="even" r:id="rIdFooterEven"`) {
+		t.Error("section does not use the odd and even footers")
+	}
+}
+
+// TestStyles: named styles with East Asian faces, sizes and the first-line
+// indent of two characters; labels are text, never Word numbering.
+func TestStyles(t *testing.T) {
+	p := parts(t, writeNotice(t, testutil.CorpusNotice(t), Page{}))
+	styles, doc := p["word/styles.xml"], p["word/document.xml"]
+	for id, want := range map[string][]string{
+		"Normal":      {`w:eastAsia="仿宋_GB2312"`, `<w:sz w:val="32"/>`, `w:firstLineChars="200"`},
+		"NoticeTitle": {`w:eastAsia="方正小标宋简体"`, `<w:sz w:val="44"/>`, `<w:jc w:val="center"/>`, `<w:name w:val="公文标题"/>`},
+		"Heading1":    {`w:eastAsia="黑体"`, `<w:name w:val="一级标题"/>`},
+		"Heading2":    {`w:eastAsia="楷体_GB2312"`, `<w:name w:val="二级标题"/>`},
+		"PageNumber":  {`w:eastAsia="宋体"`, `<w:sz w:val="28"/>`},
+	} {
+		i := strings.Index(styles, `w:styleId="`+id+`"`)
+		if i < 0 {
+			t.Errorf("no style %s", id)
+			continue
+		}
+		st := styles[i : i+strings.Index(styles[i:], "</w:style>")]
+		for _, w := range want {
+			if !strings.Contains(st, w) {
+				t.Errorf("style %s lacks %s", id, w)
+			}
+		}
+	}
+	if !strings.Contains(p["word/fontTable.xml"], `<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>`) {
+		t.Error("font table gives no fallback for 仿宋_GB2312")
+	}
+	if strings.Contains(doc, "<w:numPr>") {
+		t.Error("labels written as Word numbering; they must be text")
+	}
+	for _, label := range []string{">一、", ">（一）", ">（1）"} {
+		if !strings.Contains(doc, label) {
+			t.Errorf("label %s not written as text", label)
+		}
+	}
+	if !strings.Contains(doc, `<w:rStyle w:val="Heading2Char"/>`) {
+		t.Error("a level-2 heading that leads a paragraph does not set its lead sentence in 楷体")
+	}
+	again := writeNotice(t, testutil.CorpusNotice(t), Page{})
+	if !bytes.Equal(again, writeNotice(t, testutil.CorpusNotice(t), Page{})) {
+		t.Error("the same notice gives different bytes")
+	}
+}
+
+// TestSignatureAndFurniture: signature two characters in from the right,
+// the date starting two characters right of it (both as the PDF places
+// them); the red issuer's mark, the rule under the document number and the
+// colophon's rows.
+func TestSignatureAndFurniture(t *testing.T) {
+	n := testutil.CorpusNotice(t)
+	doc := parts(t, writeNotice(t, n, Page{Mark: "寿宁工业园区管理委员会文件", DocNumber: "寿工管委〔2025〕4号",
+		CC: "县委巡察办", Printer: "寿宁工业园区管理委员会办公室", PrintDate: "2025年6月24日"}))["word/document.xml"]
+	indentOf := func(style string) float64 {
+		m := regexp.MustCompile(`<w:pStyle w:val="` + style + `"/>(?:<w:keepNext/>)?<w:ind w:left="(\d+)"`).FindStringSubmatch(doc)
+		if m == nil {
+			t.Fatalf("no %s paragraph with an indent", style)
+		}
+		v, _ := strconv.Atoi(m[1])
+		return float64(v) / (8844.0 / 28) // in grid cells
+	}
+	sig, date := indentOf("Signature"), indentOf("DateLine")
+	sw, dw := cells(n.Issuer), cells("2025年6月24日")
+	if math.Abs(sig+sw-26) > 0.02 && math.Abs(date+dw-26) > 0.02 {
+		t.Errorf("neither signature (ends %.2f) nor date (ends %.2f) is two characters in from the right", sig+sw, date+dw)
+	}
+	if math.Abs(date-sig-2) > 0.02 {
+		t.Errorf("date starts %.2f characters right of the signature, want 2", date-sig)
+	}
+	for _, want := range []string{`<w:pStyle w:val="Mark"/>`, "寿宁工业园区管理委员会文件", `<w:pStyle w:val="DocNumber"/><w:pBdr><w:bottom w:val="single"`,
+		`w:color="E60012"`, "寿工管委〔2025〕4号", "抄送：县委巡察办。", "2025年6月24日印发", `w:tblpYSpec="bottom"`} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document lacks %s", want)
+		}
+	}
+}
