@@ -1,10 +1,13 @@
 package pdftext
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"github.com/rectify/rectify/internal/testutil"
+	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -119,5 +122,35 @@ func TestTimeoutStopsWork(t *testing.T) {
 	time.Sleep(20 * time.Millisecond)
 	if after := runtime.NumGoroutine(); after > before {
 		t.Errorf("%d goroutines before the timed-out reads, %d after", before, after)
+	}
+}
+
+// TestObjectStreams: objects in object streams, found through a
+// cross-reference stream, read as from a classic table: our own small file,
+// and a producer's fixture that qpdf rewrote with object streams.
+func TestObjectStreams(t *testing.T) {
+	pages, err := Pages(context.Background(), objStmPDF(), Options{})
+	if err != nil || len(pages) != 1 || len(pages[0].Glyphs) != 2 {
+		t.Fatalf("object-stream PDF: %v, %+v", err, pages)
+	}
+	qpdf := testutil.Need(t, "qpdf")
+	dir := t.TempDir()
+	in, out := "../../testdata/pdf/libreoffice_scheme-parts.pdf", filepath.Join(dir, "objstm.pdf")
+	if b, err := exec.Command(qpdf, "--object-streams=generate", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v\n%s", err, b)
+	}
+	if data := mustRead(t, out); !bytes.Contains(data, []byte("/ObjStm")) {
+		t.Fatal("qpdf wrote no object stream")
+	}
+	want, err := Read(context.Background(), mustRead(t, in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(context.Background(), mustRead(t, out), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := comparable(t, got), comparable(t, want); g != w {
+		t.Errorf("with object streams:\n%s", lineDiff(g, w))
 	}
 }

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
@@ -90,7 +91,7 @@ var producerLosses = map[string]map[string]string{
 	// the right margin at a line end (the corpus PDF, made by LibreOffice
 	// too, lacks the very same two).
 	"libreoffice_notice-2025-extracted.pdf": {
-		"厂房，并形成台账": "厂房并形成台账",
+		"厂房，并形成台账":   "厂房并形成台账",
 		"有限公司、寿宁县春权": "有限公司寿宁县春权",
 	},
 	// A space between two joint issuers' names where Chromium broke the
@@ -360,21 +361,95 @@ func TestLexerEnds(t *testing.T) {
 	}
 }
 
+// FuzzRead: no input may panic, hang or grow without bound. The seeds are
+// small files of each structure (classic table, cross-reference and object
+// streams, Identity-H with ToUnicode and ActualText, GBK-EUC-H, Type 3).
 func FuzzRead(f *testing.F) {
-	f.Add(mustRead(f, "../../testdata/pdf/gbk-euc-h-aspects.pdf"))
-	f.Add(mustRead(f, "../../testdata/pdf/scanned.pdf"))
-	f.Add([]byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj trailer << /Root 1 0 R /Size 2 >>"))
+	for _, seed := range fuzzSeeds() {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Read(context.Background(), data, Options{Timeout: 5e9})
 	})
 }
 
+func fuzzSeeds() [][]byte {
+	page := func(content string, font string) []byte {
+		return pdfOf([]string{
+			"<< /Type /Catalog /Pages 2 0 R >>",
+			"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+			"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+			stream(content),
+			font,
+			stream("1 begincodespacerange <0000> <FFFF> endcodespacerange 2 beginbfchar <0001> <6574> <0002> <6539> endbfchar 1 beginbfrange <0003> <0004> <0031> endbfrange"),
+		})
+	}
+	return [][]byte{
+		page("BT /F1 12 Tf 72 720 Td (Hello) Tj ET", winAnsiFont),
+		page("BT /F1 16 Tf 72 720 Td <00010002> Tj /Span << /ActualText <feff80f6> >> BDC <0003> Tj EMC [<0004> -120 <0001>] TJ ET",
+			"<< /Type /Font /Subtype /Type0 /BaseFont /X /Encoding /Identity-H /ToUnicode 6 0 R /DescendantFonts [<< /Subtype /CIDFontType2 /W [1 [1000 1000]] >>] >>"),
+		page("BT /F1 16 Tf 72 720 Td <c4e3bac3> Tj ET",
+			"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /GBK-EUC-H /DescendantFonts [<< /Subtype /CIDFontType0 /DW 1000 >>] >>"),
+		page("BT /F1 16 Tf 72 720 Td (ab) Tj ET",
+			"<< /Type /Font /Subtype /Type3 /FontMatrix [0.001 0 0 0.001 0 0] /FirstChar 97 /LastChar 98 /Widths [500 500] /Encoding << /Differences [97 /uni6574 /g2] >> /ToUnicode 6 0 R /CharProcs << >> >>"),
+		objStmPDF(),
+	}
+}
+
+// objStmPDF is a small PDF 1.5 file: its catalog, page tree and page in an
+// object stream (FlateDecode), found through a cross-reference stream.
+func objStmPDF() []byte {
+	objs := []string{"<< /Type /Catalog /Pages 3 0 R >>", "<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+		"<< /Type /Page /MediaBox [0 0 595 842] /Resources << /Font << /F1 << /Subtype /Type1 /BaseFont /Helvetica >> >> >> /Contents 5 0 R >>"}
+	var head, body bytes.Buffer
+	for i, o := range objs {
+		fmt.Fprintf(&head, "%d %d ", i+2, body.Len())
+		body.WriteString(o + " ")
+	}
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(append(head.Bytes(), body.Bytes()...))
+	zw.Close()
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	off1 := b.Len()
+	fmt.Fprintf(&b, "1 0 obj\n<< /Type /ObjStm /N 3 /First %d /Filter /FlateDecode /Length %d >>\nstream\n%s\nendstream\nendobj\n", head.Len(), z.Len(), z.Bytes())
+	off5 := b.Len()
+	b.WriteString("5 0 obj\n" + stream("BT /F1 12 Tf 72 720 Td (Hi) Tj ET") + "\nendobj\n")
+	off6 := b.Len()
+	rows := []byte{ // W [1 2 1]: type, offset or object stream, generation or index
+		0, 0, 0, 0,
+		1, byte(off1 >> 8), byte(off1), 0,
+		2, 0, 1, 0,
+		2, 0, 1, 1,
+		2, 0, 1, 2,
+		1, byte(off5 >> 8), byte(off5), 0,
+		1, byte(off6 >> 8), byte(off6), 0,
+	}
+	fmt.Fprintf(&b, "6 0 obj\n<< /Type /XRef /Size 7 /W [1 2 1] /Root 2 0 R /Length %d >>\nstream\n%s\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", len(rows), rows, off6)
+	return b.Bytes()
+}
+
+// FuzzContent: the content and CMap lexer ends, within its limits, on
+// anything.
 func FuzzContent(f *testing.F) {
 	f.Add([]byte("BT /F1 16 Tf 10 10 Td <c4e3bac3> Tj ET"))
-	f.Add([]byte("q 1 0 0 1 0 0 cm BT [(a) -20 (b)] TJ ET Q"))
+	f.Add([]byte("q 1 0 0 1 0 0 cm BT [(a) -20 (b)] TJ /P << /MCID 0 >> BDC ET Q"))
+	f.Add([]byte("1 begincodespacerange <00> <ff> endcodespacerange 1 beginbfrange <20> <7e> [<0041> <0042>] endbfrange"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ops(nil, data, func(op string, a []operand) {})
-		parseCMap(nil, data)
+		var err error
+		func() {
+			defer catch(&err)
+			ops(nil, data, func(op string, a []operand) {})
+		}()
+		func() {
+			defer catch(&err)
+			m := parseCMap(nil, data)
+			m.lookup("\x00\x20")
+		}()
+		if err != nil && !errors.Is(err, ErrLimit) {
+			t.Fatalf("not a limit: %v", err)
+		}
 	})
 }
 
