@@ -37,6 +37,7 @@ type interp struct {
 	d      *doc
 	glyphs []Glyph
 	nglyph int              // glyphs drawn in the whole file
+	forms  int              // form XObjects drawn in the whole file
 	fonts  map[string]*font // by object number, or resource scope and name
 }
 
@@ -225,6 +226,10 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			fres := xo.Key("Resources")
 			if fres.Kind() != Dict {
 				fres = res
+			}
+			in.forms++
+			if in.forms > maxFormRuns {
+				limit("绘制的表单对象（Form XObject）超过 %d 次", maxFormRuns)
 			}
 			in.run(in.readStream(xo), fres, scope+"/"+a[0].s, fg, depth+1)
 		}

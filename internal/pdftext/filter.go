@@ -148,8 +148,8 @@ func unpredict(data []byte, p pdfDict) []byte {
 		cols = v
 	}
 	bpp := int(max(1, (colors*bpc+7)/8))
-	rowLen := int((colors*bpc*cols + 7) / 8)
-	if pred == 2 { // TIFF: each byte after the first pixel adds the one bpp before
+	rowLen := min(int((colors*bpc*cols+7)/8), len(data)) // no row longer than the data
+	if pred == 2 {                                       // TIFF: each byte after the first pixel adds the one bpp before
 		if bpc != 8 {
 			return data
 		}

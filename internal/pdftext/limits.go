@@ -33,6 +33,10 @@ const (
 	maxPages = 100_000
 	// Form XObjects drawn inside each other.
 	maxFormDepth = 8
+	// Form XObjects drawn in the whole file: a form that draws itself ten
+	// times eight levels deep would otherwise run 10⁸ times. A notice
+	// draws a few per page (logos, stamps, headers).
+	maxFormRuns = 100_000
 	// Glyphs drawn in the whole file: 6,000 full pages of 22 lines of 28
 	// characters, each drawn up to five times (fake bold, shadows).
 	maxGlyphs = 4_000_000

@@ -1,7 +1,9 @@
 package pdftext
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -88,11 +90,13 @@ func pageLines(p Page) []line {
 		}
 		gs = append(gs, g)
 	}
-	sort.SliceStable(gs, func(i, j int) bool {
-		if math.Abs(gs[i].Y-gs[j].Y) > 0.35*math.Max(gs[i].Size, gs[j].Size) {
-			return gs[i].Y > gs[j].Y
+	// From the top, then left to right; a line is the run of glyphs whose
+	// baselines lie within a third of the type size of its first one.
+	slices.SortStableFunc(gs, func(a, b Glyph) int {
+		if c := cmp.Compare(b.Y, a.Y); c != 0 {
+			return c
 		}
-		return gs[i].X < gs[j].X
+		return cmp.Compare(a.X, b.X)
 	})
 	var lines []line
 	var cur []Glyph
@@ -115,7 +119,7 @@ func pageLines(p Page) []line {
 // makeLine orders glyphs by x, drops glyphs drawn twice at (nearly) the same
 // place, and puts a space where a gap separates Latin words or numbers.
 func makeLine(gs []Glyph, page int) line {
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].X < gs[j].X })
+	slices.SortStableFunc(gs, func(a, b Glyph) int { return cmp.Compare(a.X, b.X) })
 	var b strings.Builder
 	var sizes []float64
 	var kept []Glyph
