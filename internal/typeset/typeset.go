@@ -312,29 +312,49 @@ func titleBreaks(rs []rune) []bool {
 }
 
 // balance breaks boxes into as few lines of at most maxW as the word
-// boundaries allow (falling back to the plain break opportunities only when
-// a single word is longer than a line), as even as possible.
+// boundaries allow (falling back to the plain break opportunities, then to
+// any character, only when a word is longer than a line), as even as
+// possible.
 func balance(boxes []box, words, plain []bool, maxW float64) []int {
-	total := lineWidth(boxes)
-	if total <= maxW+0.01 {
+	if lineWidth(boxes) <= maxW+0.01 {
 		return []int{0}
 	}
-	for _, ok := range [][]bool{words, plain} {
-		allowed := make([]bool, len(ok))
-		for i := range ok {
-			allowed[i] = ok[i] && (i == len(boxes) || plain[i])
-		}
-		for n := int(total/maxW) + 1; n <= len(boxes); n++ {
-			if starts := evenLines(boxes, allowed, n, maxW); starts != nil {
-				return starts
-			}
+	L := len(boxes)
+	atWords := make([]bool, L+1) // word boundaries that are also break opportunities
+	anywhere := make([]bool, L+1)
+	for i := range atWords {
+		atWords[i] = words[i] && (i == L || plain[i])
+		anywhere[i] = true
+	}
+	for _, allowed := range [][]bool{atWords, plain, anywhere} {
+		if n := fewestLines(boxes, allowed, maxW); n > 0 {
+			return evenLines(boxes, allowed, n, maxW)
 		}
 	}
-	return []int{0}
+	return []int{0} // a character wider than the line
+}
+
+// fewestLines is the number of lines greedy filling needs, 0 if a piece
+// between allowed breaks is wider than maxW.
+func fewestLines(boxes []box, allowed []bool, maxW float64) int {
+	n, w, piece := 1, 0.0, 0.0
+	for i, b := range boxes {
+		piece += b.adv
+		if i+1 == len(boxes) || allowed[i+1] {
+			if piece > maxW+0.01 {
+				return 0
+			}
+			if w+piece > maxW+0.01 {
+				n, w = n+1, 0
+			}
+			w, piece = w+piece, 0
+		}
+	}
+	return n
 }
 
 // evenLines breaks boxes into n lines at allowed positions, minimising the
-// squared deviation from the mean width; nil when it cannot.
+// squared deviation from the mean width; n must be feasible (fewestLines).
 func evenLines(boxes []box, allowed []bool, n int, maxW float64) []int {
 	L := len(boxes)
 	prefix := make([]float64, L+1)
@@ -358,14 +378,12 @@ func evenLines(boxes []box, allowed []bool, n int, maxW float64) []int {
 			if e < L && !allowed[e] {
 				continue
 			}
-			for s := 0; s < e; s++ {
+			// Only starts within a line's width of e.
+			for s := e - 1; s >= 0 && prefix[e]-prefix[s] <= maxW+0.01; s-- {
 				if cost[k-1][s] >= inf || (s > 0 && !allowed[s]) {
 					continue
 				}
 				w := prefix[e] - prefix[s]
-				if w > maxW+0.01 {
-					continue
-				}
 				if c := cost[k-1][s] + (w-target)*(w-target); c < cost[k][e] {
 					cost[k][e], from[k][e] = c, s
 				}
@@ -373,7 +391,7 @@ func evenLines(boxes []box, allowed []bool, n int, maxW float64) []int {
 		}
 	}
 	if cost[n][L] >= inf {
-		return nil
+		return []int{0}
 	}
 	starts := make([]int, n)
 	e := L
