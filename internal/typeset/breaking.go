@@ -274,8 +274,12 @@ func setLines(boxes []box, ok []bool, width, indent float64) [][]box {
 			// compressing marks on the line.
 			e = next
 		case e <= s:
-			// A word longer than a line: the only case a word is broken.
+			// A word longer than a line, the only case a word is broken.
 			e = breakWord(boxes, s, i, avail)
+		case lineWidth(boxes[e:next]) > width+eps && avail-lineWidth(boxes[s:e]) >= width/4:
+			// Such a word starts where it is, if a quarter of the line is
+			// left, rather than leaving a loose line.
+			e = breakWord(boxes, e, i, avail-lineWidth(boxes[s:e]))
 		}
 		spread(boxes[s:e], avail)
 		lines = append(lines, boxes[s:e])

@@ -20,8 +20,9 @@
 // Lines are broken at UAX #14 opportunities under the 禁则 (no closing or
 // pausing mark starts a line, no opening mark ends one, —— …… stay whole),
 // and never inside a run of ASCII letters, digits and signs (a word, a
-// number, an e-mail address, a URL) unless the run is longer than a line,
-// when it breaks after its last @ . / - _ that fits. Then, in this order,
+// number, an e-mail address, a URL) unless the run is longer than a line:
+// then it starts where it is (if a quarter of the line is left) and breaks
+// after its last @ . / - _ that fits. Then, in this order,
 // in the manner of CLREQ and JLREQ:
 //
 //  1. Adjacent marks: of two adjacent punctuation marks the blank between

@@ -160,6 +160,9 @@ func TestRuleWordsWhole(t *testing.T) {
 	}
 	long := "见https://www.example.gov.cn/zwgk/tzgg/2025/notice.html"
 	lines = setLines(mk(long), Breaks(long), 10*testCell, 0)
+	if len(lines[0]) < 4 {
+		t.Errorf("a URL longer than a line starts on the line it follows, not on a new one: first line %d boxes", len(lines[0]))
+	}
 	for _, l := range lines[:len(lines)-1] {
 		if last := l[len(l)-1].r; last != '/' && last != '.' && last != '见' {
 			t.Errorf("a URL longer than a line breaks after / or ., not after %q", last)
