@@ -172,7 +172,7 @@ func TestFormats(t *testing.T) {
 	if err := json.NewDecoder(res.Body).Decode(&f); err != nil {
 		t.Fatal(err)
 	}
-	for _, ext := range []string{".pdf", ".txt", ".md", ".json", ".xlsx", ".xls", ".csv"} {
+	for _, ext := range []string{".pdf", ".txt", ".md", ".json", ".xlsx", ".xls", ".csv", ".docx"} {
 		if !contains(f.Read, ext) {
 			t.Errorf("readable formats %v lack %s", f.Read, ext)
 		}
@@ -181,7 +181,7 @@ func TestFormats(t *testing.T) {
 	for _, w := range f.Write {
 		writers = append(writers, w.Format)
 	}
-	for _, name := range []string{"pdf", "xlsx", "json", "text"} {
+	for _, name := range []string{"pdf", "docx", "xlsx", "json", "text"} {
 		if !contains(writers, name) {
 			t.Errorf("writers %v lack %s", writers, name)
 		}
@@ -227,6 +227,10 @@ func TestImport(t *testing.T) {
 	n = decodeNotice(t, importFile(t, s, "台账.csv", readTestFile(t, "../../testdata/ledgers/gbk.csv")))
 	if len(n.Issues()) == 0 {
 		t.Error("GBK CSV: no issues")
+	}
+	n = decodeNotice(t, importFile(t, s, "通报.docx", readTestFile(t, "../../testdata/docx/libreoffice-text.docx")))
+	if len(n.Issues()) == 0 {
+		t.Error("Word notice: no issues")
 	}
 	// A file without an extension is read by what its bytes are.
 	n = decodeNotice(t, importFile(t, s, "download", readTestFile(t, corpusPDF)))
@@ -439,7 +443,7 @@ func exportNotice(t *testing.T, s http.Handler, to string, parts ...part) *http.
 
 func TestExport(t *testing.T) {
 	s := newTestServer(t, Config{BundledFontsOnly: true})
-	for _, to := range []string{"pdf", "xlsx", "json", "text", "txt"} {
+	for _, to := range []string{"pdf", "docx", "xlsx", "json", "text", "txt"} {
 		res := exportNotice(t, s, to, part{field: "mark", data: []byte("寿宁工业园区管理委员会文件")})
 		data, _ := io.ReadAll(res.Body)
 		if res.StatusCode != 200 {

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"context"
+	"encoding/json"
 
 	"flag"
 	"fmt"
@@ -412,4 +413,68 @@ func TestBrowserPasswordAndErrors(t *testing.T) {
 	if !eval[bool](p, `document.getElementById('message').hidden`) {
 		t.Error("an old error is still shown after a successful open")
 	}
+}
+
+// TestBrowserEditing: a file dropped on the page opens; unplaced text is
+// shown; issues and actions are added, moved and removed; undo brings a
+// removed issue back.
+func TestBrowserEditing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test: not with -short")
+	}
+	addr, _ := liveServer(t, "127.0.0.1:0")
+	p := newPage(t)
+	p.do("opening the page", chromedp.Navigate("http://"+addr+"/"))
+	p.waitFor("the empty page", `document.body.dataset.state === 'empty'`)
+
+	data, err := os.ReadFile("../../testdata/corpus/notice-2025-extracted.golden.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := notice.Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n.Unplaced = []notice.Unplaced{{Text: "本段文字读取时无法归位", Source: &notice.Source{Page: 3, Line: 7}}}
+	data, _ = notice.Marshal(n)
+	content, _ := json.Marshal(string(data))
+	eval[bool](p, `(() => { const dt = new DataTransfer();
+		dt.items.add(new File([`+string(content)+`], '通报数据.json', {type: 'application/json'}));
+		document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+		return true })()`)
+	p.waitFor("the dropped file's table", issueRows+` === 63`)
+	if got := eval[string](p, `document.getElementById('unplaced').textContent`); !strings.Contains(got, "第3页第7行") || !strings.Contains(got, "本段文字读取时无法归位") {
+		t.Errorf("unplaced text shown as %q", got)
+	}
+
+	actions := `document.querySelectorAll('tr.issue[data-number="1"] ol.actions li').length`
+	texts := `[...document.querySelectorAll('tr.issue[data-number="1"] ol.actions textarea')].map(t => t.value)`
+	before := eval[int](p, actions)
+	p.do("adding an action", chromedp.Click(chromedp.CSS(`tr.issue[data-number="1"] button[data-op="action-add"]`)))
+	if got := eval[int](p, actions); got != before+1 {
+		t.Fatalf("%d actions after adding; want %d", got, before+1)
+	}
+	last := fmt.Sprintf(`tr.issue[data-number="1"] ol.actions li:nth-child(%d)`, before+1)
+	p.do("typing the new action", chromedp.SendKeys(chromedp.CSS(last+" textarea"), "新增的整改措施"))
+	p.do("moving it up", chromedp.Click(chromedp.CSS(last+` button[data-op="action-up"]`)))
+	got := eval[[]string](p, texts)
+	if len(got) != before+1 || got[before-1] != "新增的整改措施" {
+		t.Fatalf("actions after moving up: %q", got)
+	}
+	second := fmt.Sprintf(`tr.issue[data-number="1"] ol.actions li:nth-child(%d)`, before)
+	p.do("removing it", chromedp.Click(chromedp.CSS(second+` button[data-op="action-remove"]`)))
+	if got := eval[[]string](p, texts); len(got) != before || strings.Contains(strings.Join(got, ""), "新增的整改措施") {
+		t.Errorf("actions after removing: %q", got)
+	}
+
+	p.do("adding an issue", chromedp.Click(chromedp.CSS(`tbody.category button[data-op="issue-add"]`)))
+	p.waitFor("64 rows", issueRows+` === 64`)
+	p.waitFor("the new issue's number", `document.querySelector('tr.issue[data-number="64"]')`)
+	p.do("removing issue 2", chromedp.Click(chromedp.CSS(`tr.issue[data-number="2"] button[data-op="issue-remove"]`)))
+	p.waitFor("63 rows", issueRows+` === 63 && !document.querySelector('tr.issue[data-number="2"]')`)
+	p.waitFor("the finding about the missing number", `[...document.querySelectorAll('#findings li.finding[data-code="issue-gap"]')].some(li => li.textContent.includes('从（1）跳到（3），中间缺少（2）'))`)
+	p.do("undo", chromedp.Click(chromedp.CSS("#undo")))
+	p.waitFor("issue 2 back", `document.querySelector('tr.issue[data-number="2"]') && `+issueRows+` === 64`)
+	p.waitFor("the check after the undo", `![...document.querySelectorAll('#findings li.finding')].some(li => li.textContent.includes('缺少（2）'))`)
+	p.screenshot("edited")
 }
