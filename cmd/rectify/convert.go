@@ -225,6 +225,9 @@ func convertOne(e *env, in, out string, f *convertFlags) error {
 			}
 		}
 	}
+	if streamed, err := convertStream(e, in, out, to, f); streamed {
+		return err
+	}
 	n, err := readNotice(e.ctx, in, f.from, f.opt, e.stdin)
 	if err != nil {
 		return err

@@ -57,6 +57,40 @@ func bytesWriter(f func(n *notice.Notice, opt Options) ([]byte, error)) Writer {
 	}
 }
 
+// StreamConverter converts an input read as a stream (it may seek back and
+// read it twice) straight to an output, for inputs too large to hold with
+// their model at once. An error of the input is an *InputError.
+type StreamConverter func(ctx context.Context, r io.ReadSeeker, w io.Writer, opt Options) error
+
+// InputError marks an error of a conversion's input, so that the message
+// names the input file rather than the output.
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+var streams = map[[2]string]StreamConverter{}
+
+// RegisterStream adds a streaming path from one format to another.
+func RegisterStream(from, to string, c StreamConverter) { streams[[2]string{from, to}] = c }
+
+// LookupStream finds the streaming path between two formats, or nil. Like
+// Read, it contains a panic deep in a library as an unreadable input.
+func LookupStream(from, to string) StreamConverter {
+	c := streams[[2]string{from, to}]
+	if c == nil {
+		return nil
+	}
+	return func(ctx context.Context, r io.ReadSeeker, w io.Writer, opt Options) (err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				err = &InputError{fmt.Errorf("文件已损坏，无法读取（%v）", p)}
+			}
+		}()
+		return c(ctx, r, w, opt)
+	}
+}
+
 var (
 	readers = map[string]Reader{}
 	writers = map[string]Writer{}

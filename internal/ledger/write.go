@@ -2,7 +2,9 @@ package ledger
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -42,39 +44,102 @@ type Options struct {
 
 // Write builds the ledger and summary workbook for a notice.
 func Write(n *notice.Notice, opt Options) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := WriteTo(&buf, n, opt); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// WriteTo writes the ledger and summary workbook for a notice to w.
+func WriteTo(w io.Writer, n *notice.Notice, opt Options) error {
+	plan := &ledgerPlan{}
+	for i := range n.Categories {
+		plan.add(&n.Categories[i])
+	}
+	each := func(yield func(*notice.Category) error) error {
+		for i := range n.Categories {
+			if err := yield(&n.Categories[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return writeWorkbook(w, n, plan, each, opt)
+}
+
+// writeWorkbook writes the workbook. head carries everything but the
+// categories' issues, which each yields category by category in order (from
+// memory, or decoded one at a time from a stream); plan was made from the
+// same categories.
+func writeWorkbook(w io.Writer, head *notice.Notice, plan *ledgerPlan, each func(func(*notice.Category) error) error, opt Options) error {
 	f := excelize.NewFile(excelize.Options{TmpDir: safeio.TempDir()})
 	defer f.Close()
 	if err := f.SetDefaultFont(fontName); err != nil {
-		return nil, err
+		return err
 	}
 	f.SetSheetName("Sheet1", SheetLedger)
 	st, err := NewStyles(f)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	rows, err := writeLedgerSheet(f, n, st, opt)
-	if err != nil {
-		return nil, err
+	if err := writeLedgerSheet(f, head, plan, each, st, opt); err != nil {
+		return err
 	}
-	if err := writeStats(f, n, st, rows); err != nil {
-		return nil, err
+	if err := writeStats(f, head, st, plan.spans); err != nil {
+		return err
 	}
-	if len(n.Pending) > 0 {
-		if err := writePending(f, n, st); err != nil {
-			return nil, err
+	if len(head.Pending) > 0 {
+		if err := writePending(f, head, st); err != nil {
+			return err
 		}
 	}
-	if n.Accountability != nil {
-		if err := writeAccountability(f, n.Accountability, st); err != nil {
-			return nil, err
+	if head.Accountability != nil {
+		if err := writeAccountability(f, head.Accountability, st); err != nil {
+			return err
 		}
 	}
 	f.SetActiveSheet(0)
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return nil, err
+	return f.Write(w)
+}
+
+// ledgerPlan is what the ledger sheet must know before its first row: the
+// number of issues, the rows each category spans, and which columns have
+// anything at all.
+type ledgerPlan struct {
+	issues int
+	spans  []catSpan
+	has    map[Field]bool
+}
+
+// add counts one category's issues, in order.
+func (p *ledgerPlan) add(c *notice.Category) {
+	if p.has == nil {
+		p.has = map[Field]bool{}
 	}
-	return buf.Bytes(), nil
+	k := len(c.Issues)
+	if k == 0 {
+		return
+	}
+	first := firstDataRow + p.issues
+	if n := len(p.spans); n > 0 && p.spans[n-1].title == c.Title {
+		p.spans[n-1].end += k
+	} else {
+		p.spans = append(p.spans, catSpan{c.Title, first, first + k - 1})
+	}
+	p.issues += k
+	for i := range c.Issues {
+		is := &c.Issues[i]
+		if rs := is.Responsible; rs != nil {
+			p.has[FieldLeader] = p.has[FieldLeader] || rs.Leader != ""
+			p.has[FieldUnit] = p.has[FieldUnit] || rs.Unit != ""
+			p.has[FieldPerson] = p.has[FieldPerson] || rs.Person != ""
+		}
+		p.has[FieldProgress] = p.has[FieldProgress] || is.Progress != ""
+		p.has[FieldDeadline] = p.has[FieldDeadline] || is.Deadline != ""
+		p.has[FieldStatus] = p.has[FieldStatus] || is.Status != ""
+		p.has[FieldActions] = p.has[FieldActions] || len(is.Actions) > 0
+	}
 }
 
 // Styles are the cell styles of rectify's workbooks, exported so that other
@@ -116,12 +181,6 @@ func NewStyles(f *excelize.File) (*Styles, error) {
 	}
 	s.TotalPct = mk(&excelize.Style{Font: &excelize.Font{Family: fontName, Size: 11, Bold: true}, Alignment: wrapCenter, Border: border, NumFmt: 10})
 	return s, nil
-}
-
-// ledgerRow is one issue as the ledger shows it.
-type ledgerRow struct {
-	category string
-	is       *notice.Issue
 }
 
 // catSpan is the rows one category covers in the ledger sheet.
@@ -194,23 +253,17 @@ func LineCount(s string, width float64) int {
 	return lines
 }
 
-func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Options) ([]catSpan, error) {
+func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each func(func(*notice.Category) error) error, st *Styles, opt Options) error {
 	sheet := SheetLedger
-	var rows []ledgerRow
-	for _, c := range n.Categories {
-		for i := range c.Issues {
-			rows = append(rows, ledgerRow{c.Title, &c.Issues[i]})
-		}
-	}
-	last := firstDataRow + len(rows) - 1
+	last := firstDataRow + plan.issues - 1
 	lastCol, _ := excelize.ColumnNumberToName(len(exportFields))
 	// Sheet-level finish, set before streaming: the stream writer keeps it.
 	if err := f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", firstDataRow), ActivePane: "bottomLeft"}); err != nil {
-		return nil, err
+		return err
 	}
-	if len(rows) > 0 {
+	if plan.issues > 0 {
 		if err := f.AutoFilter(sheet, fmt.Sprintf("A%d:%s%d", headerRow, lastCol, last), nil); err != nil {
-			return nil, err
+			return err
 		}
 		statusCol := colOf(FieldStatus)
 		dv := excelize.NewDataValidation(true)
@@ -220,15 +273,15 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Option
 			words = append(words, notice.StatusLabel[s])
 		}
 		if err := dv.SetDropList(words); err != nil {
-			return nil, err
+			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleWarning, "完成情况", "请从下拉列表中选择："+strings.Join(words, "、"))
 		if err := f.AddDataValidation(sheet, dv); err != nil {
-			return nil, err
+			return err
 		}
 		red, err := f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "9C0006"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
 		if err != nil {
-			return nil, err
+			return err
 		}
 		dl := colOf(FieldDeadline)
 		// Overdue: not completed, and a real date deadline before today.
@@ -236,16 +289,16 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Option
 		if err := f.SetConditionalFormat(sheet, fmt.Sprintf("A%d:%s%d", firstDataRow, lastCol, last), []excelize.ConditionalFormatOptions{
 			{Type: "formula", Criteria: formula, Format: &red},
 		}); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headerRow, headerRow), Scope: sheet}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := pageSetup(f, sheet, "landscape"); err != nil {
-		return nil, err
+		return err
 	}
-	note := emptyColumnsNote(rows)
+	note := emptyColumnsNote(plan)
 	// The stream writer writes <dimension> before the rows: give it the
 	// range the rows will fill (title to 填表人 line), for readers that trust it.
 	lastRow := max(last, headerRow) + 2
@@ -253,21 +306,21 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Option
 		lastRow++
 	}
 	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, lastRow)); err != nil {
-		return nil, err
+		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for i, fl := range exportFields {
 		if err := sw.SetColWidth(i+1, i+1, colWidth[fl]); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	issuer := n.Issuer
 	title := issuer + "巡察反馈问题整改台账"
 	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: st.Title, Value: title}}, excelize.RowOpts{Height: 36}); err != nil {
-		return nil, err
+		return err
 	}
 	date := n.Date
 	if date == "" {
@@ -275,19 +328,18 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Option
 	}
 	fill := fmt.Sprintf("填报单位：%s        填报时间：%s", issuer, notice.ChineseDate(date))
 	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: st.Sub, Value: fill}}, excelize.RowOpts{Height: 22}); err != nil {
-		return nil, err
+		return err
 	}
 	header := make([]any, len(exportFields))
 	for i, fl := range exportFields {
 		header[i] = excelize.Cell{StyleID: st.Header, Value: headerWord(fl)}
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", headerRow), header, excelize.RowOpts{Height: 30}); err != nil {
-		return nil, err
+		return err
 	}
-	var spans []catSpan
-	for i, r := range rows {
-		row := firstDataRow + i
-		is := r.is
+	row, span := firstDataRow, 0
+	cells := make([]any, len(exportFields))
+	writeRow := func(is *notice.Issue) error {
 		dl, dlStyle := any(""), st.Center
 		if is.Deadline != "" {
 			dl, dlStyle = DeadlineCell(is.Deadline, st)
@@ -302,92 +354,111 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, st *Styles, opt Option
 			title += "。" + is.Description
 		}
 		acts := actionsCell(is)
-		cat := ""
-		if len(spans) == 0 || spans[len(spans)-1].title != r.category {
-			spans = append(spans, catSpan{r.category, row, row})
-			cat = r.category
-		} else {
-			spans[len(spans)-1].end = row
+		cat := "" // the category shows once, in the merged cell of its span
+		if span < len(plan.spans) && plan.spans[span].first == row {
+			cat = plan.spans[span].title
+			span++
 		}
-		vals := map[Field]string{FieldCategory: cat, FieldTitle: title, FieldActions: acts, FieldLeader: leader,
-			FieldUnit: unit, FieldPerson: person, FieldProgress: is.Progress, FieldStatus: status, FieldRemarks: is.Remarks}
-		cells := make([]any, len(exportFields))
 		lines := 1
 		for ci, fl := range exportFields {
+			var v string
+			style := st.Text
 			switch fl {
 			case FieldNumber:
 				cells[ci] = excelize.Cell{StyleID: st.Center, Value: is.Number}
+				continue
 			case FieldDeadline:
 				cells[ci] = excelize.Cell{StyleID: dlStyle, Value: dl}
-			default:
-				style := st.Text
-				if fl == FieldStatus || fl == FieldLeader || fl == FieldPerson || fl == FieldUnit || fl == FieldCategory {
-					style = st.Center
-				}
-				cells[ci] = excelize.Cell{StyleID: style, Value: vals[fl]}
-				if fl != FieldCategory {
-					lines = max(lines, LineCount(vals[fl], colWidth[fl]))
-				}
+				continue
+			case FieldCategory:
+				v, style = cat, st.Center
+			case FieldTitle:
+				v = title
+			case FieldActions:
+				v = acts
+			case FieldLeader:
+				v, style = leader, st.Center
+			case FieldUnit:
+				v, style = unit, st.Center
+			case FieldPerson:
+				v, style = person, st.Center
+			case FieldProgress:
+				v = is.Progress
+			case FieldStatus:
+				v, style = status, st.Center
+			case FieldRemarks:
+				v = is.Remarks
+			}
+			cells[ci] = excelize.Cell{StyleID: style, Value: v}
+			if fl != FieldCategory {
+				lines = max(lines, LineCount(v, colWidth[fl]))
 			}
 		}
 		// Excel does not grow rows on open: set the height the text needs.
 		height := min(409, float64(lines)*14.5+6)
-		if err := sw.SetRow(fmt.Sprintf("A%d", row), cells, excelize.RowOpts{Height: height}); err != nil {
-			return nil, err
+		if err := sw.SetRow(rowRef(row), cells, excelize.RowOpts{Height: height}); err != nil {
+			return err
 		}
+		row++
+		return nil
+	}
+	err = each(func(c *notice.Category) error {
+		for i := range c.Issues {
+			if row > last {
+				return errChanged
+			}
+			if err := writeRow(&c.Issues[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if row != last+1 {
+		return errChanged
 	}
 	foot := last + 2
 	if note != "" {
 		height := float64(LineCount(note, totalWidth()))*13 + 6
 		if err := sw.SetRow(fmt.Sprintf("A%d", foot), []any{excelize.Cell{StyleID: st.Note, Value: note}}, excelize.RowOpts{Height: height}); err != nil {
-			return nil, err
+			return err
 		}
 		if err := sw.MergeCell(fmt.Sprintf("A%d", foot), fmt.Sprintf("%s%d", lastCol, foot)); err != nil {
-			return nil, err
+			return err
 		}
 		foot++
 	}
 	if err := sw.SetRow(fmt.Sprintf("A%d", foot), []any{excelize.Cell{StyleID: st.Sub, Value: "填表人：                审核人："}}); err != nil {
-		return nil, err
+		return err
 	}
 	if err := sw.MergeCell("A1", lastCol+"1"); err != nil {
-		return nil, err
+		return err
 	}
 	if err := sw.MergeCell("A2", lastCol+"2"); err != nil {
-		return nil, err
+		return err
 	}
 	catCol := colOf(FieldCategory)
-	for _, s := range spans {
+	for _, s := range plan.spans {
 		if s.end > s.first {
 			if err := sw.MergeCell(fmt.Sprintf("%s%d", catCol, s.first), fmt.Sprintf("%s%d", catCol, s.end)); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return spans, sw.Flush()
+	return sw.Flush()
 }
 
 // emptyColumnsNote says which columns are empty in every row because the
 // source does not carry them (a notice names no 责任人 and writes progress
 // into its measures), so that a reader of the ledger knows why. "" when
 // every column has something.
-func emptyColumnsNote(rows []ledgerRow) string {
-	if len(rows) == 0 {
+func emptyColumnsNote(plan *ledgerPlan) string {
+	if plan.issues == 0 {
 		return ""
 	}
-	has := map[Field]bool{}
-	for _, r := range rows {
-		is := r.is
-		if rs := is.Responsible; rs != nil {
-			has[FieldLeader] = has[FieldLeader] || rs.Leader != ""
-			has[FieldUnit] = has[FieldUnit] || rs.Unit != ""
-			has[FieldPerson] = has[FieldPerson] || rs.Person != ""
-		}
-		has[FieldProgress] = has[FieldProgress] || is.Progress != ""
-		has[FieldDeadline] = has[FieldDeadline] || is.Deadline != ""
-		has[FieldStatus] = has[FieldStatus] || is.Status != ""
-		has[FieldActions] = has[FieldActions] || len(is.Actions) > 0
-	}
+	has := plan.has
 	var names []string
 	for _, fl := range []Field{FieldLeader, FieldUnit, FieldPerson, FieldDeadline, FieldProgress, FieldStatus} {
 		if !has[fl] {
@@ -412,6 +483,13 @@ func totalWidth() float64 {
 	}
 	return w
 }
+
+// errChanged: the categories yielded are not those the plan was made from
+// (a file that changed between the two reads of a stream).
+var errChanged = errors.New("数据在读取过程中发生了变化，请重试")
+
+// rowRef is the reference of a row's first cell, without fmt.
+func rowRef(row int) string { return "A" + strconv.Itoa(row) }
 
 func colOf(fl Field) string {
 	for i, f := range exportFields {
