@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,6 +124,29 @@ func TestRoundTrip(t *testing.T) {
 			b2, _ = notice.Marshal(second)
 			if !bytes.Equal(b1, b2) {
 				t.Errorf(".docx → JSON → .docx → JSON differs:\n%s", firstDiff(string(b2), string(b1)))
+			}
+		})
+	}
+}
+
+// TestTextNoticesRoundTrip: every text notice (our schemes and the corpus)
+// written as our .docx reads back as the same data.
+func TestTextNoticesRoundTrip(t *testing.T) {
+	files, _ := filepath.Glob(testutil.Testdata("notices", "*.txt"))
+	files = append(files, testutil.Testdata("corpus", "notice-2025-extracted.txt"))
+	for _, in := range files {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			want := testutil.ReadNotice(t, in)
+			got, err := Read(context.Background(), writeNotice(t, want, Page{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stripSources(want)
+			stripSources(got)
+			a, _ := notice.Marshal(got)
+			b, _ := notice.Marshal(want)
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s → .docx → data differs:\n%s", filepath.Base(in), firstDiff(string(a), string(b)))
 			}
 		})
 	}
