@@ -9,6 +9,7 @@ import (
 
 	"github.com/rectify/rectify/internal/check"
 	"github.com/rectify/rectify/internal/diag"
+	"github.com/rectify/rectify/internal/docx"
 	"github.com/rectify/rectify/internal/format"
 	"github.com/rectify/rectify/internal/pdftext"
 	"github.com/rectify/rectify/internal/textnotice"
@@ -83,6 +84,12 @@ func runCheck(e *env, f *checkFlags, args []string) int {
 			case "text":
 				if text, err := textnotice.Decode(data); err == nil {
 					copt.Raw = rawLines(text)
+				}
+			case "docx":
+				if paras, err := docx.Paragraphs(data); err == nil {
+					for _, p := range paras {
+						copt.Raw = append(copt.Raw, check.RawLine{Line: p.Number, Text: p.Text})
+					}
 				}
 			case "pdf":
 				if lines, err := pdftext.Text(context.TODO(), data, pdftext.Options{Password: opt.Password}); err == nil {

@@ -168,3 +168,40 @@ func readBlocks(data []byte) ([]block, error) {
 	}
 	return readBody(body, nb, st)
 }
+
+// Paragraph is one paragraph as the file shows it (list labels rendered,
+// revisions accepted) before normalisation, numbered as sources number it:
+// the paragraph's, or its table's, place in the body from 1.
+type Paragraph struct {
+	Number int
+	Text   string
+}
+
+// Paragraphs gives the body's text as written, for checks that look at the
+// text itself (half-width marks, leading zeros in dates).
+func Paragraphs(data []byte) ([]Paragraph, error) {
+	blocks, err := readBlocks(data)
+	if err != nil {
+		return nil, err
+	}
+	var out []Paragraph
+	add := func(i int, text string) {
+		for _, line := range strings.Split(text, "\n") {
+			if strings.TrimSpace(line) != "" {
+				out = append(out, Paragraph{Number: i + 1, Text: line})
+			}
+		}
+	}
+	for i, b := range blocks {
+		if b.table == nil {
+			add(i, b.text)
+			continue
+		}
+		for _, row := range b.table.rows {
+			for _, cell := range row {
+				add(i, cell)
+			}
+		}
+	}
+	return out, nil
+}
