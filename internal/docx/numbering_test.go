@@ -160,3 +160,37 @@ func TestHostilePackages(t *testing.T) {
 		})
 	}
 }
+
+// TestLineBreaks: pieces of a paragraph split by w:br are joined or kept
+// apart as the grammar joins lines of text.
+func TestLineBreaks(t *testing.T) {
+	br := func(pieces ...string) string {
+		var b strings.Builder
+		b.WriteString("<w:p>")
+		for i, s := range pieces {
+			if i > 0 {
+				b.WriteString("<w:r><w:br/></w:r>")
+			}
+			b.WriteString("<w:r><w:t>" + s + "</w:t></w:r>")
+		}
+		return b.String() + "</w:p>"
+	}
+	body := br("测试县财政局党组", "关于巡察整改进展情况的通报") +
+		br("根据县委统一部署，县委第一巡察组对局党组开展了巡察，", "现将整改进展情况通报如下。") +
+		br("一、巡察反馈问题整改情况") +
+		br("（一）预算管理不规范的问题", "整改情况：已完成。修订了预算管理办法。") +
+		br("测试县财政局党组", "2025年3月10日")
+	n, err := Read(context.Background(), docxOf(t, body, "", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Title != "关于巡察整改进展情况的通报" || n.Issuer != "测试县财政局党组" || n.Date != "2025-03-10" {
+		t.Errorf("title %q, issuer %q, date %q", n.Title, n.Issuer, n.Date)
+	}
+	if !strings.HasSuffix(n.Preamble, "开展了巡察，现将整改进展情况通报如下。") {
+		t.Errorf("preamble cut at the line break: %q", n.Preamble)
+	}
+	if is := n.Issues(); len(is) != 1 || is[0].Title != "预算管理不规范" || is[0].Status != "completed" {
+		t.Errorf("issues: %+v", is)
+	}
+}

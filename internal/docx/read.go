@@ -28,15 +28,29 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 	var ledgerHeading []string // the level-1 heading above each ledger table
 	lastHeading := ""
 	addPara := func(i int, text string) {
-		for _, line := range strings.Split(text, "\n") {
-			line = strings.TrimSpace(textnotice.NormalizeLine(line))
-			if line == "" || textnotice.IsPageNumber(line) {
+		// Line breaks (w:br) inside a Word paragraph are joined or kept
+		// apart by the grammar's own rules, as lines of text are: a title
+		// typed over two lines is one title, a signature and its date in
+		// one paragraph are two.
+		var lines []textnotice.Line
+		for _, piece := range strings.Split(text, "\n") {
+			norm := strings.TrimSpace(textnotice.NormalizeLine(piece))
+			if norm == "" || textnotice.IsPageNumber(norm) {
 				continue // a page number typed or pasted into the body
 			}
-			if strings.HasPrefix(line, notice.CNNumeral(sectionNumber(line))+"、") {
-				lastHeading = line
+			lines = append(lines, textnotice.Line{Text: norm, Raw: piece, Line: i + 1, HasIndent: true})
+		}
+		joined := []textnotice.Para{}
+		if len(lines) == 1 {
+			joined = append(joined, textnotice.Para{Text: lines[0].Text, Line: i + 1})
+		} else if len(lines) > 1 {
+			joined = textnotice.JoinLines(lines)
+		}
+		for _, p := range joined {
+			if strings.HasPrefix(p.Text, notice.CNNumeral(sectionNumber(p.Text))+"、") {
+				lastHeading = p.Text
 			}
-			paras = append(paras, textnotice.Para{Text: line, Line: i + 1})
+			paras = append(paras, p)
 		}
 	}
 	tables := 0
