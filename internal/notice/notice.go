@@ -90,14 +90,25 @@ type Issue struct {
 	Lead              string   `json:"lead,omitempty"` // words before 一是, kept so nothing is dropped
 	Actions           []Action `json:"actions"`
 	Ordinals          bool     `json:"ordinals,omitempty"` // a single action the source still numbered 一是
-	Progress          string   `json:"progress,omitempty"` // a ledger's 整改进展 column, when it differs from the actions
-	Deadline          string   `json:"deadline,omitempty"`
+	// Markers is how the source numbered the actions when not 一是/二是:
+	// a pattern such as "{circled}" (①②), "（{n}）", "{n}）", "第{cn}，",
+	// with a leading newline when each action was a paragraph of its own.
+	Markers  string `json:"markers,omitempty"`
+	Progress string `json:"progress,omitempty"` // a ledger's 整改进展 column, when it differs from the actions
+	Deadline string `json:"deadline,omitempty"`
 	// DeadlineText is the deadline as the source wrote it ("2025年12月底前"),
 	// when that differs from what Deadline alone would be written as.
 	DeadlineText string       `json:"deadline_text,omitempty"`
 	Responsible  *Responsible `json:"responsible,omitempty"`
 	Remarks      string       `json:"remarks,omitempty"`
 	Source       *Source      `json:"source,omitempty"`
+	// Layout is the issue's paragraphs as the source set them, one a line,
+	// with placeholders where the values stand: {n} {cn} {circled}
+	// {title} {description} {status} {actions} {progress} {deadline}
+	// {leader} {unit} {person} {remarks}. The text writer fills it so that
+	// the office's wording and order come back; without it writers use
+	// the notice's style.
+	Layout string `json:"layout,omitempty"`
 }
 
 // Action is one measure taken, split at 一是/二是/….
@@ -130,6 +141,9 @@ type Pending struct {
 	Deadline    string `json:"deadline,omitempty"`
 	// DeadlineText: as for Issue.
 	DeadlineText string `json:"deadline_text,omitempty"`
+	// Layout: as for Issue, with {n} {cn} {circled} {title} {explanation}
+	// {next_steps} {deadline}.
+	Layout string `json:"layout,omitempty"`
 }
 
 // Contact is how the public reaches the issuer.

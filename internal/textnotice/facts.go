@@ -2,18 +2,33 @@ package textnotice
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/rectify/rectify/internal/notice"
 )
 
+// num is a count as offices write it: 3, 三, 两, 十二.
+const num = `(\d+|[一二两三四五六七八九十]{1,3})`
+
+// measureWords are the ways of holding people to account, longest first
+// so that 党内严重警告 wins over 党内警告 and 诫勉谈话 over 诫勉.
+const measureWords = `(党纪政务处分|党纪处分|政务处分|党内严重警告|党内警告|政务记大过|政务记过|政务警告|政务撤职|撤销党内职务|` +
+	`留党察看|开除党籍|开除公职|组织处理|诫勉谈话|提醒谈话|谈话提醒|警示谈话|警示约谈|批评教育|通报批评|责令书面检查|书面检查|` +
+	`书面检讨|自我检讨|责令检查|调离岗位|调整岗位|停职检查|诫勉|约谈|函询|免职|降级|撤职|记大过|记过|警告)`
+
 var (
-	accTotalRe  = regexp.MustCompile(`(?:对|共|累计|合计)?(?:问责|处理|追责|处分)?(\d+)\s*(?:名|人)(?:相关)?(?:责任)?(?:人员|干部|同志|党员|人)?(?:作出|进行|给予|予以)?(?:了)?(?:处理|问责|追责|处分)`)
-	accTotal2Re = regexp.MustCompile(`(?:共|累计|合计)(?:问责|处理|追责|处分)(\d+)\s*(?:人|名)`)
-	measureRe   = regexp.MustCompile(`(通报批评|批评教育|谈话提醒|提醒谈话|诫勉谈话|诫勉|书面检查|自我检讨|书面检讨|党内警告|党内严重警告|政务警告|政务记过|政务记大过|组织处理|纪律处分|约谈|责令检查|函询|撤销党内职务|留党察看|开除党籍|警示约谈|记过|记大过|降级|撤职|警告)(?:处理|处分)?\s*(\d+)\s*(?:人|名|人次)`)
-	measure2Re  = regexp.MustCompile(`(\d+)\s*(?:人|名)(?:被)?(?:给予|予以)?(通报批评|批评教育|谈话提醒|提醒谈话|诫勉谈话|诫勉|书面检查|自我检讨|党内警告|党内严重警告|政务警告|政务记过|组织处理|约谈|记过|警告)`)
-	rankRe      = regexp.MustCompile(`(县处级干部|处级干部|乡科级干部|科级干部|股级干部|一般干部|其他人员|村（社区）干部|村干部|党员干部|普通党员|中层干部|领导干部)\s*(\d+)\s*(?:人|名)`)
+	accTotalRe  = regexp.MustCompile(`(?:对|共|累计|合计)?(?:问责|处理|追责|处分)?` + num + `\s*(?:名|人)(?:相关)?(?:责任)?(?:人员|干部|同志|党员|人)?(?:作出|进行|给予|予以)?(?:了)?(?:处理|问责|追责|处分)`)
+	accTotal2Re = regexp.MustCompile(`(?:共|累计|合计|共计)(?:问责|处理|追责|处分|问责处理|追责问责)?[^，。；：\d一二两三四五六七八九十]{0,8}?` + num + `\s*(?:人次|人|名)`)
+	// 诫勉谈话2人, 党内警告处分一人, 谈话提醒5人次
+	measureRe = regexp.MustCompile(measureWords + `(?:处理|处分)?(?:的)?\s*` + num + `\s*(?:人次|人|名)`)
+	// 2人被给予通报批评
+	measure2Re = regexp.MustCompile(num + `\s*(?:人次|人|名)(?:干部|同志|党员|人员|责任人)?(?:被)?(?:给予|予以|进行|作出)?(?:了)?` + measureWords)
+	// 对2名干部进行提醒谈话
+	measure3Re = regexp.MustCompile(`对` + num + `\s*名[^，。；、\d]{0,12}?(?:进行|给予|予以|作出)(?:了)?` + measureWords)
+	rankRe     = regexp.MustCompile(`(县处级干部|处级干部|乡科级干部|科级干部|股级干部|一般干部|其他人员|村（社区）干部|村干部|普通党员|中层干部|` +
+		`中层管理人员|一般管理人员|一般工作人员|领导干部|班子成员)\s*` + num + `\s*(?:人次|人|名)`)
 
 	teamRe     = regexp.MustCompile(`((?:中央|省委|市委|县委|区委|州委|旗委|盟委|党组|党委)?(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+)?(?:巡视|巡察)组)`)
 	rangeRe    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日`)
@@ -23,6 +38,7 @@ var (
 	emailRe   = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 	addressRe = regexp.MustCompile(`(?:通信地址|通讯地址|联系地址|地址)[：:]\s*([^，。；,;]+)`)
 
+	statedPartsRe   = regexp.MustCompile(num + `\s*个方面(?:的|共)?` + num + `\s*(?:个|项|条)(?:具体)?问题`)
 	statedIssuesRe  = regexp.MustCompile(`(?:反馈|指出|交办|发现|梳理)[^，。；]{0,8}?(?:问题)?(?:共|共计|合计)?(\d+)\s*(?:个|项|条)(?:具体)?(?:问题)?|(\d+)\s*(?:个|项|条)(?:具体)?问题`)
 	statedStatusRe  = regexp.MustCompile(`(已完成整改|已整改到位|已完成|已整改|完成整改|基本完成|阶段性完成|正在整改|持续整改|整改中|正在推进|未完成|尚未完成|长期坚持)(?:整改)?\s*(\d+)\s*(?:个|项|条)`)
 	statedStatus2Re = regexp.MustCompile(`(\d+)\s*(?:个|项|条)(?:问题)?(已完成整改|已整改到位|已完成|已整改|基本完成|阶段性完成|正在整改|持续整改|整改中|未完成|尚未完成|长期坚持)`)
@@ -31,32 +47,64 @@ var (
 
 func atoi(s string) int { v, _ := strconv.Atoi(s); return v }
 
-// accountability reads the section on people held to account.
+// count reads a count in Arabic or Chinese numerals.
+func count(s string) int {
+	if s == "" {
+		return 0
+	}
+	if s[0] >= '0' && s[0] <= '9' {
+		return atoi(s)
+	}
+	return max(0, notice.CNNumber(strings.ReplaceAll(s, "两", "二")))
+}
+
+// accountability reads the figures on people held to account from the
+// paragraphs that state them. A total not stated is the sum of the measures.
 func (p *parser) accountability(ps []string) {
 	text := strings.Join(ps, "")
 	a := &notice.Accountability{}
 	if m := accTotalRe.FindStringSubmatch(text); m != nil {
-		a.Total = atoi(m[1])
+		a.Total = count(m[1])
 	} else if m := accTotal2Re.FindStringSubmatch(text); m != nil {
-		a.Total = atoi(m[1])
+		a.Total = count(m[1])
 	}
-	add := func(mm map[string]int, k string, v int) map[string]int {
-		if mm == nil {
-			mm = map[string]int{}
+	// Each phrasing, left to right; a stretch of text counts once.
+	type hit struct {
+		start, end int
+		measure    string
+		n          int
+	}
+	var hits []hit
+	for _, f := range []struct {
+		re     *regexp.Regexp
+		mi, ni int
+	}{{measureRe, 1, 2}, {measure2Re, 2, 1}, {measure3Re, 2, 1}} {
+		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
+			hits = append(hits, hit{m[0], m[1], text[m[2*f.mi]:m[2*f.mi+1]], count(text[m[2*f.ni]:m[2*f.ni+1]])})
 		}
-		mm[k] += v
-		return mm
 	}
-	for _, m := range measureRe.FindAllStringSubmatch(text, -1) {
-		a.Measures = add(a.Measures, m[1], atoi(m[2]))
-	}
-	if a.Measures == nil {
-		for _, m := range measure2Re.FindAllStringSubmatch(text, -1) {
-			a.Measures = add(a.Measures, m[2], atoi(m[1]))
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	end := 0
+	for _, h := range hits {
+		if h.start < end || h.n == 0 {
+			continue
 		}
+		end = h.end
+		if a.Measures == nil {
+			a.Measures = map[string]int{}
+		}
+		a.Measures[h.measure] += h.n
 	}
 	for _, m := range rankRe.FindAllStringSubmatch(text, -1) {
-		a.Ranks = add(a.Ranks, m[1], atoi(m[2]))
+		if a.Ranks == nil {
+			a.Ranks = map[string]int{}
+		}
+		a.Ranks[m[1]] += count(m[2])
+	}
+	if a.Total == 0 {
+		for _, v := range a.Measures {
+			a.Total += v
+		}
 	}
 	if a.Total != 0 || a.Measures != nil || a.Ranks != nil {
 		p.n.Accountability = a
@@ -75,7 +123,25 @@ func (p *parser) facts() {
 	all := strings.Join(narrative, "\n")
 	p.inspection(p.n.Preamble, all)
 	p.stated(all)
+	if p.n.Accountability == nil {
+		// No part is titled for it: the figures may stand in any paragraph.
+		var acc []string
+		for _, para := range append(narrative, p.n.Closing...) {
+			for _, line := range strings.Split(para, "\n") {
+				if measureRe.MatchString(line) || measure2Re.MatchString(line) || measure3Re.MatchString(line) {
+					acc = append(acc, line)
+				}
+			}
+		}
+		p.accountability(acc)
+	}
 	p.contact(strings.Join(p.n.Closing, "\n"))
+	if p.n.Contact == nil {
+		// Contact details in the last narrative parts rather than after them.
+		for i := len(p.n.Sections) - 1; i >= 0 && p.n.Contact == nil; i-- {
+			p.contact(strings.Join(p.n.Sections[i].Paragraphs, "\n"))
+		}
+	}
 }
 
 func (p *parser) inspection(pre, all string) {
@@ -129,8 +195,14 @@ func (p *parser) inspection(pre, all string) {
 
 func (p *parser) stated(all string) {
 	st := map[string]int{}
-	if m := statedIssuesRe.FindStringSubmatch(all); m != nil {
-		st["issues"] = atoi(m[1] + m[2])
+	if m := statedPartsRe.FindStringSubmatch(all); m != nil {
+		st["categories"], st["issues"] = count(m[1]), count(m[2])
+	}
+	for _, m := range statedIssuesRe.FindAllStringSubmatchIndex(all, -1) {
+		if _, ok := st["issues"]; ok || strings.HasPrefix(all[m[1]:], "方面") {
+			continue // "反馈的3个方面8个问题": 3 is the parts
+		}
+		st["issues"] = atoi(all[max(m[2], m[4]):max(m[3], m[5])])
 	}
 	for _, m := range statedStatusRe.FindAllStringSubmatch(all, -1) {
 		if s, _ := notice.FindStatus(m[1]); s != "" {

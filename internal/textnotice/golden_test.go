@@ -125,3 +125,29 @@ func BenchmarkReadCorpus(b *testing.B) {
 		}
 	}
 }
+
+// TestTextKeepsSource: writing a notice read from text gives back the
+// source's paragraphs character for character: numbering as the source
+// numbered it, title lines, issuer, label words, deadlines as written. For a
+// clean notice (one paragraph a line) that is the file itself.
+func TestTextKeepsSource(t *testing.T) {
+	for _, in := range inputs(t) {
+		t.Run(filepath.Base(in), func(t *testing.T) {
+			data, err := os.ReadFile(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want strings.Builder
+			for _, p := range Paragraphs(string(data)) {
+				want.WriteString(p.Text + "\n")
+			}
+			got := string(Write(readNotice(t, in)))
+			if got != want.String() {
+				t.Errorf("the text writer changed the notice:\n%s", firstDiff(want.String(), got))
+			}
+			if clean := want.String() == string(data); clean && got != string(data) {
+				t.Errorf("a clean notice did not come back byte for byte")
+			}
+		})
+	}
+}

@@ -32,11 +32,6 @@ type Line struct {
 	Width float64
 }
 
-// labelPattern names the labelled parts of an issue or pending item.
-const labelPattern = `(?:整改情况|整改措施|整改举措|整改进展情况|整改进展|整改结果|整改成效|完成情况|整改状态|整改时限|完成时限|` +
-	`责任领导|牵头领导|责任单位|责任部门|责任人|基本完成情况说明|情况说明|未完成原因|原因分析|下一步整改措施|下一步措施|下步措施|` +
-	`存在问题|问题表现|主要问题|问题描述|联系方式)`
-
 // isStarter reports whether a line can only begin a paragraph: a numbered
 // heading, a labelled part, or a date alone.
 func isStarter(s string) bool {
@@ -189,7 +184,10 @@ func JoinLines(lines []Line) []Para {
 	var start Line
 	flush := func() {
 		if cur.Len() > 0 {
-			paras = append(paras, Para{Text: fixQuotes(cur.String()), Page: start.Page, Line: start.Line})
+			// Lines were normalised one by one; a mark cut from its
+			// context by a wrap ("联系电话" / ":0593…", "（" / "2)") is
+			// normalised again in the joined paragraph.
+			paras = append(paras, Para{Text: fixQuotes(NormalizeLine(cur.String())), Page: start.Page, Line: start.Line})
 			cur.Reset()
 		}
 	}

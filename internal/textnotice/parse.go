@@ -11,22 +11,26 @@ import (
 	"github.com/rectify/rectify/internal/notice"
 )
 
-// Marker kinds in the order of GB/T 9704's numbering hierarchy (clause 7.3.3):
-// 一、 > （一） > 1. > （1） > ①.
+// Marker kinds, listed in the order of GB/T 9704's numbering hierarchy
+// (clause 7.3.3): 一、 > （一） > 1. > （1） > ①, with 1） after （1）. The
+// order is only the usual one: a notice may nest its levels in any order,
+// and the grammar reads the nesting from the notice itself.
 const (
 	kindNone = iota - 1
 	kindCNDun
 	kindParenCN
 	kindArabicDot
 	kindParenArabic
+	kindArabicParen
 	kindCircled
 )
 
 var markerRes = []*regexp.Regexp{
-	kindCNDun:       regexp.MustCompile(`^([一二三四五六七八九十百千零〇]{1,8})、\s*`),
+	kindCNDun:       regexp.MustCompile(`^([一二三四五六七八九十百千零〇]{1,8})[、．]\s*`),
 	kindParenCN:     regexp.MustCompile(`^（([一二三四五六七八九十百千零〇]{1,8})）\s*`),
 	kindArabicDot:   regexp.MustCompile(`^(\d{1,6})\s*[.．、]\s*`),
 	kindParenArabic: regexp.MustCompile(`^（(\d{1,6})）\s*`),
+	kindArabicParen: regexp.MustCompile(`^(\d{1,3})[）)]\s*`),
 	kindCircled:     regexp.MustCompile(`^([①-⑳])\s*`),
 }
 
@@ -47,7 +51,7 @@ func marker(s string) (kind, num int, rest, mark string) {
 			num, _ = strconv.Atoi(numText)
 		}
 		rest = s[m[1]:]
-		if k == kindArabicDot && (rest == "" || []rune(rest)[0] < 0x80) {
+		if (k == kindArabicDot || k == kindArabicParen) && (rest == "" || []rune(rest)[0] < 0x80) {
 			continue // "82.5分" and "163.com" are not headings
 		}
 		return k, num, rest, s[:m[1]]
@@ -56,8 +60,6 @@ func marker(s string) (kind, num int, rest, mark string) {
 }
 
 var (
-	// A labelled part: 整改情况（已完成）：…, 整改措施：…
-	labelRe = regexp.MustCompile(`^(` + labelPattern + `)(?:（([^）]{0,12})）)?[：:]\s*`)
 	// A status in brackets opening a paragraph: （已完成）…, 【已完成】…
 	bracketStatusRe = regexp.MustCompile(`^[（【\[]([^）】\]]{2,10})[）】\]][：:]?\s*`)
 	digitsRe        = regexp.MustCompile(`\d+`)
@@ -78,22 +80,49 @@ const (
 	lblExplain
 	lblNext
 	lblProblem
+	lblRemarks
 	lblContact
 )
 
+// labelKinds is the vocabulary of labels offices put before the parts of an
+// issue; labelRe and labelIndexes are built from it.
 var labelKinds = map[string]int{
-	"整改情况": lblActions, "整改措施": lblActions, "整改举措": lblActions,
+	"整改情况": lblActions, "整改措施": lblActions, "整改举措": lblActions, "主要措施": lblActions, "具体措施": lblActions,
+	"整改落实情况": lblActions, "落实情况": lblActions, "整改工作情况": lblActions,
+	"整改措施及进展": lblActions, "整改措施及进展情况": lblActions, "整改措施和进展": lblActions, "整改措施及成效": lblActions,
+	"整改措施及完成情况": lblActions, "整改措施及落实情况": lblActions,
 	"整改进展情况": lblProgress, "整改进展": lblProgress, "整改结果": lblProgress, "整改成效": lblProgress,
-	"完成情况": lblStatus, "整改状态": lblStatus,
-	"整改时限": lblDeadline, "完成时限": lblDeadline,
+	"整改进度": lblProgress, "进展情况": lblProgress, "目前进展": lblProgress,
+	"完成情况": lblStatus, "整改状态": lblStatus, "完成状态": lblStatus, "整改完成情况": lblStatus,
+	"整改时限": lblDeadline, "完成时限": lblDeadline, "时限要求": lblDeadline, "完成时间": lblDeadline, "整改期限": lblDeadline,
 	"责任领导": lblLeader, "牵头领导": lblLeader,
-	"责任单位": lblUnit, "责任部门": lblUnit,
+	"责任单位": lblUnit, "责任部门": lblUnit, "责任科室": lblUnit, "牵头单位": lblUnit,
 	"责任人":      lblPerson,
 	"基本完成情况说明": lblExplain, "情况说明": lblExplain, "未完成原因": lblExplain, "原因分析": lblExplain,
-	"下一步整改措施": lblNext, "下一步措施": lblNext, "下步措施": lblNext,
+	"下一步整改措施": lblNext, "下一步措施": lblNext, "下步措施": lblNext, "下一步工作": lblNext,
 	"存在问题": lblProblem, "问题表现": lblProblem, "主要问题": lblProblem, "问题描述": lblProblem,
+	"备注":   lblRemarks,
 	"联系方式": lblContact,
 }
+
+// labelNames are the label words, longest first so that 整改进展情况 wins
+// over 整改进展.
+var labelNames = func() []string {
+	var l []string
+	for k := range labelKinds {
+		l = append(l, k)
+	}
+	sort.Slice(l, func(i, j int) bool {
+		if len(l[i]) != len(l[j]) {
+			return len(l[i]) > len(l[j])
+		}
+		return l[i] < l[j]
+	})
+	return l
+}()
+
+// A labelled part: 整改情况（已完成）：…, 整改措施：…
+var labelRe = regexp.MustCompile(`^(` + strings.Join(labelNames, "|") + `)(?:（([^）]{0,12})）)?[：:]\s*`)
 
 func label(s string) (kind int, name, bracket, rest string) {
 	m := labelRe.FindStringSubmatchIndex(s)
@@ -157,9 +186,11 @@ func (p *parser) parse() {
 		body++
 	}
 	p.header(paras[:body])
-	// Level-1 sections.
+	// Level-1 sections, unless the notice numbers its issues themselves
+	// "一、" (a short notice without narrative parts).
 	var heads []int
-	for i := body; i < end; i++ {
+	topIssues := issueLevel(paras[body:end]) == kindCNDun
+	for i := body; i < end && !topIssues; i++ {
 		if k, _, rest, _ := marker(paras[i].Text); k == kindCNDun && displayWidth(rest) < 50 {
 			heads = append(heads, i)
 		}
@@ -321,6 +352,11 @@ func (p *parser) header(hs []Para) {
 		}
 	}
 	p.n.Title = t
+	// Keep the title as set when writing issuer and title on one line
+	// would change it: lines, spaces, an issuer named otherwise than signed.
+	if len(title) > 1 || title[0] != p.n.Issuer+p.n.Title {
+		p.style.Title = title
+	}
 }
 
 var (
@@ -338,6 +374,24 @@ type item struct {
 	statusIn string   // where: "bracket", "label", "sentence"
 	deadline string
 	hasActs  bool
+	// layout is the issue's paragraphs as the source set them, with
+	// placeholders for the values (see notice.Issue.Layout).
+	layout []string
+}
+
+// put adds a piece of layout to the paragraph being read.
+func (it *item) put(piece string) {
+	it.layout[len(it.layout)-1] += piece
+}
+
+// has reports whether the layout already holds a placeholder.
+func (it *item) has(ph string) bool {
+	for _, l := range it.layout {
+		if strings.Contains(l, ph) {
+			return true
+		}
+	}
+	return false
 }
 
 // issueList reads a section's paragraphs as a list of issues. It returns
@@ -348,23 +402,23 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 	if level == kindNone {
 		return nil, nil, false
 	}
-	// The levels above the issue level that occur in the list.
-	present := map[int]bool{}
+	// The group levels are the other heading kinds met before the first
+	// issue, outermost first: the notice's own nesting, whatever its order
+	// ("1.…方面" over "（一）…" issues as well as "（一）" over "1.").
+	var ups []int
+	seen := map[int]bool{}
 	first := -1
 	for i, q := range ps {
 		k, _, rest, _ := marker(q.Text)
-		if k == level && first < 0 {
+		if k == level {
 			first = i
+			break
 		}
-		if k > kindCNDun && k < level && displayWidth(rest) < 60 && !strings.Contains(rest, "。") {
-			present[k] = true
+		if k != kindNone && !seen[k] && displayWidth(rest) < 60 && !strings.Contains(rest, "。") {
+			seen[k] = true
+			ups = append(ups, k)
 		}
 	}
-	var ups []int
-	for k := range present {
-		ups = append(ups, k)
-	}
-	sort.Ints(ups)
 	catLevel, subLevel := kindNone, kindNone
 	if len(ups) > 0 {
 		catLevel = ups[0]
@@ -394,25 +448,30 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 		case k == level && k != kindNone:
 			finish()
 			cur = &item{is: notice.Issue{Number: num, Subcategory: sub, Source: &notice.Source{Page: q.Page, Line: q.Line}}}
-			head := rest
+			head, tail := rest, ""
 			// A heading may carry its progress inline: "（1）…的问题。整改情况：已完成。…"
 			if loc := firstLabel(rest); loc != nil && loc[0] > 0 {
-				head = strings.TrimSpace(rest[:loc[0]])
-				p.issuePart(cur, rest[loc[0]:])
+				head, tail = rest[:loc[0]], rest[loc[0]:]
 			} else if loc := bracketStatusInline(rest); loc > 0 {
-				head = strings.TrimSpace(rest[:loc])
-				p.issuePart(cur, rest[loc:])
+				head, tail = rest[:loc], rest[loc:]
 			}
-			cur.heading = head
-			title, pattern, desc := issueTitle(head)
+			cur.heading = strings.TrimSpace(head)
+			title, pattern, desc := issueTitle(cur.heading)
 			cur.is.Title = title
+			headLayout := numberPattern(mark, k) + pattern
 			if desc != "" {
 				cur.is.Description = desc
+				headLayout += "{description}"
+			}
+			headLayout += head[len(strings.TrimRight(head, " ")):]
+			cur.layout = []string{headLayout}
+			if tail != "" {
+				p.issueParts(cur, tail)
 			}
 			if p.style.Issue == "" {
 				p.style.Issue = numberPattern(mark, k) + pattern
 			}
-		case k == catLevel && k != kindNone && i != first-0 && isHeadingText(rest):
+		case k == catLevel && k != kindNone && i != first && isHeadingText(rest):
 			finish()
 			title, pattern := groupTitle(rest)
 			cats = append(cats, notice.Category{Number: num, Title: title, Issues: []notice.Issue{}})
@@ -429,10 +488,15 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 			}
 		case cur != nil:
 			p.issuePart(cur, q.Text)
+		case len(cats) == 0:
+			lead = append(lead, q.Text)
 		default:
-			if len(cats) == 0 {
-				lead = append(lead, q.Text)
+			// Words between a category heading and its first issue.
+			c := &cats[len(cats)-1]
+			if c.Lead != "" {
+				c.Lead += "\n"
 			}
+			c.Lead += q.Text
 		}
 	}
 	finish()
@@ -464,16 +528,27 @@ func bracketStatusInline(s string) int {
 }
 
 // issueLevel decides which marker kind holds the issues: the kind of the
-// heading that most progress parts follow.
+// heading that most progress parts follow (a measures or status label, a
+// status in brackets, a sentence that is only a verdict). When the evidence
+// follows a run of numbered lines of one kind (actions set one a line,
+// "（1）…（2）…目前，该问题已整改完成。"), it counts for the heading above
+// the run.
 func issueLevel(ps []Para) int {
 	votes := map[int]int{}
-	lastMarker := kindNone
-	lastVoted := -1
+	var stack []int // marker kinds of the paragraphs before, nearest last
+	runKind := kindNone
+	runLen := 0
+	voted := map[int]bool{}
 	for i, q := range ps {
 		k, _, rest, _ := marker(q.Text)
 		inline := false
 		if k != kindNone {
-			lastMarker = k
+			if k == runKind {
+				runLen++
+			} else {
+				runKind, runLen = k, 1
+			}
+			stack = append(stack, k)
 			if loc := firstLabel(rest); loc != nil && loc[0] > 0 && isProgressLabel(rest[loc[0]:]) {
 				inline = true
 			} else if bracketStatusInline(rest) > 0 {
@@ -482,11 +557,36 @@ func issueLevel(ps []Para) int {
 			if !inline {
 				continue
 			}
+		} else {
+			runLen = 0
+			runKind = kindNone
 		}
-		if (inline || isProgressPara(q.Text)) && lastMarker != kindNone && lastVoted != i {
-			votes[lastMarker]++
-			lastVoted = i
+		if !(inline || isProgressPara(q.Text)) || len(stack) == 0 || voted[i] {
+			continue
 		}
+		voted[i] = true
+		target := stack[len(stack)-1]
+		if !inline && i > 0 {
+			// Walk back over a run of numbered lines of one kind.
+			j := i - 1
+			n := 0
+			for j >= 0 {
+				kj, _, _, _ := marker(ps[j].Text)
+				if kj != target {
+					break
+				}
+				n++
+				j--
+			}
+			for n >= 2 && j >= 0 {
+				if kj, _, _, _ := marker(ps[j].Text); kj != kindNone {
+					target = kj
+					break
+				}
+				j--
+			}
+		}
+		votes[target]++
 	}
 	best, bestN := kindNone, 0
 	for k, v := range votes {
@@ -503,7 +603,13 @@ func isProgressLabel(s string) bool {
 }
 
 func isProgressPara(s string) bool {
+	if s == "" {
+		return false
+	}
 	if isProgressLabel(s) {
+		return true
+	}
+	if st, _ := statusSentence(sentences(s)[0]); st != "" {
 		return true
 	}
 	if m := bracketStatusRe.FindStringSubmatch(s); m != nil {
@@ -513,9 +619,15 @@ func isProgressPara(s string) bool {
 	return false
 }
 
-// issuePart adds one paragraph (or the inline tail of a heading) to an issue.
+// issuePart adds one paragraph to an issue.
 func (p *parser) issuePart(it *item, s string) {
-	// Several labels may share one paragraph: split at each.
+	it.layout = append(it.layout, "")
+	p.issueParts(it, s)
+}
+
+// issueParts reads a paragraph, or the inline tail of a heading, into the
+// issue; several labels may share it ("整改措施：…整改进度：已完成。").
+func (p *parser) issueParts(it *item, s string) {
 	locs := labelIndexes(s)
 	if len(locs) > 1 && locs[0][0] == 0 {
 		for j, l := range locs {
@@ -523,24 +635,36 @@ func (p *parser) issuePart(it *item, s string) {
 			if j+1 < len(locs) {
 				stop = locs[j+1][0]
 			}
-			p.issuePart1(it, strings.TrimSpace(s[l[0]:stop]))
+			p.issuePart1(it, s[l[0]:stop])
 		}
 		return
 	}
 	p.issuePart1(it, s)
 }
 
+// trailing is the run of spaces and marks that closes s, which layouts keep
+// around a value.
+func trailing(s, marks string) string {
+	return s[len(strings.TrimRight(s, marks)):]
+}
+
 func (p *parser) issuePart1(it *item, s string) {
 	kind, name, bracket, rest := label(s)
+	prefix := s[:len(s)-len(rest)] // the label as written, with its colon
 	if kind == lblNone {
 		if m := bracketStatusRe.FindStringSubmatchIndex(s); m != nil {
 			if st, _ := notice.FindStatus(s[m[2]:m[3]]); st != "" {
-				it.setStatus(st, s[m[2]:m[3]], "bracket")
+				words := s[m[2]:m[3]]
+				it.setStatus(st, words, "bracket")
 				if p.style.Progress == "" {
 					p.style.Progress = "（{status}）" + sepAfter(s[:m[1]]) + "{actions}"
 				}
-				it.actions = append(it.actions, s[m[1]:])
-				it.hasActs = true
+				it.put(s[:m[2]] + "{status}" + s[m[3]:m[1]])
+				if body := s[m[1]:]; strings.TrimSpace(body) != "" {
+					it.actions = append(it.actions, body)
+					it.hasActs = true
+					it.put("{actions}")
+				}
 				return
 			}
 		}
@@ -550,6 +674,9 @@ func (p *parser) issuePart1(it *item, s string) {
 		} else {
 			it.actions = append(it.actions, s)
 			it.hasActs = true
+			if !it.has("{actions}") {
+				it.put("{actions}")
+			}
 		}
 		return
 	}
@@ -557,10 +684,12 @@ func (p *parser) issuePart1(it *item, s string) {
 	case lblActions, lblProgress:
 		body := rest
 		pattern := name
+		layout := prefix
 		if bracket != "" {
 			if st, _ := notice.FindStatus(bracket); st != "" {
 				it.setStatus(st, bracket, "bracket")
 				pattern += "（{status}）"
+				layout = strings.Replace(prefix, bracket, "{status}", 1)
 			}
 		}
 		pattern += "："
@@ -568,8 +697,10 @@ func (p *parser) issuePart1(it *item, s string) {
 		// A progress part keeps it: there the status is part of the text.
 		if sent, after, ok := leadSentence(body); ok {
 			if st, _ := notice.FindStatus(sent); st != "" && displayWidth(sent) <= 12 {
-				it.setStatus(st, strings.TrimRight(sent, "。；，"), "sentence")
+				words := strings.TrimRight(sent, "。；，")
+				it.setStatus(st, words, "sentence")
 				if kind == lblActions {
+					layout += "{status}" + body[len(words):len(body)-len(after)]
 					body = after
 					pattern += "{status}" + string([]rune(sent)[len([]rune(sent))-1:])
 				}
@@ -583,41 +714,56 @@ func (p *parser) issuePart1(it *item, s string) {
 				it.actions = append(it.actions, body)
 			}
 			it.hasActs = true
+			it.put(layout + "{actions}")
 		} else {
 			it.progress = append(it.progress, body)
 			it.hasActs = false
+			it.put(layout + "{progress}")
 		}
 	case lblStatus:
 		if st, _ := notice.FindStatus(rest); st != "" && displayWidth(rest) <= 16 {
-			it.setStatus(st, strings.TrimRight(rest, "。；"), "label")
+			words := strings.TrimRight(rest, "。；")
+			it.setStatus(st, words, "label")
+			it.put(prefix + "{status}" + rest[len(words):])
 		} else {
 			it.progress = append(it.progress, rest)
 			it.hasActs = false
+			it.put(prefix + "{progress}")
 		}
 	case lblDeadline:
-		it.deadline = notice.ParseDeadline(rest)
+		it.deadline = rest
+		it.put(prefix + "{deadline}" + trailing(rest, "。；;，, "))
 	case lblLeader, lblUnit, lblPerson:
 		if it.is.Responsible == nil {
 			it.is.Responsible = &notice.Responsible{}
 		}
 		v := strings.TrimRight(rest, "。；")
+		ph := "{person}"
 		switch kind {
 		case lblLeader:
-			it.is.Responsible.Leader = v
+			it.is.Responsible.Leader, ph = v, "{leader}"
 		case lblUnit:
-			it.is.Responsible.Unit = v
+			it.is.Responsible.Unit, ph = v, "{unit}"
 		default:
 			it.is.Responsible.Person = v
 		}
+		it.put(prefix + ph + rest[len(v):])
+	case lblRemarks:
+		it.is.Remarks = rest
+		it.put(prefix + "{remarks}")
 	case lblProblem:
 		if it.is.Description == "" {
 			it.is.Description = rest
+			it.put(prefix + "{description}")
 		} else {
 			it.is.Description += rest
 		}
 	default:
 		it.actions = append(it.actions, s)
 		it.hasActs = true
+		if !it.has("{actions}") {
+			it.put("{actions}")
+		}
 	}
 }
 
@@ -628,12 +774,38 @@ func sepAfter(s string) string {
 	return ""
 }
 
+// setStatus records an explicit verdict. When an issue states more than
+// one, the last one written wins: "整改情况（正在整改）：……目前已完成整改。"
+// is completed. Words such as 完成 inside an action are no verdict at all.
 func (it *item) setStatus(st, words, where string) {
-	// A bracket or label outranks a sentence found later.
-	if it.is.Status != "" && it.statusIn != "sentence" {
-		return
-	}
 	it.is.Status, it.is.StatusText, it.statusIn = st, words, where
+}
+
+var monthOnlyRe = regexp.MustCompile(`^(\d{1,2})月`)
+
+// deadline reads a deadline as written: its ISO form, and the words when
+// they say more than the ISO form would be written as ("2025年8月底",
+// "12月底"). A month without a year is in the notice's year, or the next
+// one when the month has passed by the notice's date.
+func (p *parser) deadline(words string) (iso, text string) {
+	words = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(words), "。；;，,"))
+	if words == "" {
+		return "", ""
+	}
+	iso = notice.ParseDeadline(words)
+	if m := monthOnlyRe.FindStringSubmatch(words); m != nil && iso == words && len(p.n.Date) >= 7 {
+		y, mo := atoi(p.n.Date[:4]), atoi(m[1])
+		if mo >= 1 && mo <= 12 {
+			if mo < atoi(p.n.Date[5:7]) {
+				y++
+			}
+			iso = notice.ISODate(y, mo, 0)
+		}
+	}
+	if deadlineText(iso) != words {
+		text = words
+	}
+	return iso, text
 }
 
 // leadSentence splits off the first sentence of s.
@@ -658,17 +830,48 @@ func firstRune(s string) (rune, int) {
 }
 
 func (p *parser) finishIssue(it *item) notice.Issue {
-	is := it.is
 	acts := strings.Join(it.actions, "\n")
+	// A verdict closing the actions ("……纳入年度考核。目前已完成整改。") is
+	// the issue's progress, not part of an action.
+	if rest, tail, st, w := trailingStatus(acts); tail != "" && len(it.progress) == 0 {
+		acts = rest
+		it.progress = append(it.progress, strings.TrimSpace(tail))
+		it.setStatus(st, w, "sentence")
+		sep := ""
+		if strings.HasSuffix(rest, "\n") || strings.HasPrefix(tail, "\n") || rest == "" {
+			sep = "\n"
+		}
+		for i, l := range it.layout {
+			if strings.Contains(l, "{actions}") {
+				if rest == "" {
+					it.layout[i] = strings.Replace(l, "{actions}", "{progress}", 1)
+				} else {
+					it.layout[i] = strings.Replace(l, "{actions}", "{actions}"+sep+"{progress}", 1)
+				}
+				break
+			}
+		}
+	}
+	is := it.is
+	var layout []string
+	for _, l := range it.layout {
+		if l != "" { // numbered action lines live in {actions}
+			layout = append(layout, l)
+		}
+	}
+	is.Layout = strings.Join(layout, "\n")
 	prog := strings.Join(it.progress, "")
-	if strings.TrimSpace(acts) == "" && prog != "" {
+	if strings.TrimSpace(acts) == "" && prog != "" && it.statusIn != "sentence" {
 		acts, prog = prog, ""
 	}
 	is.Progress = prog
-	lead, actions, ordinals := splitActions(acts)
+	lead, actions, markers := splitActions(acts)
 	is.Lead = lead
 	is.Actions = actions
-	is.Ordinals = ordinals && len(actions) == 1
+	is.Ordinals = markers != "" && len(actions) == 1
+	if markers != "{cn}是" {
+		is.Markers = markers
+	}
 	if is.Actions == nil {
 		is.Actions = []notice.Action{}
 	}
@@ -681,7 +884,7 @@ func (p *parser) finishIssue(it *item) notice.Issue {
 			}
 		}
 	}
-	is.Deadline = it.deadline
+	is.Deadline, is.DeadlineText = p.deadline(it.deadline)
 	if is.Deadline == "" {
 		is.Deadline = notice.FindDeadline(prog)
 		if is.Deadline == "" && is.Status != notice.Completed {
@@ -689,96 +892,6 @@ func (p *parser) finishIssue(it *item) notice.Issue {
 		}
 	}
 	return is
-}
-
-var ordinalNames = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"}
-
-// SplitActions splits an actions text at 一是/二是/… (in sequence, each at a
-// sentence or paragraph start). Text before 一是 is returned as lead. Without
-// ordinals, paragraphs numbered 1. / （1） / ① are one action each; otherwise
-// the whole text is one action.
-func SplitActions(s string) (lead string, acts []notice.Action) {
-	lead, acts, _ = splitActions(s)
-	return lead, acts
-}
-
-// splitActions is SplitActions that also tells whether ordinals were found.
-func splitActions(s string) (lead string, acts []notice.Action, ordinals bool) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return "", nil, false
-	}
-	var cuts []int
-	pos := 0
-	for _, o := range ordinalNames {
-		w := o + "是"
-		found := -1
-		for idx := pos; idx <= len(s); {
-			j := strings.Index(s[idx:], w)
-			if j < 0 {
-				break
-			}
-			j += idx
-			if j == 0 || strings.ContainsAny(lastRuneStr(s[:j]), "。；：，！？\n") {
-				found = j
-				break
-			}
-			idx = j + len(w)
-		}
-		if found < 0 {
-			break
-		}
-		cuts = append(cuts, found)
-		pos = found + len(w)
-	}
-	if len(cuts) > 0 {
-		lead = strings.TrimSpace(strings.ReplaceAll(s[:cuts[0]], "\n", ""))
-		for i, c := range cuts {
-			stop := len(s)
-			if i+1 < len(cuts) {
-				stop = cuts[i+1]
-			}
-			t := s[c+len(ordinalNames[i]+"是") : stop]
-			acts = append(acts, newAction(t))
-		}
-		return lead, acts, true
-	}
-	lines := strings.Split(s, "\n")
-	numbered := len(lines) > 1
-	for _, l := range lines {
-		if k, _, _, _ := marker(l); k < kindArabicDot {
-			numbered = false
-		}
-	}
-	if numbered {
-		for _, l := range lines {
-			_, _, rest, _ := marker(l)
-			acts = append(acts, newAction(rest))
-		}
-		return "", acts, false
-	}
-	return "", []notice.Action{newAction(s)}, false
-}
-
-func lastRuneStr(s string) string {
-	if s == "" {
-		return ""
-	}
-	r := []rune(s)
-	return string(r[len(r)-1])
-}
-
-func newAction(t string) notice.Action {
-	t = strings.TrimSpace(strings.ReplaceAll(t, "\n", ""))
-	a := notice.Action{Text: t}
-	seen := map[string]bool{}
-	for _, d := range notice.FindDates(t) {
-		if !seen[d.ISO] {
-			seen[d.ISO] = true
-			a.Dates = append(a.Dates, d.ISO)
-		}
-	}
-	return a
 }
 
 var (
@@ -850,15 +963,17 @@ func numberPattern(mark string, kind int) string {
 func (p *parser) pendingList(ps []Para) []string {
 	var lead []string
 	var cur *notice.Pending
+	var layout []string
 	field := lblExplain
 	flush := func() {
 		if cur != nil {
+			cur.Layout = strings.Join(layout, "\n")
 			p.n.Pending = append(p.n.Pending, *cur)
 			cur = nil
 		}
 	}
 	for _, q := range ps {
-		k, _, rest, mark := marker(q.Text)
+		k, num, rest, mark := marker(q.Text)
 		headW := displayWidth(rest)
 		if loc := firstLabel(rest); loc != nil {
 			headW = displayWidth(rest[:loc[0]])
@@ -866,20 +981,22 @@ func (p *parser) pendingList(ps []Para) []string {
 		if k > kindCNDun && headW < 80 && (cur == nil || !isPendingLabel(rest)) {
 			if _, name, _, _ := label(rest); name == "" {
 				flush()
-				cur = &notice.Pending{}
+				cur = &notice.Pending{Number: num}
 				head := rest
 				var tail string
 				if loc := firstLabel(rest); loc != nil && loc[0] > 0 {
-					head, tail = strings.TrimSpace(rest[:loc[0]]), rest[loc[0]:]
+					head, tail = rest[:loc[0]], rest[loc[0]:]
 				}
-				title, pattern, _ := issueTitle(strings.TrimRight(head, "。"))
+				bare := strings.TrimRight(strings.TrimSpace(head), "。")
+				title, pattern, _ := issueTitle(bare)
 				cur.Title = title
 				if p.style.Pending == "" {
 					p.style.Pending = numberPattern(mark, k) + pattern
 				}
+				layout = []string{numberPattern(mark, k) + pattern + head[len(bare):]}
 				field = lblExplain
 				if tail != "" {
-					field = p.pendingParts(cur, tail, field)
+					field = p.pendingParts(cur, tail, field, layout)
 				}
 				continue
 			}
@@ -888,7 +1005,8 @@ func (p *parser) pendingList(ps []Para) []string {
 			lead = append(lead, q.Text)
 			continue
 		}
-		field = p.pendingParts(cur, q.Text, field)
+		layout = append(layout, "")
+		field = p.pendingParts(cur, q.Text, field, layout)
 	}
 	flush()
 	return lead
@@ -899,7 +1017,7 @@ func isPendingLabel(s string) bool {
 	return k == lblExplain || k == lblNext || k == lblDeadline
 }
 
-func (p *parser) pendingParts(cur *notice.Pending, s string, field int) int {
+func (p *parser) pendingParts(cur *notice.Pending, s string, field int, layout []string) int {
 	locs := labelIndexes(s)
 	if len(locs) == 0 || locs[0][0] != 0 {
 		locs = append([][]int{{0, 0}}, locs...)
@@ -909,19 +1027,27 @@ func (p *parser) pendingParts(cur *notice.Pending, s string, field int) int {
 		if j+1 < len(locs) {
 			stop = locs[j+1][0]
 		}
-		part := strings.TrimSpace(s[l[0]:stop])
+		part := s[l[0]:stop]
 		kind, _, _, rest := label(part)
+		prefix := ""
 		if kind != lblNone {
 			field = kind
+			prefix = part[:len(part)-len(rest)]
 			part = rest
 		}
+		ph := "{explanation}"
 		switch field {
 		case lblNext, lblActions:
 			cur.NextSteps += part
+			ph = "{next_steps}"
 		case lblDeadline:
-			cur.Deadline = notice.ParseDeadline(part)
+			cur.Deadline, cur.DeadlineText = p.deadline(part)
+			ph = "{deadline}" + trailing(part, "。；;，, ")
 		default:
 			cur.Explanation += part
+		}
+		if prefix != "" || !strings.Contains(strings.Join(layout, ""), ph) {
+			layout[len(layout)-1] += prefix + ph
 		}
 	}
 	return field
@@ -956,15 +1082,6 @@ func (p *parser) linkPending() {
 		}
 	}
 }
-
-var labelNames = func() []string {
-	var l []string
-	for k := range labelKinds {
-		l = append(l, k)
-	}
-	sort.Slice(l, func(i, j int) bool { return len(l[i]) > len(l[j]) })
-	return l
-}()
 
 // labelIndexes finds every labelled part in s ("整改措施：", "整改情况（已完成）：")
 // as [start, end] byte offsets. It looks back from each colon, which is far

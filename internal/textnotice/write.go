@@ -88,7 +88,13 @@ func Blocks(n *notice.Notice) []Block {
 	if n.Issuer != "" && !strings.HasPrefix(title, n.Issuer) {
 		title = n.Issuer + title
 	}
-	add(RoleTitle, title)
+	if lines := titleLines(n); lines != nil {
+		for _, l := range lines {
+			add(RoleTitle, l)
+		}
+	} else {
+		add(RoleTitle, title)
+	}
 	if n.Addressee != "" {
 		add(RoleAddressee, n.Addressee+"：")
 	}
@@ -120,6 +126,15 @@ func Blocks(n *notice.Notice) []Block {
 		add(RoleDate, notice.ChineseDate(n.Date))
 	}
 	return out
+}
+
+// titleLines are the title's lines as the source set them, while they
+// still say the notice's title.
+func titleLines(n *notice.Notice) []string {
+	if n.Style == nil || len(n.Style.Title) == 0 || n.Title == "" || !strings.HasSuffix(strings.Join(n.Style.Title, ""), n.Title) {
+		return nil
+	}
+	return n.Style.Title
 }
 
 func roleOf(p string) string {
@@ -170,51 +185,102 @@ func issueBlocks(n *notice.Notice, st notice.Style, cats []notice.Category, part
 			h := Fill(st.Category, num, c.Title)
 			out = append(out, Block{roleOf(h), h})
 		}
+		for _, l := range strings.Split(c.Lead, "\n") {
+			if l != "" {
+				out = append(out, Block{roleOf(l), l})
+			}
+		}
 		sub, subN := "", 0
 		for _, is := range c.Issues {
 			if is.Subcategory != sub {
 				sub = is.Subcategory
 				if sub != "" {
 					subN++
+					if is.SubcategoryNumber > 0 {
+						subN = is.SubcategoryNumber
+					}
 					h := Fill(st.Subcategory, subN, sub)
 					out = append(out, Block{roleOf(h), h})
 				}
 			}
-			h := Fill(st.Issue, is.Number, is.Title)
-			if is.Description != "" {
-				if !strings.HasSuffix(h, "。") {
-					h += "。"
-				}
-				h += is.Description
-			}
-			out = append(out, Block{roleOf(h), h})
-			status := is.StatusText
-			if status == "" {
-				status = notice.StatusLabel[is.Status]
-			}
-			acts := ActionsText(is)
-			prog := st.Progress
-			if status == "" {
-				prog = strings.NewReplacer("（{status}）", "", "{status}。", "", "{status}，", "", "{status}", "").Replace(prog)
-			}
-			out = append(out, Block{RoleBody, strings.NewReplacer("{status}", status, "{actions}", acts).Replace(prog)})
-			if is.Progress != "" {
-				out = append(out, Block{RoleBody, "整改进展：" + is.Progress})
-			}
-			if is.Deadline != "" && !pendingFor[is.Number] &&
-				notice.FindDeadline(acts) != is.Deadline && notice.FindDeadline(is.Progress) != is.Deadline {
-				out = append(out, Block{RoleBody, "整改时限：" + deadlineText(is.Deadline)})
-			}
-			if r := is.Responsible; r != nil {
-				for _, f := range []struct{ k, v string }{{"责任领导", r.Leader}, {"责任单位", r.Unit}, {"责任人", r.Person}} {
-					if f.v != "" {
-						out = append(out, Block{RoleBody, f.k + "：" + f.v})
-					}
-				}
-			}
+			out = append(out, issueText(st, is, pendingFor[is.Number])...)
 		}
 	}
 	return out
+}
+
+// issueText writes one issue: through its own layout when the source gave
+// one, else in the notice's style. Facts the layout has no place for are
+// added in the usual words, so that nothing is lost.
+func issueText(st notice.Style, is notice.Issue, pending bool) []Block {
+	status := is.StatusText
+	if status == "" {
+		status = notice.StatusLabel[is.Status]
+	}
+	acts := ActionsText(is)
+	deadline := deadlineWords(is.Deadline, is.DeadlineText)
+	r := is.Responsible
+	if r == nil {
+		r = &notice.Responsible{}
+	}
+	var out []Block
+	layout := is.Layout
+	if layout == "" {
+		h := Fill(st.Issue, is.Number, is.Title)
+		if is.Description != "" {
+			if !strings.HasSuffix(h, "。") {
+				h += "。"
+			}
+			h += is.Description
+		}
+		out = append(out, Block{roleOf(h), h})
+		prog := st.Progress
+		if status == "" {
+			prog = strings.NewReplacer("（{status}）", "", "{status}。", "", "{status}，", "", "{status}", "").Replace(prog)
+		}
+		out = append(out, Block{RoleBody, strings.NewReplacer("{status}", status, "{actions}", acts).Replace(prog)})
+		if is.Progress != "" {
+			out = append(out, Block{RoleBody, "整改进展：" + is.Progress})
+		}
+		layout = "{n}{actions}{progress}" // what the default lines above hold
+	} else {
+		fill := strings.NewReplacer("{n}", strconv.Itoa(is.Number), "{cn}", notice.CNNumeral(is.Number),
+			"{circled}", circled(is.Number), "{title}", is.Title, "{description}", is.Description,
+			"{status}", status, "{actions}", acts, "{progress}", is.Progress, "{deadline}", deadline,
+			"{leader}", r.Leader, "{unit}", r.Unit, "{person}", r.Person, "{remarks}", is.Remarks)
+		for i, l := range strings.Split(fill.Replace(layout), "\n") {
+			if k, _, _, rest := label(l); strings.TrimSpace(l) == "" || k != lblNone && strings.TrimSpace(rest) == "" {
+				continue // a label whose value is gone
+			}
+			role := RoleBody
+			if i == 0 {
+				role = roleOf(l)
+			}
+			out = append(out, Block{role, l})
+		}
+		if !strings.Contains(layout, "{description}") && is.Description != "" {
+			out[0].Text += is.Description
+		}
+	}
+	if is.Deadline != "" && !pending && !strings.Contains(layout, "{deadline}") &&
+		notice.FindDeadline(acts) != is.Deadline && notice.FindDeadline(is.Progress) != is.Deadline {
+		out = append(out, Block{RoleBody, "整改时限：" + deadline})
+	}
+	for _, f := range []struct{ ph, k, v string }{{"{leader}", "责任领导", r.Leader}, {"{unit}", "责任单位", r.Unit},
+		{"{person}", "责任人", r.Person}, {"{remarks}", "备注", is.Remarks}} {
+		if f.v != "" && !strings.Contains(layout, f.ph) {
+			out = append(out, Block{RoleBody, f.k + "：" + f.v})
+		}
+	}
+	return out
+}
+
+// deadlineWords writes a deadline as the source did when it kept the words.
+func deadlineWords(iso, words string) string {
+	if words != "" {
+		return words
+	}
+	return deadlineText(iso)
 }
 
 func deadlineText(d string) string {
@@ -224,40 +290,53 @@ func deadlineText(d string) string {
 	return d
 }
 
-// ActionsText writes an issue's actions as the source wrote them: with
-// 一是/二是/… when there is more than one (or a lead), plain otherwise.
+// ActionsText writes an issue's actions as the source wrote them: numbered
+// its way (一是/二是 unless Markers says otherwise) when there is more than
+// one (or a lead), plain otherwise.
 func ActionsText(is notice.Issue) string {
-	var b strings.Builder
-	b.WriteString(is.Lead)
 	if len(is.Actions) == 1 && is.Lead == "" && !is.Ordinals {
 		return is.Actions[0].Text
 	}
-	for i, a := range is.Actions {
-		if i < len(ordinalNames) {
-			b.WriteString(ordinalNames[i] + "是")
-		}
-		b.WriteString(a.Text)
+	markers := is.Markers
+	if markers == "" {
+		markers = "{cn}是"
 	}
-	return b.String()
+	return is.Lead + numberActions(is.Actions, markers)
 }
 
 func pendingBlocks(n *notice.Notice, st notice.Style) []Block {
 	var out []Block
 	for i, p := range n.Pending {
-		h := Fill(st.Pending, i+1, p.Title)
-		out = append(out, Block{roleOf(h), h})
-		lbl := "情况说明"
-		if is := n.IssueByNumber(p.Issue); is != nil && is.Status == notice.BasicallyCompleted {
-			lbl = "基本完成情况说明"
+		num := p.Number
+		if num == 0 {
+			num = i + 1
 		}
-		if p.Explanation != "" {
-			out = append(out, Block{RoleBody, lbl + "：" + p.Explanation})
+		deadline := deadlineWords(p.Deadline, p.DeadlineText)
+		layout := p.Layout
+		if layout == "" {
+			lbl := "情况说明"
+			if is := n.IssueByNumber(p.Issue); is != nil && is.Status == notice.BasicallyCompleted {
+				lbl = "基本完成情况说明"
+			}
+			layout = st.Pending + "\n" + lbl + "：{explanation}\n下一步整改措施：{next_steps}\n整改时限：{deadline}"
 		}
-		if p.NextSteps != "" {
-			out = append(out, Block{RoleBody, "下一步整改措施：" + p.NextSteps})
+		fill := strings.NewReplacer("{n}", strconv.Itoa(num), "{cn}", notice.CNNumeral(num), "{circled}", circled(num),
+			"{title}", p.Title, "{explanation}", p.Explanation, "{next_steps}", p.NextSteps, "{deadline}", deadline)
+		for j, l := range strings.Split(fill.Replace(layout), "\n") {
+			if k, _, _, rest := label(l); strings.TrimSpace(l) == "" || k != lblNone && strings.TrimSpace(rest) == "" {
+				continue
+			}
+			role := RoleBody
+			if j == 0 {
+				role = roleOf(l)
+			}
+			out = append(out, Block{role, l})
 		}
-		if p.Deadline != "" {
-			out = append(out, Block{RoleBody, "整改时限：" + deadlineText(p.Deadline)})
+		for _, f := range []struct{ ph, k, v string }{{"{explanation}", "情况说明", p.Explanation},
+			{"{next_steps}", "下一步整改措施", p.NextSteps}, {"{deadline}", "整改时限", deadline}} {
+			if f.v != "" && !strings.Contains(layout, f.ph) {
+				out = append(out, Block{RoleBody, f.k + "：" + f.v})
+			}
 		}
 	}
 	return out
