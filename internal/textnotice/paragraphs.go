@@ -217,6 +217,8 @@ func JoinLines(lines []Line) []Para {
 			newPara = true
 		case isStarter(l.Text) && !open:
 			newPara = true
+		case inHeader && l.HasIndent && ww > 0 && pw >= ww-1.5 && !endsTitle(prev.Text):
+			newPara = false // a title line that filled the measure wrapped
 		case inHeader && (endsTitle(prev.Text) || prev.BreakAfter):
 			newPara = true
 		case l.HasIndent && prev.HasIndent:

@@ -988,12 +988,17 @@ func (p *parser) pendingList(ps []Para) []string {
 					head, tail = rest[:loc[0]], rest[loc[0]:]
 				}
 				bare := strings.TrimRight(strings.TrimSpace(head), "。")
-				title, pattern, _ := issueTitle(bare)
+				title, pattern, desc := issueTitle(bare)
 				cur.Title = title
 				if p.style.Pending == "" {
 					p.style.Pending = numberPattern(mark, k) + pattern
 				}
 				layout = []string{numberPattern(mark, k) + pattern + head[len(bare):]}
+				if desc != "" {
+					// Words after the title without a label: the explanation.
+					cur.Explanation = desc
+					layout[0] = numberPattern(mark, k) + strings.TrimSuffix(pattern, "。") + "。{explanation}" + head[len(bare):]
+				}
 				field = lblExplain
 				if tail != "" {
 					field = p.pendingParts(cur, tail, field, layout)
