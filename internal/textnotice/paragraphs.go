@@ -1,6 +1,7 @@
 package textnotice
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 
@@ -171,6 +172,8 @@ func wrapWidth(lines []Line) float64 {
 	return w
 }
 
+var titleBreakRe = regexp.MustCompile(`^(\p{Han}{2,40}) (关于\p{Han}.*)$`)
+
 // JoinLines joins source lines into paragraphs. A line continues the one
 // before unless that one ended a sentence short of the wrap width, this one
 // starts a numbered heading or label, or the one before was a short line
@@ -182,16 +185,23 @@ func JoinLines(lines []Line) []Para {
 	var paras []Para
 	var cur strings.Builder
 	var start Line
+	inHeader := true // before the first sentence ends: the title zone
 	flush := func() {
 		if cur.Len() > 0 {
 			// Lines were normalised one by one; a mark cut from its
 			// context by a wrap ("联系电话" / ":0593…", "（" / "2)") is
 			// normalised again in the joined paragraph.
-			paras = append(paras, Para{Text: fixQuotes(NormalizeLine(cur.String())), Page: start.Page, Line: start.Line})
+			text := fixQuotes(NormalizeLine(cur.String()))
+			// "××委员会 关于……的通报": a title copied out of a PDF keeps its
+			// line break as a space before 关于; it was set on two lines.
+			if m := titleBreakRe.FindStringSubmatch(text); inHeader && m != nil {
+				paras = append(paras, Para{Text: m[1], Page: start.Page, Line: start.Line})
+				text = m[2]
+			}
+			paras = append(paras, Para{Text: text, Page: start.Page, Line: start.Line})
 			cur.Reset()
 		}
 	}
-	inHeader := true       // before the first sentence ends: the title zone
 	var depth int          // open brackets and quotes in the paragraph so far
 	var curW float64       // the paragraph's width so far
 	var startsHeading bool // the paragraph starts with a numbered heading
