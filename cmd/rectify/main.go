@@ -26,7 +26,7 @@ func main() {
 	// A short-lived batch process: trade memory for less GC work (the
 	// fonts and workbooks it handles are a few tens of MB).
 	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(384 << 20) // …but collect as usual near this soft limit
+	debug.SetMemoryLimit(256 << 20) // …but collect as usual near this soft limit
 	os.Exit(runMain(os.Args[1:]))
 }
 

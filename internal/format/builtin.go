@@ -2,6 +2,7 @@ package format
 
 import (
 	"context"
+	"io"
 
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/textnotice"
@@ -11,5 +12,10 @@ func init() {
 	RegisterReader("text", func(_ context.Context, data []byte, _ Options) (*notice.Notice, error) { return textnotice.Read(data) })
 	RegisterWriter("text", bytesWriter(func(n *notice.Notice, _ Options) ([]byte, error) { return textnotice.Write(n), nil }))
 	RegisterReader("json", func(_ context.Context, data []byte, _ Options) (*notice.Notice, error) { return notice.Unmarshal(data) })
-	RegisterWriter("json", bytesWriter(func(n *notice.Notice, _ Options) ([]byte, error) { return notice.Marshal(n) }))
+	RegisterWriter("json", func(ctx context.Context, n *notice.Notice, w io.Writer, _ Options) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return notice.Encode(w, n) // category by category: large notices are not held twice
+	})
 }

@@ -1,6 +1,7 @@
 package notice
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -22,6 +23,56 @@ func Marshal(n *Notice) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// Encode writes n to w exactly as Marshal does, one category at a time, so
+// that a notice of 100,000 issues is not held twice (as the model and as its
+// JSON) on the way out.
+func Encode(w io.Writer, n *Notice) error {
+	cats := n.Categories
+	if len(cats) == 0 {
+		data, err := Marshal(n)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	}
+	// The notice with one marker category in place of the list: its text
+	// says where the categories go.
+	marker := Category{Title: "\x00rectify: categories here\x00"}
+	c := *n
+	c.Categories = []Category{marker}
+	top, err := Marshal(&c)
+	if err != nil {
+		return err
+	}
+	var elem bytes.Buffer
+	enc := json.NewEncoder(&elem)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("    ", "  ")
+	if err := enc.Encode(&marker); err != nil {
+		return err
+	}
+	ph := bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
+	at := bytes.Index(top, ph)
+	if at < 0 || bytes.Count(top, ph) != 1 {
+		return errors.New("internal: category marker not found once")
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(top[:at])
+	for i := range cats {
+		if i > 0 {
+			bw.WriteString(",\n    ")
+		}
+		elem.Reset()
+		if err := enc.Encode(&cats[i]); err != nil {
+			return err
+		}
+		bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
+	}
+	bw.Write(top[at+len(ph):])
+	return bw.Flush()
 }
 
 // Unmarshal reads the contract's JSON strictly: unknown keys at the top are

@@ -176,3 +176,28 @@ func TestFullJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestEncodeEqualsMarshal: the streaming encoder writes Marshal's bytes.
+func TestEncodeEqualsMarshal(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/full.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := Unmarshal(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, n := range map[string]*Notice{"full": full, "empty": {Format: FormatVersion, Title: "<&>"}} {
+		want, err := Marshal(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		if err := Encode(&got, n); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want) {
+			t.Errorf("%s: Encode differs from Marshal:\n%s\n---\n%s", name, got.Bytes(), want)
+		}
+	}
+}
