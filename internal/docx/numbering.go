@@ -26,6 +26,10 @@ type level struct {
 
 type abstractNum struct {
 	levels [9]*level
+	// numStyleLink names a numbering style whose list this definition
+	// stands for (Word's list styles): its levels live in another
+	// definition, found through the style.
+	numStyleLink string
 }
 
 // num is a numbering instance (w:num): an abstract definition plus overrides.
@@ -67,8 +71,9 @@ type xLvl struct {
 
 type xNumbering struct {
 	Abstract []struct {
-		ID  string `xml:"abstractNumId,attr"`
-		Lvl []xLvl `xml:"lvl"`
+		ID           string `xml:"abstractNumId,attr"`
+		Lvl          []xLvl `xml:"lvl"`
+		NumStyleLink *xVal  `xml:"numStyleLink"`
 	} `xml:"abstractNum"`
 	Num []struct {
 		ID       string `xml:"numId,attr"`
@@ -96,6 +101,9 @@ func parseNumbering(data []byte) (*numbering, error) {
 	}
 	for _, a := range x.Abstract {
 		an := &abstractNum{}
+		if a.NumStyleLink != nil {
+			an.numStyleLink = a.NumStyleLink.Val
+		}
 		for _, l := range a.Lvl {
 			if i, ok := levelIndex(l.Ilvl); ok {
 				an.levels[i] = toLevel(l)
@@ -160,6 +168,24 @@ func toLevel(l xLvl) *level {
 		lv.style = l.PStyle.Val
 	}
 	return lv
+}
+
+// linkListStyles points each instance of a definition that only links to a
+// list style at the definition holding that style's levels.
+func (nb *numbering) linkListStyles(st *styles) {
+	for _, nm := range nb.nums {
+		for hops := 0; hops < 4; hops++ {
+			a := nb.abstracts[nm.abstract]
+			if a == nil || a.numStyleLink == "" {
+				break
+			}
+			target := nb.nums[st.listStyles[a.numStyleLink]]
+			if target == nil || target.abstract == nm.abstract {
+				break
+			}
+			nm.abstract = target.abstract
+		}
+	}
 }
 
 // levelOf gives the level definition a numbering instance uses at ilvl.
@@ -356,8 +382,9 @@ func roman(n int) string {
 // styles holds what the reader needs from styles.xml: which paragraph
 // styles carry a list, through their basedOn chain.
 type styles struct {
-	byID     map[string]xStyle
-	defaultP string
+	byID       map[string]xStyle
+	listStyles map[string]string // numbering style → the numId it carries
+	defaultP   string
 }
 
 type xStyle struct {
@@ -372,7 +399,7 @@ type xStyle struct {
 }
 
 func parseStyles(data []byte) (*styles, error) {
-	st := &styles{byID: map[string]xStyle{}}
+	st := &styles{byID: map[string]xStyle{}, listStyles: map[string]string{}}
 	if data == nil {
 		return st, nil
 	}
@@ -386,7 +413,14 @@ func parseStyles(data []byte) (*styles, error) {
 		return nil, fmt.Errorf("styles.xml 不是有效的 XML：%v", err)
 	}
 	for _, s := range x.Style {
-		if s.Type != "" && s.Type != "paragraph" {
+		switch s.Type {
+		case "numbering":
+			if s.NumPr != nil && s.NumPr.NumID != nil {
+				st.listStyles[s.ID] = s.NumPr.NumID.Val
+			}
+			continue
+		case "", "paragraph":
+		default:
 			continue
 		}
 		st.byID[s.ID] = s

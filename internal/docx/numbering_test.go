@@ -194,3 +194,18 @@ func TestLineBreaks(t *testing.T) {
 		t.Errorf("issues: %+v", is)
 	}
 }
+
+// TestListStyle: a definition that only links to a list style
+// (w:numStyleLink) numbers with the levels of the definition the style
+// carries, and shares its counters.
+func TestListStyle(t *testing.T) {
+	numbering := `<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="GWList"/>` +
+		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>` +
+		`<w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="GWList"/></w:abstractNum>` +
+		`<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>`
+	styles := `<w:style w:type="numbering" w:styleId="GWList"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>`
+	got := bodyTexts(t, docxOf(t, p("2", "0", "甲")+p("1", "0", "乙")+p("2", "0", "丙"), numbering, styles))
+	if want := "一、甲|二、乙|三、丙"; strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %s", got, want)
+	}
+}

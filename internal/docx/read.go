@@ -180,6 +180,7 @@ func readBlocks(data []byte) ([]block, error) {
 	if err != nil {
 		return nil, err
 	}
+	nb.linkListStyles(st)
 	return readBody(body, nb, st)
 }
 
