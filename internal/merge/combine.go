@@ -145,8 +145,7 @@ func (m *Merger) combine(g *group, files map[string]*File, res *Result) *Unit {
 		if len(u.Files) == 1 {
 			out.Outcome = "已汇总"
 			for i := range f.issues {
-				is := f.issues[i]
-				u.Issues = append(u.Issues, &is)
+				u.Issues = append(u.Issues, &f.issues[i])
 			}
 		} else {
 			out.Outcome = fmt.Sprintf("与 %s 合并（同一单位）", u.Files[0])
