@@ -5,8 +5,8 @@
 //	go run ./scripts/genmerge -bench 2000 DIR       # 2,000 units' ledgers, 50 issues each
 //
 // The test folder mixes every format a supervisor receives: PDF notices,
-// .xlsx and .xls ledgers (.xls made by LibreOffice from the .xlsx), GBK CSV,
-// text and JSON; a unit sent twice (its PDF and its ledger, which disagree on
+// Word notices, .xlsx and .xls ledgers (.xls made by LibreOffice from the
+// .xlsx), GBK CSV, text and JSON; a unit sent twice (its PDF and its ledger, which disagree on
 // one status; and an exact copy), a unit named only by its file name, a
 // unit whose name contains another's, a notice whose stated total
 // contradicts its list, and a broken PDF. truth.json records what was
@@ -207,7 +207,19 @@ func writeTest(dir string) {
 	u.Duplicates = []string{filepath.Join("重复报送", "交通运输局（1）.json")}
 	t.Units = append(t.Units, u)
 
-	// 7. A PDF cut short in the mail.
+	// 7. 民政局: a Word notice (.docx, as rectify writes it for an office).
+	civ := build("寿宁县民政局", 8, 6)
+	narrate(civ, 8, 4, "对1名相关责任人员作出处理，其中，批评教育1人。")
+	var doc bytes.Buffer
+	dw, _ := format.LookupWriter("docx")
+	must(dw(ctx, civ, &doc, format.Options{BundledFontsOnly: true}))
+	write("寿宁县民政局关于巡察整改进展情况的通报.docx", doc.Bytes())
+	u = truthOf("寿宁县民政局", civ)
+	u.Accountability, u.Stated = 1, map[string]int{"issues": 8, notice.Completed: 4}
+	u.Files = []string{"寿宁县民政局关于巡察整改进展情况的通报.docx"}
+	t.Units = append(t.Units, u)
+
+	// 8. A PDF cut short in the mail.
 	write("寿宁县林业局通报.pdf", pdf.Bytes()[:2000])
 	t.Broken = []string{"寿宁县林业局通报.pdf"}
 
