@@ -107,18 +107,30 @@ func Typeset(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) 
 	var paras []para
 	cell := lay.Cell()
 	var sig, date *Block
+	prevTitle := false // the last block set was a title line
 	for i := range blocks {
 		b := blocks[i]
 		if strings.TrimSpace(b.Text) == "" {
 			continue
 		}
+		if b.Role != "title" {
+			prevTitle = false
+		}
 		switch b.Role {
 		case "title":
+			// Consecutive title blocks are the source's title lines: one
+			// title, each line kept, broken further only if too long.
 			p, err := titleLines(b.Text, lay, fonts, i)
 			if err != nil {
 				return nil, err
 			}
+			if prevTitle {
+				paras[len(paras)-2].lines = append(paras[len(paras)-2].lines, p.lines...)
+				continue
+			}
 			paras = append(paras, p, para{blank: true})
+			prevTitle = true
+			continue
 		case "signature":
 			sig = &blocks[i]
 		case "date":

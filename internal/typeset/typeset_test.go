@@ -232,6 +232,23 @@ func TestTitleWords(t *testing.T) {
 	}
 }
 
+// TestTitleSourceLines: title blocks in a row are the source's own title
+// lines: one title, on consecutive rows, each line as given.
+func TestTitleSourceLines(t *testing.T) {
+	set, _ := render.Bundled()
+	doc, err := Typeset([]Block{{Role: "title", Text: "福安市市场监督管理局"}, {Role: "title", Text: "关于市委巡察整改情况的通报"}, {Role: "body", Text: "正文。"}}, Header{}, Colophon{}, Default(), set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls := doc.Pages[0].Lines
+	if ls[0].Text() != "福安市市场监督管理局" || ls[1].Text() != "关于市委巡察整改情况的通报" || ls[1].Role != "title" {
+		t.Fatalf("title lines %q %q", ls[0].Text(), ls[1].Text())
+	}
+	if d := ls[1].Y - ls[0].Y; math.Abs(d-Default().Pitch()) > 0.01 {
+		t.Errorf("title lines %.2f mm apart, want one row", d)
+	}
+}
+
 // TestHalfWidthDigits: digits take half a cell each, and every run of
 // narrow characters (a proportional "G", an address) ends on the half-cell
 // grid, so the characters after "2024" or "G235" are back on the grid.
