@@ -282,13 +282,17 @@ func (s *Server) work(ctx context.Context, fn func(ctx context.Context) error) e
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 	done := make(chan error, 1)
 	go func() {
-		defer func() { <-s.slots }()
+		var err error
+		// The slot is free before the answer goes out, so that the
+		// client's next request finds it free.
 		defer func() {
 			if p := recover(); p != nil {
-				done <- fmt.Errorf("内部错误：%v", p)
+				err = fmt.Errorf("内部错误：%v", p)
 			}
+			<-s.slots
+			done <- err
 		}()
-		done <- fn(ctx)
+		err = fn(ctx)
 	}()
 	select {
 	case err := <-done:

@@ -9,6 +9,20 @@ export class APIError extends Error {
   }
 }
 
+const OFFLINE = { error: '无法连接 rectify：请确认 rectify serve 仍在运行，然后再试一次' };
+
+// send is fetch with the refusal decoded and a lost server said in Chinese.
+async function send(url, init) {
+  let res;
+  try {
+    res = await fetch(url, init);
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new APIError(0, OFFLINE);
+  }
+  return reply(res);
+}
+
 async function reply(res) {
   if (res.ok) return res;
   let body = null;
@@ -17,7 +31,7 @@ async function reply(res) {
 }
 
 export async function formats() {
-  const res = await reply(await fetch('/api/formats'));
+  const res = await send('/api/formats');
   return res.json();
 }
 
@@ -33,7 +47,7 @@ export function importFile(file, password, onProgress) {
     xhr.responseType = 'text';
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
     xhr.upload.onload = () => onProgress(null);
-    xhr.onerror = () => reject(new APIError(0, { error: '无法连接 rectify：请确认 rectify serve 仍在运行' }));
+    xhr.onerror = () => reject(new APIError(0, OFFLINE));
     xhr.onload = () => {
       let body = null;
       try { body = JSON.parse(xhr.responseText); } catch { /* keep null */ }
@@ -45,12 +59,12 @@ export function importFile(file, password, onProgress) {
 }
 
 export async function check(notice, signal) {
-  const res = await reply(await fetch('/api/check', {
+  const res = await send('/api/check', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(notice),
     signal,
-  }));
+  });
   return res.json();
 }
 
@@ -61,7 +75,7 @@ export async function exportFile(format, notice, options, template) {
   form.append('notice', JSON.stringify(notice));
   for (const [k, v] of Object.entries(options)) if (v) form.append(k, v);
   if (template) form.append('template', template, template.name);
-  const res = await reply(await fetch(`/api/export/${encodeURIComponent(format)}`, { method: 'POST', body: form }));
+  const res = await send(`/api/export/${encodeURIComponent(format)}`, { method: 'POST', body: form });
   return { blob: await res.blob(), name: dispositionName(res.headers.get('Content-Disposition')) };
 }
 

@@ -125,34 +125,35 @@ export function summaryText(n, statuses) {
   return `共${total}个问题` + (parts.length ? `：${parts.join('，')}` : '');
 }
 
+// issues lays out one table per category, so that the browser can skip the
+// layout of categories off screen (content-visibility) and a long notice
+// shows its first rows at once.
 function issues(n, statuses) {
-  const cats = n.categories || [];
-  const table = h('table', { class: 'issues' },
-    h('thead', {}, h('tr', {},
-      h('th', { class: 'c-num', text: '序号' }),
-      h('th', { class: 'c-title', text: '问题' }),
-      h('th', { class: 'c-status', text: '完成情况' }),
-      h('th', { class: 'c-deadline', text: '整改时限' }),
-      h('th', { class: 'c-resp', text: '责任领导 / 单位 / 责任人' }),
-      h('th', { class: 'c-actions', text: '整改措施' }),
-      h('th', { class: 'c-ops', text: '' }))));
-  cats.forEach((c, ci) => {
+  const head = () => h('thead', {}, h('tr', {},
+    h('th', { class: 'c-num', text: '序号' }),
+    h('th', { class: 'c-title', text: '问题' }),
+    h('th', { class: 'c-status', text: '完成情况' }),
+    h('th', { class: 'c-deadline', text: '整改时限' }),
+    h('th', { class: 'c-resp', text: '责任领导 / 单位 / 责任人' }),
+    h('th', { class: 'c-actions', text: '整改措施' }),
+    h('th', { class: 'c-ops', text: '' })));
+  const blocks = (n.categories || []).map((c, ci) => {
     const cp = `categories.${ci}`;
-    const body = h('tbody', { class: 'category', 'data-category': ci });
-    body.append(h('tr', { class: 'category-row' }, h('td', { colSpan: 7 },
+    const body = h('tbody');
+    (c.issues || []).forEach((is, ii) => body.append(issueRow(is, `${cp}.issues.${ii}`, statuses)));
+    return h('div', { class: 'category', 'data-category': ci },
       h('div', { class: 'category-head' },
         input(`${cp}.number`, c.number, { 'data-type': 'int', class: 'num', 'aria-label': '类别序号' }),
         input(`${cp}.title`, c.title, { class: 'category-title', placeholder: '（无类别标题）', 'aria-label': '类别标题' }),
         opButton('issue-add', cp, '＋ 问题', '在本类别末尾添加问题'),
         opButton('category-up', cp, '↑', '类别上移'),
         opButton('category-down', cp, '↓', '类别下移'),
-        opButton('category-remove', cp, '删除类别')))));
-    (c.issues || []).forEach((is, ii) => body.append(issueRow(is, `${cp}.issues.${ii}`, statuses)));
-    table.append(body);
+        opButton('category-remove', cp, '删除类别')),
+      h('table', { class: 'issues' }, head(), body));
   });
   return h('section', { id: 'issues', class: 'panel' },
     h('h2', {}, '问题清单 ', h('span', { id: 'issue-summary', class: 'muted', text: summaryText(n, statuses) })),
-    table,
+    blocks,
     h('p', {}, opButton('category-add', 'categories', '＋ 添加类别')));
 }
 
