@@ -344,7 +344,10 @@ function showFindings(findings, failure) {
 }
 
 function reveal(el) {
-  el.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  // Categories off screen are laid out only when they come into view, so
+  // the first jump may land short: jump again once they are.
+  el.scrollIntoView({ block: 'center' });
+  requestAnimationFrame(() => requestAnimationFrame(() => el.scrollIntoView({ block: 'center' })));
   el.classList.remove('flash');
   void el.offsetWidth; // restart the animation
   el.classList.add('flash');

@@ -141,7 +141,7 @@ function issues(n, statuses) {
     const cp = `categories.${ci}`;
     const body = h('tbody');
     (c.issues || []).forEach((is, ii) => body.append(issueRow(is, `${cp}.issues.${ii}`, statuses)));
-    return h('div', { class: 'category', 'data-category': ci },
+    const block = h('div', { class: 'category', 'data-category': ci },
       h('div', { class: 'category-head' },
         input(`${cp}.number`, c.number, { 'data-type': 'int', class: 'num', 'aria-label': '类别序号' }),
         input(`${cp}.title`, c.title, { class: 'category-title', placeholder: '（无类别标题）', 'aria-label': '类别标题' }),
@@ -150,11 +150,26 @@ function issues(n, statuses) {
         opButton('category-down', cp, '↓', '类别下移'),
         opButton('category-remove', cp, '删除类别')),
       h('table', { class: 'issues' }, head(), body));
+    // The height the browser assumes until it lays the category out.
+    block.style.containIntrinsicSize = `auto ${estimateHeight(c)}px`;
+    return block;
   });
   return h('section', { id: 'issues', class: 'panel' },
     h('h2', {}, '问题清单 ', h('span', { id: 'issue-summary', class: 'muted', text: summaryText(n, statuses) })),
     blocks,
     h('p', {}, opButton('category-add', 'categories', '＋ 添加类别')));
+}
+
+// estimateHeight guesses a category's height from its text: about 18
+// characters to a line of the actions column, 21 px a line.
+function estimateHeight(c) {
+  const lines = (text) => Math.max(1, Math.ceil((text || '').length / 18));
+  let px = 70;
+  for (const is of c.issues || []) {
+    const actions = (is.actions || []).reduce((sum, a) => sum + lines(a.text) * 21 + 8, 30);
+    px += Math.max(lines(is.title) * 21 + 90, actions) + 10;
+  }
+  return px;
 }
 
 function issueRow(is, p, statuses) {
