@@ -2,9 +2,11 @@ package render_test
 
 import (
 	"context"
+	"encoding/xml"
 	"fmt"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -308,5 +310,55 @@ func checkSourceTitle(t *testing.T, file string, blocks []typeset.Block) {
 	source := squash(string(data))
 	if !strings.HasPrefix(source, title) {
 		t.Errorf("title %q is not the source's (which begins %q)", title, string([]rune(source)[:min(40, len([]rune(source)))]))
+	}
+}
+
+// TestGridMuPDF: the half-cell grid measured by another reader, MuPDF (the
+// measure the grid was first found lacking by), on the corpus notice.
+func TestGridMuPDF(t *testing.T) {
+	bin := testutil.Need(t, "mutool")
+	pdf, _ := renderCorpus(t)
+	out, err := exec.Command(bin, "draw", "-F", "stext", "-o", "-", writeTemp(t, pdf)).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Pages []struct {
+			Fonts []struct {
+				Size  float64 `xml:"size,attr"`
+				Chars []struct {
+					X float64 `xml:"x,attr"`
+					Y float64 `xml:"y,attr"`
+					C string  `xml:"c,attr"`
+				} `xml:"char"`
+			} `xml:"block>line>font"`
+		} `xml:"page"`
+	}
+	if err := xml.Unmarshal(out, &doc); err != nil {
+		t.Fatal(err)
+	}
+	lay := typeset.Default()
+	half := lay.Cell() / 2
+	body, on := 0, 0
+	for pi, p := range doc.Pages {
+		for _, f := range p.Fonts {
+			if math.Abs(f.Size-lay.Body.Size) > 0.5 {
+				continue // title, page number
+			}
+			for _, c := range f.Chars {
+				if pi == 0 && c.Y*ptToMM < lay.Top+2*lay.Pitch() || strings.TrimSpace(c.C) == "" {
+					continue // the title's rows
+				}
+				body++
+				if k := (c.X*ptToMM - lay.Left) / half; math.Abs(k-math.Round(k))*half < 0.05 {
+					on++
+				}
+			}
+		}
+	}
+	share := float64(on) / float64(max(body, 1))
+	t.Logf("MuPDF: %.2f%% of %d body glyphs on the half-cell grid", 100*share, body)
+	if body < 10000 || share < 0.98 {
+		t.Errorf("MuPDF reads %.2f%% of %d body glyphs on the half-cell grid, want >= 98%% of the corpus notice's", 100*share, body)
 	}
 }

@@ -25,7 +25,7 @@ func Need(t testing.TB, name string) string {
 }
 
 var pkgOf = map[string]string{"pdftotext": "poppler-utils", "pdffonts": "poppler-utils", "pdftoppm": "poppler-utils",
-	"qpdf": "qpdf", "soffice": "libreoffice-calc libreoffice-writer"}
+	"qpdf": "qpdf", "mutool": "mupdf-tools", "soffice": "libreoffice-calc libreoffice-writer"}
 
 // Soffice runs LibreOffice headless with a private profile in dir, so that
 // tests do not share (and lock) the user's profile.
