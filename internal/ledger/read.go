@@ -192,6 +192,11 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	}
 	fill := newFiller(g, cols)
 	var cat *notice.Category
+	// All issues in one array sized by the rows, sliced per category at the
+	// end: growing each category's slice by doubling cost more memory than
+	// the issues themselves for a sheet of a million rows.
+	all := make([]notice.Issue, 0, max(0, len(g.Rows)-start))
+	firstOf := []int{}
 	seq := 0
 	section, sectionNum := "", 0 // the heading row ("一、…方面") the rows below belong to
 	for r := start; r < len(g.Rows); r++ {
@@ -238,8 +243,9 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			}
 		}
 		if cat == nil || cat.Title != catTitle {
-			n.Categories = append(n.Categories, notice.Category{Number: catNum, Title: catTitle, Issues: []notice.Issue{}})
+			n.Categories = append(n.Categories, notice.Category{Number: catNum, Title: catTitle})
 			cat = &n.Categories[len(n.Categories)-1]
+			firstOf = append(firstOf, len(all))
 		}
 		seq++
 		is := notice.Issue{Number: seq, Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}}
@@ -269,7 +275,14 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			is.Responsible = &notice.Responsible{Leader: leader, Unit: unit, Person: person}
 		}
 		is.Remarks = clean(get(FieldRemarks))
-		cat.Issues = append(cat.Issues, is)
+		all = append(all, is)
+	}
+	for i := range n.Categories {
+		end := len(all)
+		if i+1 < len(firstOf) {
+			end = firstOf[i+1]
+		}
+		n.Categories[i].Issues = all[firstOf[i]:end:end]
 	}
 	if seq == 0 {
 		return nil, errors.New("台账表头下没有问题行")

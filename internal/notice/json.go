@@ -65,14 +65,62 @@ func Encode(w io.Writer, n *Notice) error {
 		if i > 0 {
 			bw.WriteString(",\n    ")
 		}
-		elem.Reset()
-		if err := enc.Encode(&cats[i]); err != nil {
+		if err := encodeCategory(bw, &cats[i]); err != nil {
 			return err
 		}
-		bw.Write(bytes.TrimSuffix(elem.Bytes(), []byte("\n")))
 	}
 	bw.Write(top[at+len(ph):])
 	return bw.Flush()
+}
+
+// encodeCategory writes one category as an element of the categories list,
+// its issues one at a time (a ledger may put all its rows in one category).
+func encodeCategory(w *bufio.Writer, c *Category) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	encode := func(v any, prefix string) ([]byte, error) {
+		buf.Reset()
+		enc.SetIndent(prefix, "  ")
+		if err := enc.Encode(v); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+	}
+	if len(c.Issues) == 0 {
+		b, err := encode(c, "    ")
+		w.Write(b)
+		return err
+	}
+	marker := Issue{Title: "\x00rectify: issues here\x00"}
+	mc := *c
+	mc.Issues = []Issue{marker}
+	b, err := encode(&mc, "    ")
+	if err != nil {
+		return err
+	}
+	top := bytes.Clone(b)
+	ph, err := encode(&marker, "        ")
+	if err != nil {
+		return err
+	}
+	at := bytes.Index(top, ph)
+	if at < 0 || bytes.Count(top, ph) != 1 {
+		return errors.New("internal: issue marker not found once")
+	}
+	w.Write(top[:at])
+	for i := range c.Issues {
+		if i > 0 {
+			w.WriteString(",\n        ")
+		}
+		b, err := encode(&c.Issues[i], "        ")
+		if err != nil {
+			return err
+		}
+		w.Write(b)
+	}
+	w.Write(top[at+len(ph):])
+	return nil
 }
 
 // Unmarshal reads the contract's JSON strictly: unknown keys at the top are
