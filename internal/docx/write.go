@@ -87,15 +87,19 @@ func Write(blocks []textnotice.Block, lay typeset.Layout, pg Page) ([]byte, erro
 	w := &docWriter{b: &body, lay: lay, g: g}
 	w.header(pg)
 	var sig, date string
-	for _, b := range blocks {
+	for i, b := range blocks {
 		switch b.Role {
 		case textnotice.RoleDocNumber:
 			if pg.DocNumber == "" && pg.Mark == "" {
 				w.para("DocNumber", b.Text, "")
 			}
 		case textnotice.RoleTitle:
+			// A title kept in the source's lines is one paragraph a line;
+			// one empty line follows the last.
 			w.para("NoticeTitle", b.Text, "")
-			w.empty()
+			if i+1 == len(blocks) || blocks[i+1].Role != textnotice.RoleTitle {
+				w.empty()
+			}
 		case textnotice.RoleAddressee:
 			w.para("Addressee", b.Text, "")
 		case textnotice.RoleHeading1:

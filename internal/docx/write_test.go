@@ -171,3 +171,24 @@ func TestSignatureAndFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleLines: a title kept in its source's two lines is two title
+// paragraphs with one empty line after the second, none between.
+func TestTitleLines(t *testing.T) {
+	n := testutil.ReadNotice(t, testutil.Testdata("notices", "scheme-mixed-status.txt"))
+	doc := parts(t, writeNotice(t, n, Page{}))["word/document.xml"]
+	title := `<w:p><w:pPr><w:pStyle w:val="NoticeTitle"/></w:pPr>`
+	empty := `<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p>`
+	first := strings.Index(doc, title)
+	if first < 0 || strings.Count(doc, title) != 2 {
+		t.Fatalf("want two title paragraphs, got %d", strings.Count(doc, title))
+	}
+	second := first + len(title) + strings.Index(doc[first+len(title):], title)
+	if strings.Contains(doc[first:second], empty) {
+		t.Error("an empty line between the title's lines")
+	}
+	rest := doc[second:]
+	if end := strings.Index(rest, "</w:p>") + len("</w:p>"); !strings.HasPrefix(rest[end:], empty) {
+		t.Error("no empty line after the title")
+	}
+}
