@@ -98,7 +98,8 @@ func checkOptionFiles(opt *format.Options) error {
 			return diag.Errorf(opt.FontDir, "--font-dir 给出的字体目录不存在")
 		}
 	}
-	for _, o := range []struct{ flag, path, kind string }{{"--layout", opt.Layout, "json"}, {"--template", opt.Template, "xlsx"}} {
+	for _, o := range []struct{ flag, path, kind, name string }{
+		{"--layout", opt.Layout, "json", "JSON"}, {"--template", opt.Template, "xlsx", "Excel（.xlsx）"}} {
 		if o.path == "" {
 			continue
 		}
@@ -107,7 +108,7 @@ func checkOptionFiles(opt *format.Options) error {
 			return diag.Errorf(o.path, "%v（%s）", err, o.flag)
 		}
 		if format.Sniff(data) != o.kind {
-			return diag.Errorf(o.path, "%s 要的是 .%s 文件，这个文件的内容不是", o.flag, o.kind)
+			return diag.Errorf(o.path, "%s 给出的不是 %s 文件", o.flag, o.name)
 		}
 	}
 	return nil

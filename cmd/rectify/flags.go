@@ -65,7 +65,7 @@ func parseFlags(fs *pflag.FlagSet, args []string) ([]string, error) {
 	case errors.As(err, &syntax):
 		return nil, fmt.Errorf("看不懂的选项写法 %q", syntax.GetSpecifiedFlag())
 	}
-	return nil, fmt.Errorf("命令行有误（%v）", err)
+	return nil, errors.New("命令行无法解析，请检查选项的写法")
 }
 
 // chineseError is a message of ours from a flag value's Set, shown as is.

@@ -5,6 +5,8 @@ package diag
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"syscall"
 )
 
 // Exit codes of the rectify command.
@@ -59,3 +61,23 @@ func Wrap(file string, err error) error {
 
 // ErrNeedPassword is returned for a PDF that only opens with a user password.
 var ErrNeedPassword = errors.New("需要打开密码")
+
+// SystemProblem says in Chinese what an operating-system error means to a
+// user, instead of the system's English ("no space left on device").
+func SystemProblem(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限"
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件或目录不存在"
+	case errors.Is(err, fs.ErrExist):
+		return "文件已存在"
+	case errors.Is(err, syscall.ENOSPC):
+		return "磁盘已满"
+	case errors.Is(err, syscall.EROFS):
+		return "磁盘是只读的"
+	case errors.Is(err, syscall.ENAMETOOLONG):
+		return "文件名太长"
+	}
+	return "磁盘或系统出错"
+}

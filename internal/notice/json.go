@@ -156,7 +156,7 @@ func jsonError(err error) error {
 	case errors.As(err, &se) && strings.Contains(se.Error(), "after top-level value"):
 		return errors.New("JSON 之后还有多余内容")
 	case errors.As(err, &se):
-		return fmt.Errorf("JSON 语法错误（第 %d 字节）：%v", se.Offset, se)
+		return fmt.Errorf("JSON 语法错误（第 %d 字节附近）", se.Offset)
 	case errors.As(err, &te):
 		return fmt.Errorf("JSON 字段 %q 类型错误：应为%s，实为 %s", te.Field, kindName(te.Type.Kind()), te.Value)
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):

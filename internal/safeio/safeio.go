@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/rectify/rectify/internal/diag"
 )
 
 // ErrExists is returned when the output exists and force is not set.
@@ -64,7 +66,7 @@ func Create(path string, force bool) (*File, error) {
 		if _, err := os.Lstat(path); err == nil {
 			return nil, ErrExists
 		} else if !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("无法检查输出文件：%v", err)
+			return nil, fmt.Errorf("无法检查输出文件：%s", diag.SystemProblem(err))
 		}
 	}
 	mu.Lock()
@@ -74,7 +76,7 @@ func Create(path string, force bool) (*File, error) {
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return nil, fmt.Errorf("无法在 %s 创建临时文件：%v", dir, err)
+		return nil, fmt.Errorf("无法在 %s 创建临时文件：%s", dir, diag.SystemProblem(err))
 	}
 	pending[tmp.Name()] = tmp
 	return &File{File: tmp, path: path, force: force}, nil
@@ -97,16 +99,16 @@ func (f *File) Abort() {
 func (f *File) Commit() error {
 	if err := f.Sync(); err != nil {
 		f.Abort()
-		return fmt.Errorf("写入失败：%v", err)
+		return fmt.Errorf("写入失败：%s", diag.SystemProblem(err))
 	}
 	if err := f.File.Close(); err != nil {
 		f.Abort()
-		return fmt.Errorf("写入失败：%v", err)
+		return fmt.Errorf("写入失败：%s", diag.SystemProblem(err))
 	}
 	// CreateTemp makes 0600; an output document is for sharing.
 	if err := os.Chmod(f.Name(), 0o644); err != nil {
 		f.Abort()
-		return fmt.Errorf("无法设置输出文件的权限：%v", err)
+		return fmt.Errorf("无法设置输出文件的权限：%s", diag.SystemProblem(err))
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -119,7 +121,7 @@ func (f *File) Commit() error {
 	if f.force {
 		if err := os.Rename(tmp, f.path); err != nil {
 			os.Remove(tmp)
-			return fmt.Errorf("无法写入输出文件：%v", err)
+			return fmt.Errorf("无法写入输出文件：%s", diag.SystemProblem(err))
 		}
 		return nil
 	}
@@ -141,7 +143,7 @@ func (f *File) Commit() error {
 	}
 	if err := os.Rename(tmp, f.path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("无法写入输出文件：%v", err)
+		return fmt.Errorf("无法写入输出文件：%s", diag.SystemProblem(err))
 	}
 	return nil
 }
@@ -155,7 +157,7 @@ func WriteFile(path string, data []byte, force bool) error {
 	}
 	if _, err := f.Write(data); err != nil {
 		f.Abort()
-		return fmt.Errorf("写入失败：%v", err)
+		return fmt.Errorf("写入失败：%s", diag.SystemProblem(err))
 	}
 	return f.Commit()
 }
