@@ -165,3 +165,23 @@ func TestGlyphs(t *testing.T) {
 		t.Errorf("missing glyph: %+v", g)
 	}
 }
+
+// TestUnplaced: text the grammar cannot place (an issuer's mark above the
+// title, notes after the date) is kept in the data and reported with where
+// it stood.
+func TestUnplaced(t *testing.T) {
+	n := read(t, "../../testdata/check/unplaced.txt")
+	got := codes(Check(n, Options{}))["unplaced"]
+	want := []struct{ loc, text string }{{"第1行", "霞浦县档案馆文件"}, {"第22行", "（此件主动公开）"}, {"第23行", "抄送：县委巡察办。"}}
+	if len(got) != len(want) {
+		t.Fatalf("unplaced findings = %+v, want %d", got, len(want))
+	}
+	for i, w := range want {
+		if got[i].Level != Warning || got[i].Location != w.loc || !strings.Contains(got[i].Message, w.text) {
+			t.Errorf("finding %d = %+v, want %s at %s", i, got[i], w.text, w.loc)
+		}
+	}
+	if len(n.Issues()) != 5 || n.Date != "2025-05-06" {
+		t.Errorf("the notice itself still reads: %d issues, date %q", len(n.Issues()), n.Date)
+	}
+}

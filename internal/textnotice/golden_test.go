@@ -151,3 +151,18 @@ func TestTextKeepsSource(t *testing.T) {
 		})
 	}
 }
+
+// TestUnplacedKept: text the grammar cannot place (an issuer's mark above
+// the title, notes after the date) is kept with its line and written back
+// where it stood.
+func TestUnplacedKept(t *testing.T) {
+	in := "../../testdata/check/unplaced.txt"
+	data, _ := os.ReadFile(in)
+	n := readNotice(t, in)
+	if len(n.Unplaced) != 3 || n.Unplaced[0].Source.Line != 1 || n.Unplaced[2].Text != "抄送：县委巡察办。" {
+		t.Errorf("unplaced = %+v", n.Unplaced)
+	}
+	if got := string(Write(n)); got != string(data) {
+		t.Errorf("written back differently:\n%s", firstDiff(string(data), got))
+	}
+}

@@ -136,6 +136,27 @@ func label(s string) (kind int, name, bracket, rest string) {
 	return labelKinds[name], name, bracket, s[m[1]:]
 }
 
+// unplaced keeps a paragraph the grammar has no place for, with where it
+// stood, so that nothing read is lost.
+func (p *parser) unplaced(q Para) {
+	u := notice.Unplaced{Text: q.Text}
+	if q.Page > 0 || q.Line > 0 {
+		u.Source = &notice.Source{Page: q.Page, Line: q.Line}
+	}
+	p.n.Unplaced = append(p.n.Unplaced, u)
+}
+
+// before orders source positions, unknown ones last.
+func before(a, b *notice.Source) bool {
+	switch {
+	case a == nil || b == nil:
+		return a != nil
+	case a.Page != b.Page:
+		return a.Page < b.Page
+	}
+	return a.Line < b.Line
+}
+
 // ErrNoNotice is returned when a text has nothing of a notice in it.
 var ErrNoNotice = errors.New("没有找到通报的内容（标题、问题清单或整改情况）")
 
@@ -172,6 +193,11 @@ func (p *parser) parse() {
 			if i > 0 && isSignature(paras[i-1].Text) {
 				p.n.Issuer = paras[i-1].Text
 				end = i - 1
+			}
+			// What follows the date (a note, a 抄送 line) has no place in
+			// the model: keep it where it was.
+			for _, q := range paras[i+1:] {
+				p.unplaced(q)
 			}
 			break
 		}
@@ -260,6 +286,7 @@ func (p *parser) parse() {
 		}
 		p.n.Sections = append(p.n.Sections, sec)
 	}
+	sort.SliceStable(p.n.Unplaced, func(i, j int) bool { return before(p.n.Unplaced[i].Source, p.n.Unplaced[j].Source) })
 	p.mergeSections(bySection)
 	p.linkPending()
 	p.facts()
@@ -330,7 +357,9 @@ func (p *parser) header(hs []Para) {
 		case strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":"):
 			p.n.Addressee = strings.TrimRight(t, "：:")
 		case strings.HasSuffix(t, "文件") && len(title) == 0 && len(hs) > 1:
-			// the issuer's mark (发文机关标志) above the title
+			// The issuer's mark (发文机关标志) above the title: the PDF
+			// writer takes it from --mark; kept so that nothing is lost.
+			p.unplaced(h)
 		default:
 			title = append(title, t)
 		}

@@ -80,6 +80,19 @@ func Blocks(n *notice.Notice) []Block {
 			out = append(out, Block{role, text})
 		}
 	}
+	// Unplaced text goes back where it stood: the first line above the
+	// title (an issuer's mark), anything else after the date.
+	var top, tail []string
+	for _, u := range n.Unplaced {
+		if u.Source != nil && u.Source.Line == 1 && u.Source.Page <= 1 {
+			top = append(top, u.Text)
+		} else {
+			tail = append(tail, u.Text)
+		}
+	}
+	for _, t := range top {
+		add(RoleBody, t)
+	}
 	add(RoleDocNumber, n.DocNumber)
 	title := n.Title
 	if title == "" {
@@ -124,6 +137,9 @@ func Blocks(n *notice.Notice) []Block {
 	add(RoleSignature, n.Issuer)
 	if n.Date != "" {
 		add(RoleDate, notice.ChineseDate(n.Date))
+	}
+	for _, t := range tail {
+		add(RoleBody, t)
 	}
 	return out
 }
