@@ -8,12 +8,16 @@ import (
 	_ "embed"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
+	"reflect"
+	"sort"
 	"strings"
 	"text/template"
 
 	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/rectify/rectify/internal/typeset"
 )
 
@@ -68,41 +72,150 @@ func ParseLayout(data []byte, name string) (typeset.Layout, error) {
 	return lay, nil
 }
 
-// WithText returns the notice with a narrative written from notice.tmpl when
-// it has none of its own (no sections and no preamble, as from a ledger).
-func WithText(n *notice.Notice) (*notice.Notice, error) {
-	if len(n.Sections) > 0 || n.Preamble != "" {
-		return n, nil
-	}
-	t, err := template.New("notice").Parse(noticeTmpl)
-	if err != nil {
-		return nil, err
-	}
+// noticeTemplate is notice.tmpl parsed once.
+var noticeTemplate = template.Must(template.New("notice.tmpl").Funcs(template.FuncMap{
+	"date":        notice.ChineseDate,
+	"statuses":    func() []string { return notice.Statuses },
+	"statusLabel": func(st string) string { return notice.StatusLabel[st] },
+	"keys": func(m map[string]int) []string {
+		ks := make([]string, 0, len(m))
+		for k := range m {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		return ks
+	},
+}).Parse(noticeTmpl))
+
+func execute(name string, n *notice.Notice) (string, error) {
 	var buf bytes.Buffer
-	if err := t.Execute(&buf, n); err != nil {
-		return nil, err
+	if err := noticeTemplate.ExecuteTemplate(&buf, name, n); err != nil {
+		return "", fmt.Errorf("通报文字模板出错（%s）：%v", name, err)
 	}
+	return strings.TrimSpace(buf.String()), nil
+}
+
+// WithText returns the notice with its facts in words: a narrative from
+// notice.tmpl when it has none of its own (as from a ledger), and, for a
+// narrative that leaves some unsaid, a sentence for each of the inspection,
+// the stated totals, the accountability figures, the contact, and a part
+// for the pending items. A fact the narrative already states the way the
+// data has it is not repeated, so text read from a notice comes back as it
+// was. n itself is not changed.
+func WithText(n *notice.Notice) (*notice.Notice, error) {
 	c := *n
-	num := 0
-	for _, line := range strings.Split(buf.String(), "\n") {
-		kind, text, _ := strings.Cut(line, " ")
-		switch kind {
-		case "PREAMBLE":
-			c.Preamble = text
-		case "ISSUES", "PENDING":
-			num++
-			sec := notice.Section{Number: num, Title: strings.TrimPrefix(text, notice.CNNumeral(num)+"、"), Kind: notice.SectionIssues}
-			if kind == "PENDING" {
-				sec.Kind = notice.SectionPending
-			}
-			c.Sections = append(c.Sections, sec)
-		case "CLOSING":
-			c.Closing = append(c.Closing, text)
-		default:
-			if strings.TrimSpace(line) != "" && c.Title == "" {
-				c.Title = strings.TrimSpace(line)
+	c.Sections = append([]notice.Section(nil), n.Sections...)
+	c.Categories = append([]notice.Category(nil), n.Categories...)
+	c.Closing = append([]string(nil), n.Closing...)
+	if len(n.Sections) == 0 && n.Preamble == "" {
+		text, err := execute("notice", n)
+		if err != nil {
+			return nil, err
+		}
+		for _, line := range strings.Split(text, "\n") {
+			kind, rest, _ := strings.Cut(line, " ")
+			switch kind {
+			case "PREAMBLE":
+				c.Preamble = rest
+			case "ISSUES", "PENDING":
+				sec := notice.Section{Number: len(c.Sections) + 1, Title: rest, Kind: notice.SectionIssues}
+				if kind == "PENDING" {
+					sec.Kind = notice.SectionPending
+				}
+				c.Sections = append(c.Sections, sec)
+			case "CLOSING":
+				c.Closing = append(c.Closing, rest)
+			default:
+				if strings.TrimSpace(line) != "" && c.Title == "" {
+					c.Title = strings.TrimSpace(line)
+				}
 			}
 		}
 	}
+	have := textnotice.NarrativeFacts(&c)
+	if n.Inspection != nil && !reflect.DeepEqual(have.Inspection, n.Inspection) {
+		s, err := execute("inspection", n)
+		if err != nil {
+			return nil, err
+		}
+		c.Preamble = joinPara(s, c.Preamble)
+	}
+	if (len(n.Stated) > 0 || n.StatedRate != 0) && (!sameCounts(have.Stated, n.Stated) || have.StatedRate != n.StatedRate) {
+		s, err := execute("stated", n)
+		if err != nil {
+			return nil, err
+		}
+		c.Preamble = joinPara(c.Preamble, s)
+	}
+	if a := n.Accountability; a != nil && (have.Accountability == nil || have.Accountability.Total != a.Total ||
+		!sameCounts(have.Accountability.Measures, a.Measures) || !sameCounts(have.Accountability.Ranks, a.Ranks)) {
+		s, err := execute("accountability", n)
+		if err != nil {
+			return nil, err
+		}
+		insertSection(&c, notice.Section{Title: "问责情况", Paragraphs: []string{s}})
+	}
+	if len(n.Pending) > 0 && !hasKind(c.Sections, notice.SectionPending) {
+		insertSection(&c, notice.Section{Title: "需要进一步整改的事项", Kind: notice.SectionPending})
+	}
+	if n.Contact != nil && (have.Contact == nil || *have.Contact != *n.Contact) {
+		s, err := execute("contact", n)
+		if err != nil {
+			return nil, err
+		}
+		c.Closing = append(c.Closing, s)
+	}
 	return &c, nil
+}
+
+func joinPara(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + "\n" + b
+}
+
+// sameCounts compares two count maps, nil and empty alike.
+func sameCounts(a, b map[string]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
+func hasKind(ss []notice.Section, kind string) bool {
+	for _, s := range ss {
+		if s.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// insertSection adds a level-1 part at the end, or before the pending items
+// when they close the notice, renumbering the parts after it.
+func insertSection(c *notice.Notice, sec notice.Section) {
+	at := len(c.Sections)
+	if sec.Kind != notice.SectionPending && at > 0 && c.Sections[at-1].Kind == notice.SectionPending {
+		at--
+	}
+	sec.Number = 1
+	if at > 0 {
+		sec.Number = c.Sections[at-1].Number + 1
+	}
+	c.Sections = append(c.Sections[:at], append([]notice.Section{sec}, c.Sections[at:]...)...)
+	for i := at + 1; i < len(c.Sections); i++ {
+		old := c.Sections[i].Number
+		c.Sections[i].Number = c.Sections[i-1].Number + 1
+		for ci := range c.Categories {
+			if c.Categories[ci].Section == old {
+				c.Categories[ci].Section = c.Sections[i].Number
+			}
+		}
+	}
 }

@@ -246,3 +246,18 @@ func (p *parser) contact(text string) {
 		p.n.Contact = c
 	}
 }
+
+// NarrativeFacts reads the facts a notice's narrative states (its preamble,
+// level-1 parts and closing), the way the text reader would: the
+// inspection, accountability, stated totals and contact. Writers compare it
+// with the data to add in words what the narrative does not say.
+func NarrativeFacts(n *notice.Notice) *notice.Notice {
+	p := &parser{n: &notice.Notice{Format: notice.FormatVersion, Preamble: n.Preamble, Sections: n.Sections, Closing: n.Closing}}
+	for _, s := range n.Sections {
+		if s.Kind != notice.SectionPending && accountabilityTitleRe.MatchString(s.Title) {
+			p.accountability(s.Paragraphs)
+		}
+	}
+	p.facts()
+	return p.n
+}

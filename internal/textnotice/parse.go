@@ -458,7 +458,7 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 	var lead []string
 	var cats []notice.Category
 	var cur *item
-	sub := ""
+	sub, subNum := "", 0
 	finish := func() {
 		if cur == nil {
 			return
@@ -476,7 +476,7 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 		switch {
 		case k == level && k != kindNone:
 			finish()
-			cur = &item{is: notice.Issue{Number: num, Subcategory: sub, Source: &notice.Source{Page: q.Page, Line: q.Line}}}
+			cur = &item{is: notice.Issue{Number: num, Subcategory: sub, SubcategoryNumber: subNum, Source: &notice.Source{Page: q.Page, Line: q.Line}}}
 			head, tail := rest, ""
 			// A heading may carry its progress inline: "（1）…的问题。整改情况：已完成。…"
 			if loc := firstLabel(rest); loc != nil && loc[0] > 0 {
@@ -498,6 +498,9 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 				p.issueParts(cur, tail)
 			}
 			if p.style.Issue == "" {
+				if desc != "" {
+					pattern = strings.TrimSuffix(pattern, "。") // the stop before the description
+				}
 				p.style.Issue = numberPattern(mark, k) + pattern
 			}
 		case k == catLevel && k != kindNone && i != first && isHeadingText(rest):
@@ -507,11 +510,11 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 			if p.style.Category == "" {
 				p.style.Category = numberPattern(mark, k) + pattern
 			}
-			sub = ""
+			sub, subNum = "", 0
 		case k == subLevel && k != kindNone && isHeadingText(rest):
 			finish()
 			title, pattern := groupTitle(rest)
-			sub = title
+			sub, subNum = title, num
 			if p.style.Subcategory == "" {
 				p.style.Subcategory = numberPattern(mark, k) + pattern
 			}
@@ -725,7 +728,7 @@ func (p *parser) issuePart1(it *item, s string) {
 		// "整改情况：已完成。一是…": a short first sentence that is a status.
 		// A progress part keeps it: there the status is part of the text.
 		if sent, after, ok := leadSentence(body); ok {
-			if st, _ := notice.FindStatus(sent); st != "" && displayWidth(sent) <= 12 {
+			if st, _ := statusClause(sent); st != "" {
 				words := strings.TrimRight(sent, "。；，")
 				it.setStatus(st, words, "sentence")
 				if kind == lblActions {
@@ -1111,7 +1114,7 @@ func (p *parser) linkPending() {
 		if match != nil {
 			pd.Issue = match.Number
 			if match.Deadline == "" {
-				match.Deadline = pd.Deadline
+				match.Deadline, match.DeadlineText = pd.Deadline, pd.DeadlineText
 			}
 		}
 	}

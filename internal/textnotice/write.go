@@ -12,7 +12,7 @@ import (
 var defaultStyle = notice.Style{
 	Category:    "（{cn}）{title}",
 	Subcategory: "{n}.{title}",
-	Issue:       "{n}.关于“{title}”的问题",
+	Issue:       "（{n}）关于“{title}”的问题",
 	Progress:    "整改情况（{status}）：{actions}",
 	Pending:     "{n}.关于“{title}”的问题",
 }
@@ -188,9 +188,9 @@ func sectionCategories(n *notice.Notice, s notice.Section) []notice.Category {
 // level-1 part itself (partTitle) has its heading written already.
 func issueBlocks(n *notice.Notice, st notice.Style, cats []notice.Category, partTitle string) []Block {
 	var out []Block
-	pendingFor := map[int]bool{}
+	pendingFor := map[int]string{} // an issue's pending item's deadline
 	for _, p := range n.Pending {
-		pendingFor[p.Issue] = true
+		pendingFor[p.Issue] = p.Deadline
 	}
 	for ci, c := range cats {
 		if c.Title != "" && !(c.Section != 0 && c.Title == partTitle) {
@@ -219,7 +219,8 @@ func issueBlocks(n *notice.Notice, st notice.Style, cats []notice.Category, part
 					out = append(out, Block{roleOf(h), h})
 				}
 			}
-			out = append(out, issueText(st, is, pendingFor[is.Number])...)
+			pd, pending := pendingFor[is.Number]
+			out = append(out, issueText(st, is, pending && pd == is.Deadline)...)
 		}
 	}
 	return out
@@ -227,8 +228,9 @@ func issueBlocks(n *notice.Notice, st notice.Style, cats []notice.Category, part
 
 // issueText writes one issue: through its own layout when the source gave
 // one, else in the notice's style. Facts the layout has no place for are
-// added in the usual words, so that nothing is lost.
-func issueText(st notice.Style, is notice.Issue, pending bool) []Block {
+// added in the usual words, so that nothing is lost; the deadline is left to
+// the pending item when that states the same one (pendingSays).
+func issueText(st notice.Style, is notice.Issue, pendingSays bool) []Block {
 	status := is.StatusText
 	if status == "" {
 		status = notice.StatusLabel[is.Status]
@@ -278,7 +280,7 @@ func issueText(st notice.Style, is notice.Issue, pending bool) []Block {
 			out[0].Text += is.Description
 		}
 	}
-	if is.Deadline != "" && !pending && !strings.Contains(layout, "{deadline}") &&
+	if is.Deadline != "" && !pendingSays && !strings.Contains(layout, "{deadline}") &&
 		notice.FindDeadline(acts) != is.Deadline && notice.FindDeadline(is.Progress) != is.Deadline {
 		out = append(out, Block{RoleBody, "整改时限：" + deadline})
 	}

@@ -108,6 +108,7 @@ func Typeset(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) 
 	cell := lay.Cell()
 	var sig, date *Block
 	prevTitle := false // the last block set was a title line
+	var after []para
 	for i := range blocks {
 		b := blocks[i]
 		if strings.TrimSpace(b.Text) == "" {
@@ -144,6 +145,10 @@ func Typeset(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) 
 			if err != nil {
 				return nil, err
 			}
+			if date != nil {
+				after = append(after, p) // a note after the date (附注) stays there
+				continue
+			}
 			paras = append(paras, p)
 		}
 	}
@@ -154,6 +159,7 @@ func Typeset(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) 
 		}
 		paras = append(paras, para{blank: true}, p)
 	}
+	paras = append(paras, after...)
 	firstTop, headerPage, err := header(hdr, lay, fonts)
 	if err != nil {
 		return nil, err
