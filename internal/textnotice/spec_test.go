@@ -330,3 +330,16 @@ func TestUTF16(t *testing.T) {
 		}
 	}
 }
+
+// TestLongLine: a line past MaxLineBytes is refused with its line number
+// instead of being read (a notice whose line breaks were lost entirely).
+func TestLongLine(t *testing.T) {
+	long := strings.Repeat("（1）关于“学习不深入”的问题整改情况（已完成）：一是建立制度。", MaxLineBytes/80+1)
+	_, err := Read([]byte("标题\r\n第二行\n" + long + "\n"))
+	if err == nil || !strings.Contains(err.Error(), "第3行过长") {
+		t.Errorf("err = %v, want 第3行过长", err)
+	}
+	if _, err := Read([]byte(long[:MaxLineBytes/2])); err != nil && strings.Contains(err.Error(), "过长") {
+		t.Errorf("a line under the limit was refused: %v", err)
+	}
+}
