@@ -91,6 +91,7 @@ type expected struct {
 	rate                     float64
 	statedIssues, statedDone string
 	mismatch                 bool
+	checkErrors              int
 }
 
 // overdueOn says, on its own terms, whether a planted issue is overdue:
@@ -132,11 +133,15 @@ func expect(tr *truth) map[string]expected {
 		e.rate = float64(e.counts[notice.Completed]) / float64(e.issues)
 		if v, ok := u.Stated["issues"]; ok {
 			e.statedIssues = strconv.Itoa(v)
-			e.mismatch = e.mismatch || v != e.issues
+			if v != e.issues {
+				e.mismatch, e.checkErrors = true, e.checkErrors+1
+			}
 		}
 		if v, ok := u.Stated[notice.Completed]; ok {
 			e.statedDone = strconv.Itoa(v)
-			e.mismatch = e.mismatch || v != e.counts[notice.Completed]
+			if v != e.counts[notice.Completed] {
+				e.mismatch, e.checkErrors = true, e.checkErrors+1
+			}
 		}
 		out[u.Name] = e
 	}
@@ -233,6 +238,11 @@ func TestSummaryMatchesPlantedFigures(t *testing.T) {
 		}
 		if flagged := strings.HasPrefix(get(r, "合计核对"), "不符"); flagged != e.mismatch {
 			t.Errorf("%s: 合计核对 %q, want mismatch=%v", name, get(r, "合计核对"), e.mismatch)
+		}
+		// The fixtures are otherwise clean: the proof-reader's errors are
+		// the contradicted totals, one per stated figure the list belies.
+		if got := num(t, get(r, "校对错误")); got != float64(e.checkErrors) {
+			t.Errorf("%s: %v check errors, want %d", name, got, e.checkErrors)
 		}
 		sumIssues += float64(e.issues)
 		sumDone += float64(e.counts[notice.Completed])
@@ -472,4 +482,49 @@ func written(t *testing.T, w func(*Result, io.Writer) error, r *Result) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestSameUnitTwice: a notice and its ledger that differ — a title written
+// otherwise (matched by number), a different deadline, an issue only the
+// ledger has — merge into one unit, every difference listed, and the
+// stricter reading counted.
+func TestSameUnitTwice(t *testing.T) {
+	issue := func(num int, title, status, deadline string) notice.Issue {
+		return notice.Issue{Number: num, Title: title, Status: status, Deadline: deadline}
+	}
+	pub := &notice.Notice{Format: 1, Issuer: "中共某县某局党组", Categories: []notice.Category{{Number: 1, Title: "类别", Issues: []notice.Issue{
+		issue(1, "学习制度执行不严格", notice.Completed, "2025-06"),
+		issue(2, "关于“资金拨付滞后”的问题", notice.InProgress, "2025-12"),
+	}}}}
+	led := &notice.Notice{Format: 1, Issuer: "某县 某局", Categories: []notice.Category{{Number: 1, Title: "类别", Issues: []notice.Issue{
+		issue(1, "党组学习制度执行不严格的问题", notice.Completed, "2025-06"), // same number, other words
+		issue(2, "资金拨付滞后", notice.InProgress, "2025-09-30"),     // same title once folded, earlier deadline
+		issue(3, "公务接待手续不全", notice.NotStarted, "2025-10"),
+	}}}}
+	m := New(Options{Today: "2025-11-01"})
+	m.Add("某局/通报.pdf", "pdf", pub)
+	m.Add("某局/台账.xlsx", "xlsx", led)
+	m.Add("某局/台账 - 副本.xlsx", "xlsx", led)
+	res := m.Result()
+	if len(res.Units) != 1 {
+		t.Fatalf("%d units, want 1", len(res.Units))
+	}
+	u := res.Units[0]
+	if u.Name != "某县某局" || u.Total != 3 || u.Counts[notice.Completed] != 1 || u.Overdue != 2 || len(u.Duplicates) != 1 {
+		t.Errorf("unit %q: %d issues, %v, %d overdue, duplicates %v; want 某县某局, 3, 1 completed, 2 overdue, 1 duplicate",
+			u.Name, u.Total, u.Counts, u.Overdue, u.Duplicates)
+	}
+	codes := map[string]int{}
+	for _, f := range res.Findings {
+		if f.Level == Conflict {
+			codes[f.Code]++
+		}
+	}
+	// Which file lacks issue 3 depends on which is read first (path order).
+	if codes["deadline-differs"] != 1 || codes["issue-only-here"]+codes["issue-missing-here"] != 1 || len(codes) != 2 {
+		t.Errorf("conflicts %v, want one deadline-differs and one issue listed by one file only", codes)
+	}
+	if d := u.Issues[1].Deadline; d != "2025-09-30" {
+		t.Errorf("deadline %s, want the earlier 2025-09-30", d)
+	}
 }
