@@ -14,15 +14,17 @@ type font struct {
 	cmapKind  string // "identity", "gbk", "ucs2", "utf16" for composite fonts
 	toUni     *cmap  // the ToUnicode map, when the font has one
 	simple    [256]rune
-	widths    map[int]float64 // code (simple) or CID (composite) → width in glyph units
+	widths    map[int]float64 // CID → width in glyph units (composite fonts)
+	codeWidth [256]float64    // code → width in glyph units (simple fonts)
 	dw        float64         // default width
 	scale     float64         // glyph units → text space (0.001, or a Type 3 FontMatrix)
 	name      string
 	gbkSeen   map[string]string // GBK codes decoded so far
+	buf       []glyph           // decode's result, reused
 }
 
 func (in *interp) loadFont(v value) *font {
-	f := &font{widths: map[int]float64{}, dw: 1000, scale: 0.001, name: v.Key("BaseFont").Name()}
+	f := &font{dw: 1000, scale: 0.001, name: v.Key("BaseFont").Name()}
 	sub := v.Key("Subtype").Name()
 	if tu := v.Key("ToUnicode"); tu.Kind() == Stream {
 		f.toUni = parseCMap(in.d.g, in.readStream(tu))
@@ -51,6 +53,7 @@ func (in *interp) loadFont(v value) *font {
 			f.dw = dw.Float64()
 		}
 		w := desc.Key("W")
+		f.widths = make(map[int]float64, w.Len())
 		for i := 0; i < w.Len() && i < 1<<16; {
 			first := int(w.Index(i).Int64())
 			next := w.Index(i + 1)
@@ -75,7 +78,9 @@ func (in *interp) loadFont(v value) *font {
 	first := int(v.Key("FirstChar").Int64())
 	ws := v.Key("Widths")
 	for i := 0; i < ws.Len() && i < 256; i++ {
-		f.widths[first+i] = ws.Index(i).Float64()
+		if first+i >= 0 && first+i < 256 {
+			f.codeWidth[first+i] = ws.Index(i).Float64()
+		}
 	}
 	if sub == "Type3" {
 		if m := v.Key("FontMatrix"); m.Len() >= 1 && m.Index(0).Float64() != 0 {
@@ -125,8 +130,10 @@ type glyph struct {
 }
 
 // decode splits a shown string into codes and decodes each.
+// The result is valid until the next call (its buffer is reused).
 func (f *font) decode(raw string) []glyph {
-	var out []glyph
+	out := f.buf[:0]
+	defer func() { f.buf = out[:0] }()
 	if !f.composite {
 		for i := 0; i < len(raw); i++ {
 			c := int(raw[i])
@@ -137,7 +144,7 @@ func (f *font) decode(raw string) []glyph {
 			if text == "" && f.simple[c] != 0 {
 				text = string(f.simple[c])
 			}
-			out = append(out, glyph{text: text, width: f.widths[c] * f.scale, space: c == 32})
+			out = append(out, glyph{text: text, width: f.codeWidth[c] * f.scale, space: c == 32})
 		}
 		return out
 	}
@@ -229,7 +236,8 @@ type cmap struct {
 	space  [4][][2]string // code space ranges by byte length
 	chars  map[string]string
 	ranges []cmapRange
-	reach  []string // reach[i]: the highest hi among ranges[:i+1] of the same length
+	reach  []string          // reach[i]: the highest hi among ranges[:i+1] of the same length
+	memo   map[string]string // codes looked up in the ranges so far
 }
 
 type cmapRange struct {
@@ -313,6 +321,19 @@ func (m *cmap) lookup(code string) string {
 	if t, ok := m.chars[code]; ok {
 		return t
 	}
+	if t, ok := m.memo[code]; ok {
+		return t
+	}
+	t := m.inRanges(code)
+	if m.memo == nil {
+		m.memo = map[string]string{}
+	}
+	m.memo[code] = t // at most one entry per code the ranges hold
+	return t
+}
+
+// inRanges maps code through the bfranges.
+func (m *cmap) inRanges(code string) string {
 	// The last range of this length starting at or before code, then back
 	// while an earlier one may still reach it (overlapping ranges).
 	i := sort.Search(len(m.ranges), func(i int) bool {

@@ -21,6 +21,15 @@ type (
 	}
 )
 
+// smallInts are the integers fonts are full of (glyph widths), boxed once.
+var smallInts = func() []any {
+	a := make([]any, 2048)
+	for i := range a {
+		a[i] = int64(i)
+	}
+	return a
+}()
+
 // keyword is a bare word met where a value was expected (endobj, stream).
 type keyword string
 
@@ -51,6 +60,9 @@ func (p *parser) valueFrom(t token, depth int) any {
 			p.l.pos = save
 		}
 		if t.integer {
+			if t.num >= 0 && t.num < float64(len(smallInts)) {
+				return smallInts[int(t.num)] // no allocation for widths and counts
+			}
 			return int64(t.num)
 		}
 		return t.num
