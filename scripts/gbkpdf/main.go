@@ -3,7 +3,10 @@
 // GBK-EUC-H CMap and no ToUnicode map, so that the text can only be read
 // through the encoding itself. It lays out a notice's text (one paragraph a
 // line, or a rectify text file) 28 characters a line with first-line
-// indents. With -scanned it writes an image-only page instead; with -html
+// indents. With -word it writes the text the way Word and WPS export it
+// instead: Type 0 fonts with Identity-H and a ToUnicode map, each line one
+// TJ array justified glyph by glyph, in tagged marked content with the
+// page number an artifact. With -scanned it writes an image-only page; with -html
 // FONT, the notice as a web page in FONT (each paragraph styled by its role:
 // centred title, right-aligned signature) for LibreOffice and Chromium to
 // print, as testdata/pdf/make.sh does.
@@ -20,6 +23,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/rectify/rectify/internal/testutil"
 	"github.com/rectify/rectify/internal/textnotice"
@@ -29,6 +33,7 @@ import (
 func main() {
 	scanned := flag.Bool("scanned", false, "write an image-only page")
 	htmlFont := flag.String("html", "", "write the notice as HTML in this font family")
+	word := flag.Bool("word", false, "write the PDF the way Word and WPS do: Identity-H, ToUnicode, justified by TJ")
 	flag.Parse()
 	if *scanned {
 		os.Stdout.Write(scannedPDF())
@@ -46,6 +51,10 @@ func main() {
 	}
 	if *htmlFont != "" {
 		os.Stdout.Write(noticeHTML(textnotice.Blocks(n), *htmlFont))
+		return
+	}
+	if *word {
+		os.Stdout.Write(wordPDF(textnotice.Blocks(n)))
 		return
 	}
 	os.Stdout.Write(gbkPDF(textnotice.Blocks(n)))
@@ -93,14 +102,19 @@ type pline struct {
 	font   string
 	size   float64
 	center bool
+	last   bool // a paragraph's last line (not justified)
 }
 
-func gbkPDF(blocks []textnotice.Block) []byte {
-	const (
-		left, top, width = 79.4, 841.9 - 104.9, 442.2 // 28 mm, 37 mm, 156 mm in points
-		pitch            = 29.0
-		size             = 16.0
-	)
+// The type area: 28 mm from the left, 37 mm from the top, 156 mm wide.
+const (
+	left, top, width = 79.4, 841.9 - 104.9, 442.2
+	pitch            = 29.0
+	size             = 16.0
+)
+
+// layout sets a notice in lines of 28 characters, 22 lines a page, with
+// first-line indents.
+func layout(blocks []textnotice.Block) [][]pline {
 	var pages [][]pline
 	var cur []pline
 	row := 0
@@ -136,6 +150,9 @@ func gbkPDF(blocks []textnotice.Block) []byte {
 		}
 		line, w := "", 2.0
 		first := true
+		if b.Role == textnotice.RoleAddressee { // flush left
+			w, first = 0, false
+		}
 		for _, tok := range tokenRe.FindAllString(b.Text, -1) {
 			tw := cells(tok)
 			if w+tw > 28 && line != "" && !strings.ContainsAny(tok, "，。、；：）》”") {
@@ -153,10 +170,13 @@ func gbkPDF(blocks []textnotice.Block) []byte {
 		if first {
 			x += 2 * size
 		}
-		emit(pline{text: line, x: x, font: font, size: size})
+		emit(pline{text: line, x: x, font: font, size: size, last: true})
 	}
-	pages = append(pages, cur)
+	return append(pages, cur)
+}
 
+func gbkPDF(blocks []textnotice.Block) []byte {
+	pages := layout(blocks)
 	var objs []string
 	add := func(s string) int { objs = append(objs, s); return len(objs) }
 	font := func(name string) int {
@@ -209,4 +229,125 @@ func scannedPDF() []byte {
 	add(fmt.Sprintf("<< /Type /Pages /Kids [%d 0 R] /Count 1 >>", page))
 	root := add("<< /Type /Catalog /Pages 4 0 R >>")
 	return testutil.AssemblePDF(objs, root)
+}
+
+// wordPDF writes the notice as Word and WPS export one: two-byte glyph codes
+// (Identity-H) that mean nothing without the ToUnicode map, every line but
+// a paragraph's last justified to the full measure by a TJ adjustment after
+// each glyph, tagged marked content (/P with an MCID), the page number an
+// /Artifact. The fonts are not embedded, which changes nothing for text.
+func wordPDF(blocks []textnotice.Block) []byte {
+	pages := layout(blocks)
+	type cidFont struct {
+		cids  map[rune]int
+		runes []rune
+	}
+	fonts := map[string]*cidFont{"F1": {cids: map[rune]int{}}, "F2": {cids: map[rune]int{}}}
+	code := func(f *cidFont, r rune) int {
+		if c, ok := f.cids[r]; ok {
+			return c
+		}
+		f.runes = append(f.runes, r)
+		f.cids[r] = len(f.runes) // CID 0 is .notdef
+		return len(f.runes)
+	}
+	adv := func(r rune) float64 {
+		if r < 0x80 {
+			return 500
+		}
+		return 1000
+	}
+	var contents []string
+	mcid := 0
+	for pi, pl := range pages {
+		var c bytes.Buffer
+		for _, l := range pl {
+			f := fonts[l.font]
+			rs := []rune(l.text)
+			x := l.x
+			natural := 0.0
+			for _, r := range rs {
+				natural += adv(r) * l.size / 1000
+			}
+			if l.center {
+				x = left + (width-natural)/2
+			}
+			// Justification spreads the extra space over the gaps after each
+			// glyph, except inside a run of Latin letters and digits.
+			stretch := func(i int) bool { return i < len(rs)-1 && (rs[i] >= 0x80 || rs[i+1] >= 0x80) }
+			gaps := 0
+			for i := range rs {
+				if stretch(i) {
+					gaps++
+				}
+			}
+			gap := 0.0 // in thousandths of the size
+			if !l.last && !l.center && gaps > 0 {
+				if extra := left + width - x - natural; extra > 0 {
+					gap = extra / float64(gaps) / l.size * 1000
+				}
+			}
+			fmt.Fprintf(&c, "/P <</MCID %d>> BDC\nBT /%s %.1f Tf 1 0 0 1 %.2f %.2f Tm [", mcid, l.font, l.size, x, l.y)
+			for i, r := range rs {
+				fmt.Fprintf(&c, "<%04X>", code(f, r))
+				if gap > 0 && stretch(i) {
+					fmt.Fprintf(&c, "%.1f", -gap)
+				}
+			}
+			c.WriteString("] TJ ET\nEMC\n")
+			mcid++
+		}
+		num := []rune(fmt.Sprintf("- %d -", pi+1))
+		var hex strings.Builder
+		for _, r := range num {
+			fmt.Fprintf(&hex, "%04X", code(fonts["F1"], r))
+		}
+		fmt.Fprintf(&c, "/Artifact <</Type /Pagination>> BDC\nBT /F1 14 Tf 1 0 0 1 %.2f %.2f Tm <%s> Tj ET\nEMC\n",
+			left+width-14-cells(string(num))*14, 841.9-(37+225+7+4)*72/25.4, hex.String())
+		contents = append(contents, c.String())
+	}
+
+	var objs []string
+	add := func(s string) int { objs = append(objs, s); return len(objs) }
+	font := func(name string, f *cidFont) int {
+		var cm bytes.Buffer
+		cm.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+		var w strings.Builder
+		for i := 0; i < len(f.runes); i += 100 {
+			chunk := f.runes[i:min(i+100, len(f.runes))]
+			fmt.Fprintf(&cm, "%d beginbfchar\n", len(chunk))
+			for k, r := range chunk {
+				u := utf16.Encode([]rune{r})
+				fmt.Fprintf(&cm, "<%04X> <", i+k+1)
+				for _, x := range u {
+					fmt.Fprintf(&cm, "%04X", x)
+				}
+				cm.WriteString(">\n")
+			}
+			cm.WriteString("endbfchar\n")
+		}
+		cm.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+		for i, r := range f.runes {
+			fmt.Fprintf(&w, "%d [%g] ", i+1, adv(r))
+		}
+		tu := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", cm.Len(), cm.String()))
+		desc := add(fmt.Sprintf("<< /Type /FontDescriptor /FontName /%s /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 700 /StemV 80 >>", name))
+		cid := add(fmt.Sprintf("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %d 0 R /DW 1000 /W [%s] /CIDToGIDMap /Identity >>", name, desc, w.String()))
+		return add(fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>", name, cid, tu))
+	}
+	f1 := font("FangSong", fonts["F1"])
+	f2 := font("SimHei", fonts["F2"])
+	var pageRefs []int
+	pagesObj := len(objs) + 1 + 2*len(contents)
+	for _, c := range contents {
+		content := add(fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(c), c))
+		pageRefs = append(pageRefs, add(fmt.Sprintf("<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595.3 841.9] /Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> /Contents %d 0 R /StructParents 0 >>", pagesObj, f1, f2, content)))
+	}
+	var kids []string
+	for _, r := range pageRefs {
+		kids = append(kids, fmt.Sprintf("%d 0 R", r))
+	}
+	add(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pageRefs)))
+	cat := add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /MarkInfo << /Marked true >> >>", pagesObj))
+	return testutil.AssemblePDF(objs, cat)
 }

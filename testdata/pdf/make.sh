@@ -3,7 +3,9 @@
 # adding a notice to testdata/notices, then `go test ./internal/pdftext
 # -update` and review the golden files):
 #   every notice by LibreOffice Writer (HTML -> PDF, embedded CFF subsets)
-#   and by Chromium's print to PDF (Skia: Type 3 fonts for CFF faces);
+#   and by Chromium's print to PDF (Skia: Type 3 fonts for CFF faces),
+#   and as Word and WPS export (gbkpdf -word: Identity-H with ToUnicode,
+#   each line justified glyph by glyph in one TJ, tagged content);
 #   and, for one notice each: Chromium with a TrueType face (Identity-H),
 #   rectify's own fpdf output, a hand-written PDF with non-embedded
 #   GBK-EUC-H fonts, qpdf's AES-256 owner-password-only and user-password
@@ -53,6 +55,8 @@ for n in "$top"/testdata/notices/*.txt "$top"/testdata/corpus/notice-2025-extrac
   html "$n" "Noto Sans CJK SC" "$work/$name-sans.html"
   chromium_pdf "$work/$name-sans.html" "chromium_$name.pdf"
   src "chromium_$name.pdf $rel"
+  "$work/gbkpdf" -word "$n" > "wordlike_$name.pdf"
+  src "wordlike_$name.pdf $rel"
 done
 
 # The corpus notice by every other producer, for speed measurements on a
