@@ -225,6 +225,10 @@ func JoinLines(lines []Line) []Para {
 			newPara = true // the signature above the date
 		case endsTerminal(prev.Text) && !full:
 			newPara = true
+		case l.HasIndent && prev.HasIndent && !l.Indented && full && !prev.BreakAfter && !inHeader:
+			// A layout-aware reader saw this line start at the margin under
+			// a full one: a wrap, even before a marker ("…；" / "（2）…").
+			newPara = false
 		case isStarter(l.Text) && !open:
 			newPara = true
 		case inHeader && l.HasIndent && ww > 0 && pw >= ww-1.5 && !endsTitle(prev.Text):

@@ -8,8 +8,9 @@
 // TJ array justified glyph by glyph, in tagged marked content with the
 // page number an artifact. With -scanned it writes an image-only page; with -html
 // FONT, the notice as a web page in FONT (each paragraph styled by its role:
-// centred title, right-aligned signature) for LibreOffice and Chromium to
-// print, as testdata/pdf/make.sh does.
+// centred title, right-aligned signature) for Chromium to print, as
+// testdata/pdf/make.sh does; with -fodt FONT, the same as a Writer document
+// (flat ODT) for LibreOffice to export.
 //
 //	go run ./scripts/gbkpdf testdata/notices/scheme-aspects.txt > out.pdf
 //	go run ./scripts/gbkpdf -html "Noto Serif CJK SC" notice.txt > notice.html
@@ -33,6 +34,7 @@ import (
 func main() {
 	scanned := flag.Bool("scanned", false, "write an image-only page")
 	htmlFont := flag.String("html", "", "write the notice as HTML in this font family")
+	fodtFont := flag.String("fodt", "", "write the notice as a LibreOffice Writer document (flat ODT) in this font family")
 	word := flag.Bool("word", false, "write the PDF the way Word and WPS do: Identity-H, ToUnicode, justified by TJ")
 	flag.Parse()
 	if *scanned {
@@ -51,6 +53,10 @@ func main() {
 	}
 	if *htmlFont != "" {
 		os.Stdout.Write(noticeHTML(textnotice.Blocks(n), *htmlFont))
+		return
+	}
+	if *fodtFont != "" {
+		os.Stdout.Write(noticeFODT(textnotice.Blocks(n), *fodtFont))
 		return
 	}
 	if *word {
@@ -350,4 +356,37 @@ func wordPDF(blocks []textnotice.Block) []byte {
 	add(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pageRefs)))
 	cat := add(fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R /MarkInfo << /Marked true >> >>", pagesObj))
 	return testutil.AssemblePDF(objs, cat)
+}
+
+// noticeFODT is noticeHTML as a LibreOffice Writer document (flat ODT): the
+// same page, sizes and paragraph styles.
+func noticeFODT(blocks []textnotice.Block, font string) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="F" svg:font-family="'%s'"/></office:font-face-decls>
+<office:styles><style:default-style style:family="paragraph"><style:paragraph-properties fo:line-height="28pt"/><style:text-properties style:font-name="F" style:font-name-asian="F" fo:font-size="16pt" style:font-size-asian="16pt"/></style:default-style></office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="pm"><style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm" fo:margin-top="37mm" fo:margin-bottom="35mm" fo:margin-left="28mm" fo:margin-right="26mm"/></style:page-layout>
+<style:style style:name="body" style:family="paragraph"><style:paragraph-properties fo:text-indent="32pt" fo:text-align="justify"/></style:style>
+<style:style style:name="heading1" style:family="paragraph"><style:paragraph-properties fo:text-indent="32pt" fo:text-align="justify"/><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+<style:style style:name="title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="32pt"/><style:text-properties fo:font-size="22pt" style:font-size-asian="22pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+<style:style style:name="addressee" style:family="paragraph"><style:paragraph-properties fo:text-indent="0pt"/></style:style>
+<style:style style:name="signature" style:family="paragraph"><style:paragraph-properties fo:text-align="end" fo:margin-right="64pt"/></style:style>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm"/></office:master-styles>
+<office:body><office:text>
+`, font)
+	for _, bl := range blocks {
+		style := "body"
+		switch bl.Role {
+		case textnotice.RoleTitle, textnotice.RoleAddressee, textnotice.RoleHeading1:
+			style = bl.Role
+		case textnotice.RoleSignature, textnotice.RoleDate:
+			style = "signature"
+		}
+		fmt.Fprintf(&b, "<text:p text:style-name=%q>%s</text:p>\n", style, html.EscapeString(bl.Text))
+	}
+	b.WriteString("</office:text></office:body></office:document>\n")
+	return b.Bytes()
 }
