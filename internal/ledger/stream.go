@@ -46,6 +46,11 @@ func WriteJSON(ctx context.Context, r io.ReadSeeker, w io.Writer, opt Options) e
 			if err := ctx.Err(); err != nil {
 				return err
 			}
+			for _, is := range c.Issues {
+				if _, ok := notice.StatusLabel[is.Status]; is.Status != "" && !ok {
+					return errStream // notice.Unmarshal words it below
+				}
+			}
 			return yield(c)
 		}, nil)
 		if err != nil && err != errChanged && ctx.Err() == nil {
@@ -75,42 +80,10 @@ func (e *InputError) Unwrap() error { return e.Err }
 // errStream: the streaming pass gives up; the whole-file path says why.
 var errStream = errors.New("not streamable")
 
-// planIssue is what the first pass decodes of an issue: enough to check
-// the status and to know which columns have anything. The other fields are
-// skipped unread (encoding/json scans them without building them).
-type planIssue struct {
-	Status, Deadline, Progress string
-	Responsible                *notice.Responsible
-	Actions                    []struct{}
-}
-
-type planCategory struct {
-	Number  int
-	Title   string
-	Section int
-	Issues  []planIssue
-}
-
-// scanJSON is the first pass: the notice without its issues, and the plan.
+// scanJSON is the first pass: the notice without its issues, and the plan
+// (rows per category), from a byte scan that decodes no issue.
 func scanJSON(r io.Reader) (*notice.Notice, *ledgerPlan, error) {
-	plan := &ledgerPlan{}
-	var cats []notice.Category
-	raw := map[string]json.RawMessage{}
-	err := walkCategories(r, func(c *planCategory) error {
-		pc := notice.Category{Number: c.Number, Title: c.Title, Section: c.Section, Issues: make([]notice.Issue, len(c.Issues))}
-		for i, is := range c.Issues {
-			if _, ok := notice.StatusLabel[is.Status]; is.Status != "" && !ok {
-				return errStream
-			}
-			pc.Issues[i] = notice.Issue{Status: is.Status, Deadline: is.Deadline, Progress: is.Progress, Responsible: is.Responsible}
-			if len(is.Actions) > 0 {
-				pc.Issues[i].Actions = []notice.Action{{}}
-			}
-		}
-		plan.add(&pc)
-		cats = append(cats, notice.Category{Number: c.Number, Title: c.Title, Section: c.Section, Issues: []notice.Issue{}})
-		return nil
-	}, raw)
+	raw, cats, err := scanNotice(r)
 	if err != nil {
 		return nil, nil, errStream
 	}
@@ -123,7 +96,11 @@ func scanJSON(r io.Reader) (*notice.Notice, *ledgerPlan, error) {
 	if err != nil {
 		return nil, nil, errStream
 	}
-	head.Categories = cats
+	plan := &ledgerPlan{}
+	for _, c := range cats {
+		plan.add(c.title, c.issues)
+		head.Categories = append(head.Categories, notice.Category{Number: c.number, Title: c.title, Section: c.section, Issues: []notice.Issue{}})
+	}
 	return head, plan, nil
 }
 

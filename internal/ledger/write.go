@@ -55,7 +55,7 @@ func Write(n *notice.Notice, opt Options) ([]byte, error) {
 func WriteTo(w io.Writer, n *notice.Notice, opt Options) error {
 	plan := &ledgerPlan{}
 	for i := range n.Categories {
-		plan.add(&n.Categories[i])
+		plan.add(n.Categories[i].Title, len(n.Categories[i].Issues))
 	}
 	each := func(yield func(*notice.Category) error) error {
 		for i := range n.Categories {
@@ -112,34 +112,34 @@ type ledgerPlan struct {
 	has    map[Field]bool
 }
 
-// add counts one category's issues, in order.
-func (p *ledgerPlan) add(c *notice.Category) {
-	if p.has == nil {
-		p.has = map[Field]bool{}
-	}
-	k := len(c.Issues)
+// add counts one category's k issues, in order.
+func (p *ledgerPlan) add(title string, k int) {
 	if k == 0 {
 		return
 	}
 	first := firstDataRow + p.issues
-	if n := len(p.spans); n > 0 && p.spans[n-1].title == c.Title {
+	if n := len(p.spans); n > 0 && p.spans[n-1].title == title {
 		p.spans[n-1].end += k
 	} else {
-		p.spans = append(p.spans, catSpan{c.Title, first, first + k - 1})
+		p.spans = append(p.spans, catSpan{title, first, first + k - 1})
 	}
 	p.issues += k
-	for i := range c.Issues {
-		is := &c.Issues[i]
-		if rs := is.Responsible; rs != nil {
-			p.has[FieldLeader] = p.has[FieldLeader] || rs.Leader != ""
-			p.has[FieldUnit] = p.has[FieldUnit] || rs.Unit != ""
-			p.has[FieldPerson] = p.has[FieldPerson] || rs.Person != ""
-		}
-		p.has[FieldProgress] = p.has[FieldProgress] || is.Progress != ""
-		p.has[FieldDeadline] = p.has[FieldDeadline] || is.Deadline != ""
-		p.has[FieldStatus] = p.has[FieldStatus] || is.Status != ""
-		p.has[FieldActions] = p.has[FieldActions] || len(is.Actions) > 0
+}
+
+// see notes which columns an issue fills, as it is written.
+func (p *ledgerPlan) see(is *notice.Issue) {
+	if p.has == nil {
+		p.has = map[Field]bool{}
 	}
+	if rs := is.Responsible; rs != nil {
+		p.has[FieldLeader] = p.has[FieldLeader] || rs.Leader != ""
+		p.has[FieldUnit] = p.has[FieldUnit] || rs.Unit != ""
+		p.has[FieldPerson] = p.has[FieldPerson] || rs.Person != ""
+	}
+	p.has[FieldProgress] = p.has[FieldProgress] || is.Progress != ""
+	p.has[FieldDeadline] = p.has[FieldDeadline] || is.Deadline != ""
+	p.has[FieldStatus] = p.has[FieldStatus] || is.Status != ""
+	p.has[FieldActions] = p.has[FieldActions] || len(is.Actions) > 0
 }
 
 // Styles are the cell styles of rectify's workbooks, exported so that other
@@ -298,13 +298,11 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each
 	if err := pageSetup(f, sheet, "landscape"); err != nil {
 		return err
 	}
-	note := emptyColumnsNote(plan)
 	// The stream writer writes <dimension> before the rows: give it the
-	// range the rows will fill (title to 填表人 line), for readers that trust it.
-	lastRow := max(last, headerRow) + 2
-	if note != "" {
-		lastRow++
-	}
+	// range the rows will fill (title to 填表人 line), for readers that trust
+	// it. The row under the table is kept for the note on empty columns,
+	// known only once the rows are written.
+	lastRow := max(last, headerRow) + 3
 	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, lastRow)); err != nil {
 		return err
 	}
@@ -354,6 +352,7 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each
 			title += "。" + is.Description
 		}
 		acts := actionsCell(is)
+		plan.see(is)
 		cat := "" // the category shows once, in the merged cell of its span
 		if span < len(plan.spans) && plan.spans[span].first == row {
 			cat = plan.spans[span].title
@@ -419,8 +418,8 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each
 	if row != last+1 {
 		return errChanged
 	}
-	foot := last + 2
-	if note != "" {
+	foot := max(last, headerRow) + 2
+	if note := emptyColumnsNote(plan); note != "" {
 		height := float64(LineCount(note, totalWidth()))*13 + 6
 		if err := sw.SetRow(fmt.Sprintf("A%d", foot), []any{excelize.Cell{StyleID: st.Note, Value: note}}, excelize.RowOpts{Height: height}); err != nil {
 			return err
@@ -428,8 +427,8 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each
 		if err := sw.MergeCell(fmt.Sprintf("A%d", foot), fmt.Sprintf("%s%d", lastCol, foot)); err != nil {
 			return err
 		}
-		foot++
 	}
+	foot++
 	if err := sw.SetRow(fmt.Sprintf("A%d", foot), []any{excelize.Cell{StyleID: st.Sub, Value: "填表人：                审核人："}}); err != nil {
 		return err
 	}
