@@ -28,7 +28,6 @@ func writePDF(n *notice.Notice, opt Options) ([]byte, error) {
 	for _, note := range notes {
 		logf(opt, note)
 	}
-	builder := render.NewBuilder(set, lay) // loads fonts while we typeset
 	n, err = templates.WithText(n)
 	if err != nil {
 		return nil, err
@@ -53,7 +52,7 @@ func writePDF(n *notice.Notice, opt Options) ([]byte, error) {
 	if n.Issuer != "" {
 		title = n.Issuer + n.Title
 	}
-	return builder.Draw(doc, render.Meta{Title: title, Author: n.Issuer, Date: date})
+	return render.PDF(doc, set, render.Meta{Title: title, Author: n.Issuer, Date: date})
 }
 
 func logf(opt Options, msg string) {

@@ -34,6 +34,7 @@ type Font struct {
 // glyph.
 type metrics struct {
 	adv            float64
+	gid            uint16 // glyph number in the font
 	x0, y0, x1, y1 float64
 	inked          bool
 	inkRead        bool // the ink box has been read
@@ -80,6 +81,7 @@ func (f *Font) metrics(r rune, ink bool) metrics {
 	}
 	m = metrics{adv: -1, inkRead: ink}
 	if gi, err := f.sfnt.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
+		m.gid = uint16(gi)
 		ppem := fixed.I(int(f.upem))
 		u := 64 * f.upem
 		if !ink {

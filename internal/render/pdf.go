@@ -3,7 +3,9 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -46,49 +48,12 @@ func FontReport(doc *typeset.Doc, set *FontSet) []string {
 	return out
 }
 
-// Builder is an fpdf document whose fonts are being loaded in the
-// background: fpdf parses each whole font, which is most of the time a
-// notice takes, so it overlaps with typesetting.
-type Builder struct {
-	set    *FontSet
-	pdf    *fpdf.Fpdf
-	loaded map[typeset.Face]bool
-	done   chan struct{}
-}
-
-// standardFaces are the faces every notice uses.
-var standardFaces = []typeset.Face{typeset.FaceFang, typeset.FaceTitle, typeset.FaceHei, typeset.FaceKai, typeset.FaceSong}
-
-// NewBuilder starts loading the standard faces of set for a page layout.
-func NewBuilder(set *FontSet, lay typeset.Layout) *Builder {
-	b := &Builder{set: set, loaded: map[typeset.Face]bool{}, done: make(chan struct{})}
-	b.pdf = fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: lay.PageWidth, Ht: lay.PageHeight}})
-	go func() {
-		defer close(b.done)
-		for _, f := range standardFaces {
-			b.load(f)
-		}
-	}()
-	return b
-}
-
-func (b *Builder) load(face typeset.Face) {
-	if f := b.set.Faces[face]; f != nil && !b.loaded[face] {
-		b.pdf.AddUTF8FontFromBytes(f.Family, "", f.Data)
-		b.loaded[face] = true
-	}
-}
-
-// PDF draws the laid-out pages. Only the fonts the pages use are embedded,
-// each as a subset.
+// PDF draws the laid-out pages. Each font is handed to fpdf cut down to the
+// characters the pages use (subsetTrueType): fpdf parses every glyph of
+// the font it is given, which for whole CJK fonts was most of the time a
+// notice takes.
 func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
-	return NewBuilder(set, doc.Layout).Draw(doc, meta)
-}
-
-// Draw waits for the fonts and draws the pages.
-func (b *Builder) Draw(doc *typeset.Doc, meta Meta) ([]byte, error) {
-	<-b.done
-	set, pdf := b.set, b.pdf
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: doc.Layout.PageWidth, Ht: doc.Layout.PageHeight}})
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
@@ -99,15 +64,28 @@ func (b *Builder) Draw(doc *typeset.Doc, meta Meta) ([]byte, error) {
 	pdf.SetCreator("rectify", true)
 	report := FontReport(doc, set)
 	pdf.SetSubject("字体："+strings.Join(report, "；"), true)
+	used := map[typeset.Face]map[rune]uint16{} // per face: character -> glyph number
 	for _, p := range doc.Pages {
 		for _, l := range p.Lines {
 			for _, g := range l.Glyphs {
-				if set.Faces[g.Face] == nil {
+				f := set.Faces[g.Face]
+				if f == nil {
 					return nil, fmt.Errorf("没有为 %s 配置字体", g.Face)
 				}
-				b.load(g.Face) // the fallback face, when a page needs it
+				if used[g.Face] == nil {
+					used[g.Face] = map[rune]uint16{}
+				}
+				used[g.Face][g.R] = f.metrics(g.R, false).gid
 			}
 		}
+	}
+	for _, face := range slices.Sorted(maps.Keys(used)) {
+		f := set.Faces[face]
+		data, err := subsetTrueType(f.Data, used[face])
+		if err != nil {
+			return nil, fmt.Errorf("字体 %s 无法裁剪：%v", f.Name, err)
+		}
+		pdf.AddUTF8FontFromBytes(f.Family, "", data)
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("字体无法载入：%v", err)
