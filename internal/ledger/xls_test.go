@@ -33,3 +33,20 @@ func TestDatePrecision(t *testing.T) {
 		}
 	}
 }
+
+// TestRKValue: Excel writes most numbers of a sheet as RK values (MULRK for
+// runs of them): 30-bit integers or truncated doubles, either divided by 100.
+func TestRKValue(t *testing.T) {
+	for rk, want := range map[uint32]float64{
+		1<<2 | 2:       1,
+		150<<2 | 3:     1.5,
+		0x40040000:     2.5,
+		0x40040000 | 1: 0.025,
+		0xFFFFFFFE:     -1,
+		45747<<2 | 2:   45747, // 2025-03-31 as a date serial
+	} {
+		if got := rkValue(rk); got != want {
+			t.Errorf("rkValue(%#x) = %v, want %v", rk, got, want)
+		}
+	}
+}
