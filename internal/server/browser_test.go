@@ -1,6 +1,8 @@
 package server_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"encoding/json"
 
@@ -432,6 +434,41 @@ func TestBrowserPasswordAndErrors(t *testing.T) {
 	p.waitFor("the table of the decrypted PDF", issueRows+` > 0`)
 	if !eval[bool](p, `document.getElementById('message').hidden`) {
 		t.Error("an old error is still shown after a successful open")
+	}
+
+	// A ledger: the responsible leader, unit and person fill their fields.
+	ledger, _ := filepath.Abs("../../testdata/corpus/ledger-2025.xlsx")
+	p.do("choosing the ledger", chromedp.SetUploadFiles(chromedp.CSS("#file-input"), []string{ledger}))
+	p.waitFor("the ledger's 63 rows", issueRows+` === 63 && document.querySelector('tr.issue[data-number="1"] input[data-path$=".responsible.person"]').value === '周敏'`)
+	if got := eval[string](p, `document.querySelector('tr.issue[data-number="1"] input[data-path$=".responsible.leader"]').value`); got != "李明" {
+		t.Errorf("issue 1's leader from the ledger: %q", got)
+	}
+	p.screenshot("ledger")
+
+	// The workbook filled into the office's own template.
+	tpl, _ := filepath.Abs("../../testdata/ledgers/office-template.xlsx")
+	p.do("choosing the template", chromedp.SetUploadFiles(chromedp.CSS("#template-input"), []string{tpl}))
+	p.waitFor("the template's name", `document.getElementById('template-name').textContent === 'office-template.xlsx'`)
+	_, data := p.download(`button[data-format="xlsx"]`)
+	n, err := format.Read(context.Background(), "xlsx", data, format.Options{})
+	if err != nil {
+		t.Fatalf("reading the filled template back: %v", err)
+	}
+	if len(n.Issues()) != 63 {
+		t.Errorf("the filled template holds %d issues", len(n.Issues()))
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sheets []string
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "xl/worksheets/sheet") {
+			sheets = append(sheets, f.Name)
+		}
+	}
+	if len(sheets) != 1 {
+		t.Errorf("the filled template has sheets %v; want the template's one", sheets)
 	}
 }
 

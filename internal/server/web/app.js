@@ -462,7 +462,16 @@ async function start() {
     e.target.value = '';
     if (file) openFile(file);
   });
-  $('template-input').addEventListener('change', (e) => { state.template = e.target.files[0] || null; });
+  const showTemplate = () => {
+    $('template-name').textContent = state.template ? state.template.name : '未选择';
+    $('template-clear').hidden = !state.template;
+  };
+  $('template-input').addEventListener('change', (e) => {
+    state.template = e.target.files[0] || null;
+    e.target.value = '';
+    showTemplate();
+  });
+  $('template-clear').addEventListener('click', () => { state.template = null; showTemplate(); });
   document.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
   document.addEventListener('dragleave', (e) => { if (!e.relatedTarget) document.body.classList.remove('dragging'); });
   document.addEventListener('drop', (e) => {
