@@ -94,6 +94,9 @@ func readBody(data []byte, nb *numbering, st *styles) ([]block, error) {
 	depth := 0
 	skipDepth := 0 // > 0 while inside an element whose content is skipped
 	var carry string
+	// Content controls (w:sdt) still showing their placeholder ("单击此处
+	// 输入文字") hold no text of the document.
+	var placeholder []bool
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -122,6 +125,19 @@ func readBody(data []byte, nb *numbering, st *styles) ([]block, error) {
 				continue
 			}
 			if isW(t.Name) {
+				switch n := len(placeholder); t.Name.Local {
+				case "sdt":
+					placeholder = append(placeholder, false)
+				case "showingPlcHdr":
+					if n > 0 {
+						placeholder[n-1] = true
+					}
+				case "sdtContent":
+					if n > 0 && placeholder[n-1] {
+						skipDepth = 1
+						continue
+					}
+				}
 				w.start(t, &carry)
 			}
 		case xml.EndElement:
@@ -131,6 +147,9 @@ func readBody(data []byte, nb *numbering, st *styles) ([]block, error) {
 				continue
 			}
 			if isW(t.Name) {
+				if t.Name.Local == "sdt" && len(placeholder) > 0 {
+					placeholder = placeholder[:len(placeholder)-1]
+				}
 				w.end(t.Name.Local, &carry)
 			}
 		case xml.CharData:

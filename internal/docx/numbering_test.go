@@ -117,16 +117,19 @@ func TestNumberingRules(t *testing.T) {
 
 // TestTrackedAndHidden: insertions in, deletions and moved-away text out,
 // deleted paragraph marks join paragraphs, old properties ignored, hidden
-// text out, a text box's paragraphs kept, mc:Fallback not read twice.
+// text out, a text box's paragraphs kept, mc:Fallback not read twice, a
+// content control's placeholder out and its filled-in text in.
 func TestTrackedAndHidden(t *testing.T) {
 	body := `<w:p><w:r><w:t>甲</w:t></w:r><w:ins><w:r><w:t>乙</w:t></w:r></w:ins><w:del><w:r><w:delText>丙</w:delText></w:r></w:del></w:p>` +
 		`<w:p><w:pPr><w:rPr><w:del/></w:rPr></w:pPr><w:r><w:t>前半</w:t></w:r></w:p><w:p><w:r><w:t>后半</w:t></w:r></w:p>` +
 		`<w:p><w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r><w:r><w:t>留下</w:t></w:r></w:p>` +
 		`<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice>` +
 		`<mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>文本框</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>外面</w:t></w:r></w:p>` +
+		`<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>单击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt>` +
+		`<w:sdt><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>控件里的字</w:t></w:r></w:p></w:sdtContent></w:sdt>` +
 		`<w:p><w:r><w:t>域结果</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`
 	got := bodyTexts(t, docxOf(t, body, "", ""))
-	want := []string{"甲乙", "前半后半", "留下", "文本框", "外面", "域结果7"}
+	want := []string{"甲乙", "前半后半", "留下", "文本框", "外面", "控件里的字", "域结果7"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("text:\n got %q\nwant %q", got, want)
 	}
