@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -154,12 +155,29 @@ func TestTextNoticesRoundTrip(t *testing.T) {
 			want := testutil.ReadNotice(t, in)
 			stripSources(want)
 			b, _ := notice.Marshal(want)
-			// Plain, and with the red header and the colophon, which are
-			// the office's furniture and no part of the data.
+			// Plain, and with the red header and the colophon: the
+			// office's furniture, which the grammar keeps as unplaced text
+			// (its words exactly, nothing else).
 			for _, pg := range []Page{{}, {Mark: "测试局文件", CC: "县委巡察办", Printer: "测试局办公室", PrintDate: "2025年6月24日"}} {
 				got, err := Read(context.Background(), writeNotice(t, want, pg))
 				if err != nil {
 					t.Fatal(err)
+				}
+				if pg.Mark != "" {
+					furniture := []string{pg.Mark, "抄送：" + pg.CC + "。", pg.Printer + pg.PrintDate + "印发"}
+					var kept []string
+					var rest []notice.Unplaced
+					for _, u := range got.Unplaced {
+						if slices.Contains(furniture, u.Text) {
+							kept = append(kept, u.Text)
+						} else {
+							rest = append(rest, u)
+						}
+					}
+					if len(got.Unplaced) > 0 && !slices.Equal(kept, furniture) {
+						t.Errorf("the 版头 and 版记 read back as %q, want %q", kept, furniture)
+					}
+					got.Unplaced = rest
 				}
 				stripSources(got)
 				a, _ := notice.Marshal(got)
