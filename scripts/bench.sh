@@ -116,7 +116,7 @@ if [ "$part" = all ] || [ "$part" = import ]; then
     spread=$(echo "$ratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
     printf 'import %-44s rectify %.4fs, pdftotext %.4fs: rectify is %sx faster (rounds %sx)\n' "$label" "$ob" "$tb" "$(ratio "$tb" "$ob")" "$spread"
   }
-  for producer in libreoffice chromium gbk-euc-h rectify; do
+  for producer in libreoffice chromium wordlike gbk-euc-h rectify; do
     import_ratio "$producer, 29 pages" "testdata/pdf/${producer}_notice-2025-extracted.pdf"
   done
   import_ratio "libreoffice (the corpus PDF), 29 pages" testdata/corpus/notice-2025-libreoffice.pdf
