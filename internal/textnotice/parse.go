@@ -180,11 +180,24 @@ type parser struct {
 	paras []Para
 	n     *notice.Notice
 	style notice.Style
+	// statedIssues is the number of issues the text says it lists, when it
+	// says so: evidence for which level holds them.
+	statedIssues int
 }
 
 func (p *parser) parse() {
 	paras := p.paras
 	end := len(paras)
+	for _, q := range paras {
+		if m := statedPartsRe.FindStringSubmatch(q.Text); m != nil {
+			p.statedIssues = count(m[2])
+			break
+		}
+		if m := statedIssuesRe.FindStringSubmatch(q.Text); m != nil {
+			p.statedIssues = atoi(m[1] + m[2])
+			break
+		}
+	}
 	// Signature and date at the end.
 	for i := len(paras) - 1; i >= 0 && i >= len(paras)-8; i-- {
 		if d := notice.ParseWholeDate(paras[i].Text); d != "" {
@@ -215,7 +228,7 @@ func (p *parser) parse() {
 	// Level-1 sections, unless the notice numbers its issues themselves
 	// "一、" (a short notice without narrative parts).
 	var heads []int
-	topIssues := issueLevel(paras[body:end]) == kindCNDun
+	topIssues := p.issueLevel(paras[body:end]) == kindCNDun
 	for i := body; i < end && !topIssues; i++ {
 		if k, _, rest, _ := marker(paras[i].Text); k == kindCNDun && displayWidth(rest) < 50 {
 			heads = append(heads, i)
@@ -427,7 +440,7 @@ func (it *item) has(ph string) bool {
 // the categories, the lead paragraphs before the list, and whether there was
 // a list at all.
 func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
-	level := issueLevel(ps)
+	level := p.issueLevel(ps)
 	if level == kindNone {
 		return nil, nil, false
 	}
@@ -565,7 +578,7 @@ func bracketStatusInline(s string) int {
 // follows a run of numbered lines of one kind (actions set one a line,
 // "（1）…（2）…目前，该问题已整改完成。"), it counts for the heading above
 // the run.
-func issueLevel(ps []Para) int {
+func (p *parser) issueLevel(ps []Para) int {
 	votes := map[int]int{}
 	var stack []int // marker kinds of the paragraphs before, nearest last
 	runKind := kindNone
@@ -593,7 +606,8 @@ func issueLevel(ps []Para) int {
 			runLen = 0
 			runKind = kindNone
 		}
-		if !(inline || isProgressPara(q.Text)) || len(stack) == 0 || voted[i] {
+		labelled := inline || isProgressPara(q.Text)
+		if !(labelled || numberedActions(q.Text)) || len(stack) == 0 || voted[i] {
 			continue
 		}
 		voted[i] = true
@@ -618,6 +632,9 @@ func issueLevel(ps []Para) int {
 				j--
 			}
 		}
+		if !labelled && target == kindCNDun {
+			continue // "一、…" parts tell their work "一是…二是…" too
+		}
 		votes[target]++
 	}
 	best, bestN := kindNone, 0
@@ -626,7 +643,42 @@ func issueLevel(ps []Para) int {
 			best, bestN = k, v
 		}
 	}
+	if best == kindNone {
+		best = p.levelByCount(ps)
+	}
 	return best
+}
+
+// levelByCount is the last evidence for a list without labels, statuses or
+// numbered actions: the heading kind that occurs as many times as the
+// notice says it has issues ("共反馈问题8个").
+func (p *parser) levelByCount(ps []Para) int {
+	if p.statedIssues == 0 {
+		return kindNone
+	}
+	count := map[int]int{}
+	for _, q := range ps {
+		if k, _, rest, _ := marker(q.Text); k != kindNone && isHeadingText(rest) {
+			count[k]++
+		}
+	}
+	best := kindNone
+	for k, n := range count {
+		if n == p.statedIssues && (best == kindNone || k > best) {
+			best = k
+		}
+	}
+	return best
+}
+
+// numberedActions reports a paragraph of numbered actions ("一是…二是…",
+// "①…②…"): what follows an issue's heading even without a label.
+func numberedActions(s string) bool {
+	if k, _, _, _ := marker(s); k != kindNone {
+		return false
+	}
+	_, acts, markers := splitActions(s)
+	return markers != "" && len(acts) >= 2
 }
 
 func isProgressLabel(s string) bool {

@@ -218,3 +218,24 @@ func TestOfficeStyles(t *testing.T) {
 		})
 	}
 }
+
+// TestIssuesWithoutLabels: a list whose issues carry neither labels nor
+// statuses is still found, from numbered actions under each heading, or
+// from the count the notice states.
+func TestIssuesWithoutLabels(t *testing.T) {
+	for name, text := range map[string]string{
+		"numbered actions": "××局关于巡察整改情况的通报\n现将整改情况通报如下。\n一、反馈问题整改情况\n（一）学习不深入的问题\n一是建立学习制度；二是开展专题学习。\n（二）财务管理不规范的问题\n一是修订财务制度；二是开展专项检查。\n××局\n2025年3月1日\n",
+		"stated count":     "××局关于巡察整改情况的通报\n巡察共反馈问题2个，现将整改情况通报如下。\n一、反馈问题整改情况\n（一）学习不深入的问题\n修订党组理论学习中心组学习制度，明确每月集中学习不少于1次，2024年8月以来已开展集中学习11次，并邀请党校教师作专题辅导。\n（二）财务管理不规范的问题\n修订局机关财务管理办法，严格执行公务接待审批制度，对2022年以来公务接待费用进行全面清理，退回不合规费用0.86万元。\n××局\n2025年3月1日\n",
+	} {
+		n, err := Read([]byte(text))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		got := n.Issues()
+		if len(got) != 2 || got[0].Title != "学习不深入" || got[1].Title != "财务管理不规范" {
+			for _, is := range got {
+				t.Errorf("%s: issue %d %q", name, is.Number, is.Title)
+			}
+		}
+	}
+}
