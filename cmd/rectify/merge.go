@@ -57,7 +57,7 @@ func init() {
 		help:    mergeHelp,
 		setup: func(fs *pflag.FlagSet) func(*env, []string) int {
 			f := &mergeFlags{}
-			fs.StringVar(&f.opt.UnitFrom, "unit-from", merge.UnitFromIssuer, "单位名称`取自`：issuer（文件中的发文机关或填报单位，没有时用文件名、文件夹名）、file（文件名）、folder（文件夹名）")
+			fs.StringVar(&f.opt.UnitFrom, "unit-from", merge.UnitFromIssuer, "单位名称的`来源`：issuer（文件中的发文机关或填报单位，没有时用文件名、文件夹名）、file（文件名）、folder（文件夹名）")
 			fs.Var(dateValue{p: &f.opt.Today}, "today", "判断是否超期所用的`日期`，如 2026-01-01 或 2026年1月1日；默认今天")
 			fs.BoolVar(&f.force, "force", false, "覆盖已存在的输出文件")
 			fs.BoolVarP(&f.recursive, "recursive", "r", false, "也读取子文件夹中的文件")
