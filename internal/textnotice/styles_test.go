@@ -239,3 +239,22 @@ func TestIssuesWithoutLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusSentence: which sentences are a verdict and nothing else.
+func TestStatusSentence(t *testing.T) {
+	for s, want := range map[string]string{
+		"目前已完成整改。":     cC,
+		"目前，该问题已整改完成。": cC,
+		"该问题已基本完成整改，剩余工作计划于2025年6月底前完成。": cBC,
+		"此项工作长期坚持。":    cOG,
+		"目前，该问题正在整改中。": cIP,
+		"（已完成）":        cC,
+		"已完成评估报告。":     "",
+		"完成了2024年度考核。": "",
+		"对整改不彻底的4个问题重新制定措施并全部整改到位。": "",
+	} {
+		if got, _ := statusSentence(s); got != want {
+			t.Errorf("statusSentence(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
