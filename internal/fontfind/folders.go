@@ -1,15 +1,13 @@
 package fontfind
 
 import (
-	"bufio"
-	"context"
+	"encoding/xml"
+	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
-	"time"
 )
 
 // Folder is a place where fonts are looked for, and why it is searched.
@@ -20,8 +18,8 @@ type Folder struct {
 
 // Folders lists where fonts are looked for on this machine, in order of
 // precedence: extra (--font-dir) first, then the system's folders, the
-// user's own, WPS Office's, and, where fc-list is installed, the folders
-// fontconfig is configured with. Folders that do not exist are left out.
+// user's own, WPS Office's, and the folders fontconfig is configured with.
+// Folders that do not exist are left out.
 func Folders(extra string) []Folder {
 	home, _ := os.UserHomeDir()
 	dirs := platformFolders(runtime.GOOS, os.Getenv, home)
@@ -127,28 +125,89 @@ func platformFolders(goos string, getenv func(string) string, home string) []Fol
 	return dirs
 }
 
-// fontconfigFolders are the folders of the fonts fontconfig knows (fc-list),
-// which include those an administrator configured anywhere.
+// fontconfigFolders are the folders fontconfig is configured with (<dir>
+// in fonts.conf and the files it includes), which include those an
+// administrator added anywhere. The configuration is read directly: running
+// fc-list cost more CPU than the rest of finding fonts.
 func fontconfigFolders() []Folder {
-	bin, err := exec.LookPath("fc-list")
-	if err != nil {
-		return nil
+	conf := os.Getenv("FONTCONFIG_FILE")
+	if conf == "" {
+		dir := os.Getenv("FONTCONFIG_PATH")
+		if dir == "" {
+			dir = "/etc/fonts"
+		}
+		conf = filepath.Join(dir, "fonts.conf")
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, bin, "--format", "%{file}\n").Output()
-	if err != nil {
-		return nil
+	home, _ := os.UserHomeDir()
+	xdg := func(env, def string) string {
+		if v := os.Getenv(env); v != "" {
+			return v
+		}
+		return filepath.Join(home, def)
 	}
 	var dirs []Folder
-	seen := map[string]bool{}
-	sc := bufio.NewScanner(strings.NewReader(string(out)))
-	for sc.Scan() {
-		d := filepath.Dir(strings.TrimSpace(sc.Text()))
-		if d != "." && !seen[d] {
-			seen[d] = true
-			dirs = append(dirs, Folder{d, "fontconfig 配置的字体目录（fc-list）"})
+	read := map[string]bool{}
+	var readConf func(path string, depth int)
+	readConf = func(path string, depth int) {
+		if depth > 8 || read[path] {
+			return
+		}
+		read[path] = true
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			entries, _ := os.ReadDir(path)
+			for _, e := range entries { // sorted by name, as fontconfig reads them
+				if strings.HasSuffix(e.Name(), ".conf") {
+					readConf(filepath.Join(path, e.Name()), depth+1)
+				}
+			}
+			return
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		dec := xml.NewDecoder(io.LimitReader(f, 1<<20))
+		dec.Strict = false
+		for {
+			tok, err := dec.Token()
+			if err != nil {
+				return
+			}
+			start, ok := tok.(xml.StartElement)
+			if !ok || (start.Name.Local != "dir" && start.Name.Local != "include") {
+				continue
+			}
+			var text string
+			if dec.DecodeElement(&text, &start) != nil {
+				return
+			}
+			text = strings.TrimSpace(text)
+			prefix := ""
+			for _, a := range start.Attr {
+				if a.Name.Local == "prefix" {
+					prefix = a.Value
+				}
+			}
+			switch {
+			case text == "":
+				continue
+			case prefix == "xdg" && start.Name.Local == "dir":
+				text = filepath.Join(xdg("XDG_DATA_HOME", ".local/share"), text)
+			case prefix == "xdg":
+				text = filepath.Join(xdg("XDG_CONFIG_HOME", ".config"), text)
+			case strings.HasPrefix(text, "~"):
+				text = filepath.Join(home, text[1:])
+			case !filepath.IsAbs(text):
+				text = filepath.Join(filepath.Dir(path), text)
+			}
+			if start.Name.Local == "include" {
+				readConf(text, depth+1)
+			} else {
+				dirs = append(dirs, Folder{text, "fontconfig 配置的字体目录（fonts.conf）"})
+			}
 		}
 	}
+	readConf(conf, 0)
 	return dirs
 }
