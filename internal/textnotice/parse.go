@@ -23,6 +23,7 @@ const (
 	kindParenArabic
 	kindArabicParen
 	kindCircled
+	kindProblem // 问题1： / 问题一：
 )
 
 var markerRes = []*regexp.Regexp{
@@ -32,6 +33,7 @@ var markerRes = []*regexp.Regexp{
 	kindParenArabic: regexp.MustCompile(`^（(\d{1,6})）\s*`),
 	kindArabicParen: regexp.MustCompile(`^(\d{1,3})[）)]\s*`),
 	kindCircled:     regexp.MustCompile(`^([①-⑳])\s*`),
+	kindProblem:     regexp.MustCompile(`^问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})\s*[：:、.．]\s*`),
 }
 
 // marker finds a paragraph's numbering: its kind, number and the text after it.
@@ -47,6 +49,10 @@ func marker(s string) (kind, num int, rest, mark string) {
 			num = notice.CNNumber(numText)
 		case kindCircled:
 			num = int([]rune(numText)[0]-'①') + 1
+		case kindProblem:
+			if num, _ = strconv.Atoi(numText); num == 0 {
+				num = notice.CNNumber(numText)
+			}
 		default:
 			num, _ = strconv.Atoi(numText)
 		}
@@ -1038,6 +1044,11 @@ func numberPattern(mark string, kind int) string {
 		})
 	case kindCircled:
 		return "{circled}" + strings.TrimLeft(mark, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+	case kindProblem:
+		if !digitsRe.MatchString(mark) {
+			m := markerRes[kind].FindStringSubmatch(mark)
+			return strings.Replace(mark, m[1], "{cn}", 1)
+		}
 	}
 	return digitsRe.ReplaceAllString(mark, "{n}")
 }

@@ -115,6 +115,13 @@ var styleCases = []styleCase{
 	}, issuer: "霞浦县档案馆党支部", title: "关于巡察整改进展情况的通报",
 		stated:  map[string]int{"issues": 5},
 		contact: notice.Contact{Phone: "0593-8882713"}},
+	{file: "bureau-problem-n.txt", categories: 1, issues: []issueWant{
+		{1, "林权流转管理不规范", cC, 2, ""},
+		{2, "森林防火基础设施薄弱", cIP, 2, "2025-10"},
+		{3, "干部作风不实", cC, 1, ""},
+		{4, "财务报销不规范", cC, 2, ""},
+	}, issuer: "中共古田县林业局党组", title: "关于巡察整改进展情况的通报",
+		stated: map[string]int{"issues": 4, cC: 3, cIP: 1}},
 }
 
 func township() []issueWant {
