@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/rectify/rectify/internal/typeset"
 	"golang.org/x/text/width"
@@ -95,9 +96,32 @@ const (
 	maxFontFile = 256 << 20
 )
 
-// Scan reads the names of every font file in the folders. Files it cannot
-// read are listed in notes and otherwise ignored.
+// scanned remembers scans for the life of the process (a batch converts
+// many files with the same fonts): folder list -> *scan.
+var scanned sync.Map
+
+type scan struct {
+	once  sync.Once
+	faces []*Face
+	notes []string
+}
+
+// Scan reads the names of every font file in the folders, once per process
+// for the same folders. Files it cannot read are listed in notes and
+// otherwise ignored. The faces are shared: callers must not change them.
 func Scan(folders []Folder) (faces []*Face, notes []string) {
+	var k strings.Builder
+	for _, f := range folders {
+		k.WriteString(f.Path + "\x00" + f.Why + "\x00")
+	}
+	v, _ := scanned.LoadOrStore(k.String(), &scan{})
+	s := v.(*scan)
+	s.once.Do(func() { s.faces, s.notes = scanFolders(folders) })
+	// Clipped, so that a caller's append never writes into the shared array.
+	return s.faces[:len(s.faces):len(s.faces)], s.notes[:len(s.notes):len(s.notes)]
+}
+
+func scanFolders(folders []Folder) (faces []*Face, notes []string) {
 	seen := map[string]bool{}
 	for _, folder := range folders {
 		filepath.WalkDir(folder.Path, func(path string, d fs.DirEntry, err error) error {
