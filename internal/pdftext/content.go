@@ -1,8 +1,8 @@
 package pdftext
 
 import (
+	"github.com/ledongthuc/pdf"
 	"math"
-	"strconv"
 	"strings"
 )
 
@@ -63,8 +63,8 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 		if fv.Kind() == Dict {
 			// Pages share fonts: load each font object once per document.
 			key := scope + "/" + name // a direct font dictionary: per page
-			if num, ok := fonts.RefKey(name); ok {
-				key = strconv.Itoa(num)
+			if id, ok := fonts.Identity(name); ok {
+				key = id
 			}
 			if cached, ok := in.fonts[key]; ok {
 				f = cached
@@ -274,8 +274,13 @@ func (in *interp) pageContent(page value) []byte {
 }
 
 func (in *interp) readStream(v value) []byte {
-	if s, ok := v.o.(*pdfStream); ok {
+	switch s := v.o.(type) {
+	case *pdfStream:
 		return in.d.decode(s)
+	case pdf.Value:
+		if s.Kind() == pdf.Stream {
+			return in.d.libStream(s)
+		}
 	}
 	return nil
 }

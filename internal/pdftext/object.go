@@ -2,6 +2,9 @@ package pdftext
 
 import (
 	"bytes"
+	"strconv"
+
+	"github.com/ledongthuc/pdf"
 )
 
 // The PDF object model, read lazily from the file's bytes: objects are
@@ -226,7 +229,8 @@ const (
 )
 
 // value is an object with the document it resolves in: references are
-// followed on access, so callers never see one.
+// followed on access, so callers never see one. o is one of our own
+// objects, or a pdf.Value when the library reads the file (lib.go).
 type value struct {
 	d *doc
 	o any
@@ -235,7 +239,11 @@ type value struct {
 func (v value) resolved() any { return v.d.resolve(v.o) }
 
 func (v value) Kind() Kind {
-	switch v.o.(type) {
+	switch o := v.o.(type) {
+	case pdf.Value:
+		if k := o.Kind(); int(k) < len(libKinds) {
+			return libKinds[k]
+		}
 	case bool:
 		return Bool
 	case int64:
@@ -261,6 +269,8 @@ func (v value) IsNull() bool { return v.Kind() == Null }
 // Key looks a key up in a dictionary or a stream's dictionary.
 func (v value) Key(k string) value {
 	switch o := v.o.(type) {
+	case pdf.Value:
+		return v.d.libValue(o.Key(k))
 	case pdfDict:
 		return value{v.d, v.d.resolve(o[k])}
 	case *pdfStream:
@@ -270,6 +280,9 @@ func (v value) Key(k string) value {
 }
 
 func (v value) Index(i int) value {
+	if o, ok := v.o.(pdf.Value); ok && o.Kind() == pdf.Array && i >= 0 && i < o.Len() {
+		return v.d.libValue(o.Index(i))
+	}
 	if a, ok := v.o.(pdfArray); ok && i >= 0 && i < len(a) {
 		return value{v.d, v.d.resolve(a[i])}
 	}
@@ -277,6 +290,9 @@ func (v value) Index(i int) value {
 }
 
 func (v value) Len() int {
+	if o, ok := v.o.(pdf.Value); ok {
+		return o.Len()
+	}
 	if a, ok := v.o.(pdfArray); ok {
 		return len(a)
 	}
@@ -284,6 +300,9 @@ func (v value) Len() int {
 }
 
 func (v value) Name() string {
+	if o, ok := v.o.(pdf.Value); ok {
+		return o.Name()
+	}
 	if n, ok := v.o.(pdfName); ok {
 		return string(n)
 	}
@@ -292,6 +311,11 @@ func (v value) Name() string {
 
 func (v value) Int64() int64 {
 	switch n := v.o.(type) {
+	case pdf.Value:
+		if n.Kind() == pdf.Real {
+			return value{v.d, n.Float64()}.Int64()
+		}
+		return n.Int64()
 	case int64:
 		return n
 	case float64:
@@ -304,6 +328,8 @@ func (v value) Int64() int64 {
 
 func (v value) Float64() float64 {
 	switch n := v.o.(type) {
+	case pdf.Value:
+		return n.Float64()
 	case int64:
 		return float64(n)
 	case float64:
@@ -312,16 +338,23 @@ func (v value) Float64() float64 {
 	return 0
 }
 
-// RefKey is the object number of the indirect object stored under k, when
-// it is one (for telling shared fonts apart).
-func (v value) RefKey(k string) (int, bool) {
+// Identity names the font stored under k so that pages sharing it load it
+// once: its object number, or, from the library (which does not tell
+// object numbers), the dictionary's text, references included, for equal
+// dictionaries decode alike.
+func (v value) Identity(k string) (string, bool) {
 	var r any
 	switch o := v.o.(type) {
+	case pdf.Value:
+		if f := o.Key(k); f.Kind() == pdf.Dict {
+			return f.String(), true
+		}
+		return "", false
 	case pdfDict:
 		r = o[k]
 	case *pdfStream:
 		r = o.dict[k]
 	}
 	ref, ok := r.(pdfRef)
-	return ref.num, ok
+	return "obj " + strconv.Itoa(ref.num), ok
 }

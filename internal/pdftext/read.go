@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/ledongthuc/pdf"
 	"strconv"
 	"time"
 
@@ -66,19 +67,48 @@ func Pages(ctx context.Context, data []byte, opt Options) (pages []Page, err err
 			err = context.Cause(ctx)
 		}
 	}()
+	g := newGuard(ctx)
+	if d, ok := libDoc(data, g); ok {
+		if pages, err, ok := readWithLib(d); ok {
+			return pages, err
+		}
+	}
 	defer catch(&err)
-	return readPages(newDoc(data, newGuard(ctx))), nil
+	return readPages(newDoc(data, g)), nil
+}
+
+// readWithLib reads the pages with the library's objects; ok is false when
+// the library failed (it panics on damaged objects and on filters it lacks:
+// LZW, ASCIIHex, RunLength, predictors other than PNG Up), and our own
+// layer, which repairs and decodes those, reads the file instead.
+func readWithLib(d *doc) (pages []Page, err error, ok bool) {
+	defer func() {
+		switch p := recover().(type) {
+		case nil:
+		case abort:
+			err, ok = p.err, true
+		default:
+			ok = false
+		}
+	}()
+	return readPages(d), nil, true
 }
 
 // readPages walks the page tree once, each node at most once: a node met
 // again is a loop, an error as in qpdf.
 func readPages(d *doc) []Page {
-	root := value{d, d.resolve(d.trailer["Root"])}
+	var root value
+	if d.lib != nil {
+		root = d.libValue(d.lib.Trailer().Key("Root"))
+	} else {
+		root = value{d, d.resolve(d.trailer["Root"])}
+	}
 	if root.Kind() != Dict {
 		malformed("没有找到文档目录（Root）")
 	}
 	var pages []Page
 	seen := map[int]bool{}
+	visits := 0
 	in := &interp{d: d, fonts: map[string]*font{}}
 	var walk func(ref any, res, box value, depth int)
 	walk = func(ref any, res, box value, depth int) {
@@ -86,13 +116,23 @@ func readPages(d *doc) []Page {
 		if depth > maxPageTreeDepth {
 			limit("页面树超过 %d 层", maxPageTreeDepth)
 		}
-		if r, ok := ref.(pdfRef); ok {
-			if seen[r.num] {
-				malformed("页面树有循环：对象 %d 被引用了不止一次", r.num)
+		var node value
+		if kid, ok := ref.(libKid); ok {
+			// The library does not tell object numbers: a walk that
+			// meets more nodes than the file has objects met one twice.
+			if visits++; visits > d.libObjects {
+				malformed("页面树有循环：走过的节点比文件里的对象（不到 %d 个）还多", d.libObjects)
 			}
-			seen[r.num] = true
+			node = d.libValue(kid())
+		} else {
+			if r, ok := ref.(pdfRef); ok {
+				if seen[r.num] {
+					malformed("页面树有循环：对象 %d 被引用了不止一次", r.num)
+				}
+				seen[r.num] = true
+			}
+			node = value{d, d.resolve(ref)}
 		}
-		node := value{d, d.resolve(ref)}
 		if node.Kind() != Dict {
 			return
 		}
@@ -102,8 +142,7 @@ func readPages(d *doc) []Page {
 		if b := node.Key("MediaBox"); b.Len() == 4 {
 			box = b
 		}
-		kids, _ := d.resolve(node.o.(pdfDict)["Kids"]).(pdfArray)
-		if node.Key("Type").Name() == "Pages" || (kids != nil && node.Key("Contents").IsNull()) {
+		if kids := d.kids(node); node.Key("Type").Name() == "Pages" || (kids != nil && node.Key("Contents").IsNull()) {
 			for _, k := range kids {
 				walk(k, res, box, depth+1)
 			}
@@ -125,11 +164,37 @@ func readPages(d *doc) []Page {
 		p.Glyphs = in.glyphs
 		pages = append(pages, p)
 	}
-	walk(root.o.(pdfDict)["Pages"], value{d, nil}, value{d, nil}, 0)
+	if lv, ok := root.o.(pdf.Value); ok {
+		walk(libKid(func() pdf.Value { return lv.Key("Pages") }), value{d, nil}, value{d, nil}, 0)
+	} else {
+		walk(root.o.(pdfDict)["Pages"], value{d, nil}, value{d, nil}, 0)
+	}
 	if len(pages) == 0 {
 		malformed("没有页面")
 	}
 	return pages
+}
+
+// libKid resolves a page-tree node in a file the library reads; walk
+// calls it only after counting the visit.
+type libKid func() pdf.Value
+
+// kids lists a page-tree node's children unresolved, for walk to check
+// before it reads them: references, or libKids.
+func (d *doc) kids(node value) []any {
+	if lv, ok := node.o.(pdf.Value); ok {
+		k := lv.Key("Kids")
+		if k.Kind() != pdf.Array {
+			return nil
+		}
+		kids := make([]any, k.Len())
+		for i := range kids {
+			kids[i] = libKid(func() pdf.Value { return k.Index(i) })
+		}
+		return kids
+	}
+	kids, _ := d.resolve(node.o.(pdfDict)["Kids"]).(pdfArray)
+	return kids
 }
 
 // Text returns the notice's lines, ready for the grammar.

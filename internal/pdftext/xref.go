@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"bytes"
+	"github.com/ledongthuc/pdf"
 	"io"
 	"strconv"
 )
@@ -34,6 +35,9 @@ type doc struct {
 	streams map[int]*objStream
 	scanned bool      // the xref was rebuilt by scanning the file
 	zr      io.Reader // the zlib reader, reset for each stream
+
+	lib        *pdf.Reader // the mandated reader, when it reads this file (lib.go)
+	libObjects int         // at most this many objects in a file lib reads
 }
 
 func newDoc(data []byte, g *guard) *doc {

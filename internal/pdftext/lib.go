@@ -1,0 +1,74 @@
+package pdftext
+
+import (
+	"bytes"
+
+	"github.com/ledongthuc/pdf"
+)
+
+// The mandated reader, github.com/ledongthuc/pdf, provides the objects of
+// the files it reads safely. What this file adds around it is what the
+// library lacks: every read it makes of the file goes through guardedFile
+// (cancellation, and a stop when it reads past the end instead of ending a
+// token); the page-tree walk in readPages bounds depth and visits; stream
+// data is read through doc.readAll under maxStreamBytes.
+
+// guardedFile is the file as the library reads it: each read is a step of
+// the guard, so a cancelled or timed-out read stops inside the library too.
+type guardedFile struct {
+	data  []byte
+	g     *guard
+	atEOF int // reads at or past the end
+}
+
+func (f *guardedFile) ReadAt(p []byte, off int64) (int, error) {
+	f.g.step()
+	if off >= int64(len(f.data)) {
+		// The library's lexer asks again and again at the end of an
+		// unterminated token; a real read never needs many.
+		if f.atEOF++; f.atEOF > 1<<16 {
+			malformed("文件在一个对象中间结束")
+		}
+	}
+	return bytes.NewReader(f.data).ReadAt(p, off)
+}
+
+// libDoc opens data with the library, or says why the library must not
+// read it (our own layer in xref.go and object.go reads it then).
+func libDoc(data []byte, g *guard) (*doc, bool) {
+	if bytes.Contains(data, []byte("/ObjStm")) {
+		// The library decodes an object stream again for every object
+		// in it (issue 17: a million objects took 83 s).
+		return nil, false
+	}
+	r, err := pdf.NewReader(&guardedFile{data: data, g: g}, int64(len(data)))
+	if err != nil || g.ctx.Err() != nil {
+		// A damaged cross-reference or trailer, a header the library
+		// rejects: our layer rebuilds the xref by scanning the file.
+		return nil, false
+	}
+	// An upper bound of the objects in the file: every top-level object
+	// ends with endobj (object streams were routed away above).
+	n := bytes.Count(data, []byte("endobj")) + 1
+	return &doc{data: data, g: g, lib: r, libObjects: n}, true
+}
+
+// lib wraps a library value; its null is our nil.
+func (d *doc) libValue(v pdf.Value) value {
+	if v.IsNull() {
+		return value{d, nil}
+	}
+	return value{d, v}
+}
+
+// libStream reads a library stream through its own filters, within
+// maxStreamBytes (the library reads without a bound). A filter the library
+// lacks panics inside it and Pages then reads the file with our own layer.
+func (d *doc) libStream(v pdf.Value) []byte {
+	rc := v.Reader()
+	defer rc.Close()
+	return d.readAll(rc, 4*int(min(max(v.Key("Length").Int64(), 0), int64(len(d.data)))))
+}
+
+var libKinds = [...]Kind{pdf.Null: Null, pdf.Bool: Bool, pdf.Integer: Integer, pdf.Real: Real,
+	pdf.String: String, pdf.Name: Name, pdf.Dict: Dict, pdf.Array: Array, pdf.Stream: Stream}
