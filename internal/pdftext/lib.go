@@ -7,29 +7,24 @@ import (
 )
 
 // The mandated reader, github.com/ledongthuc/pdf, provides the objects of
-// the files it reads safely. What this file adds around it is what the
-// library lacks: every read it makes of the file goes through guardedFile
-// (cancellation, and a stop when it reads past the end instead of ending a
-// token); the page-tree walk in readPages bounds depth and visits; stream
-// data is read through doc.readAll under maxStreamBytes.
+// the files it reads safely: its pdf.Reader resolves references and parses
+// dictionaries, arrays and streams, and value (object.go) wraps its
+// pdf.Value. What this package adds around it is what the library lacks:
+// every read it makes of the file is a step of the guard (cancellation and
+// the time limit reach inside the library); readPages walks the page tree
+// itself with depth, page and loop checks instead of the library's Page(i);
+// stream data is read through its Reader under maxStreamBytes. Its lexer
+// loops at the end of data only where it lexes to the end (object streams,
+// content streams): we never let it read either.
 
-// guardedFile is the file as the library reads it: each read is a step of
-// the guard, so a cancelled or timed-out read stops inside the library too.
+// guardedFile is the file as the library reads it.
 type guardedFile struct {
-	data  []byte
-	g     *guard
-	atEOF int // reads at or past the end
+	data []byte
+	g    *guard
 }
 
-func (f *guardedFile) ReadAt(p []byte, off int64) (int, error) {
+func (f guardedFile) ReadAt(p []byte, off int64) (int, error) {
 	f.g.step()
-	if off >= int64(len(f.data)) {
-		// The library's lexer asks again and again at the end of an
-		// unterminated token; a real read never needs many.
-		if f.atEOF++; f.atEOF > 1<<16 {
-			malformed("文件在一个对象中间结束")
-		}
-	}
 	return bytes.NewReader(f.data).ReadAt(p, off)
 }
 
@@ -41,7 +36,7 @@ func libDoc(data []byte, g *guard) (*doc, bool) {
 		// in it (issue 17: a million objects took 83 s).
 		return nil, false
 	}
-	r, err := pdf.NewReader(&guardedFile{data: data, g: g}, int64(len(data)))
+	r, err := pdf.NewReader(guardedFile{data: data, g: g}, int64(len(data)))
 	if err != nil || g.ctx.Err() != nil {
 		// A damaged cross-reference or trailer, a header the library
 		// rejects: our layer rebuilds the xref by scanning the file.
@@ -53,7 +48,7 @@ func libDoc(data []byte, g *guard) (*doc, bool) {
 	return &doc{data: data, g: g, lib: r, libObjects: n}, true
 }
 
-// lib wraps a library value; its null is our nil.
+// libValue wraps a library value; its null is our nil.
 func (d *doc) libValue(v pdf.Value) value {
 	if v.IsNull() {
 		return value{d, nil}

@@ -1,9 +1,17 @@
 // Package pdftext reads the text of a notice out of a PDF from any producer:
 // it decodes every glyph through ToUnicode, the font's encoding, Identity-H
 // or the GB CMaps, keeps its position, and rebuilds lines by baseline and
-// paragraphs by first-line indent, in reading order. It reads the file's
-// objects itself (xref.go, object.go), lazily and within named limits
-// (limits.go), and stops when its context is done.
+// paragraphs by first-line indent, in reading order. The content streams
+// are lexed and interpreted here (lex.go, content.go), within named limits
+// (limits.go), and reading stops when the context is done.
+//
+// The file's objects come from the mandated github.com/ledongthuc/pdf
+// (lib.go). Our own object layer (xref.go, object.go, filter.go) reads only
+// what the library cannot: files with object streams (it decodes an object
+// stream again for every object in it: a million objects took 83 s), files
+// whose cross-reference or trailer it rejects (ours rebuilds them by
+// scanning), and files on which it fails while reading (damaged objects,
+// filters it lacks), which are then read again with ours.
 package pdftext
 
 import (
@@ -13,6 +21,7 @@ import (
 	"fmt"
 	"github.com/ledongthuc/pdf"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/rectify/rectify/internal/notice"
@@ -118,12 +127,19 @@ func readPages(d *doc) []Page {
 		}
 		var node value
 		if kid, ok := ref.(libKid); ok {
-			// The library does not tell object numbers: a walk that
-			// meets more nodes than the file has objects met one twice.
+			if kid.num >= 0 {
+				if seen[kid.num] {
+					malformed("页面树有循环：对象 %d 被引用了不止一次", kid.num)
+				}
+				seen[kid.num] = true
+			}
+			// Kids whose numbers could not be read (direct
+			// dictionaries): a walk that meets more nodes than the
+			// file has objects met one twice.
 			if visits++; visits > d.libObjects {
 				malformed("页面树有循环：走过的节点比文件里的对象（不到 %d 个）还多", d.libObjects)
 			}
-			node = d.libValue(kid())
+			node = d.libValue(kid.get())
 		} else {
 			if r, ok := ref.(pdfRef); ok {
 				if seen[r.num] {
@@ -165,7 +181,7 @@ func readPages(d *doc) []Page {
 		pages = append(pages, p)
 	}
 	if lv, ok := root.o.(pdf.Value); ok {
-		walk(libKid(func() pdf.Value { return lv.Key("Pages") }), value{d, nil}, value{d, nil}, 0)
+		walk(libKid{-1, func() pdf.Value { return lv.Key("Pages") }}, value{d, nil}, value{d, nil}, 0)
 	} else {
 		walk(root.o.(pdfDict)["Pages"], value{d, nil}, value{d, nil}, 0)
 	}
@@ -175,9 +191,13 @@ func readPages(d *doc) []Page {
 	return pages
 }
 
-// libKid resolves a page-tree node in a file the library reads; walk
-// calls it only after counting the visit.
-type libKid func() pdf.Value
+// libKid is a page-tree node in a file the library reads: its object
+// number (-1: unknown) and how to resolve it, which walk does only after
+// checking the visit.
+type libKid struct {
+	num int
+	get func() pdf.Value
+}
 
 // kids lists a page-tree node's children unresolved, for walk to check
 // before it reads them: references, or libKids.
@@ -187,9 +207,21 @@ func (d *doc) kids(node value) []any {
 		if k.Kind() != pdf.Array {
 			return nil
 		}
+		// The library resolves references itself and hides their
+		// numbers, but its text of the array shows them ("[3 0 R 7 0 R]").
+		refs := strings.Fields(strings.Trim(k.String(), "[]"))
+		if len(refs) != 3*k.Len() {
+			refs = nil
+		}
 		kids := make([]any, k.Len())
 		for i := range kids {
-			kids[i] = libKid(func() pdf.Value { return k.Index(i) })
+			num := -1
+			if refs != nil && refs[3*i+2] == "R" {
+				if n, err := strconv.Atoi(refs[3*i]); err == nil {
+					num = n
+				}
+			}
+			kids[i] = libKid{num, func() pdf.Value { return k.Index(i) }}
 		}
 		return kids
 	}
