@@ -53,22 +53,25 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 	var tm, tlm matrix
 	var stack []gstate
 	local := map[string]*font{}
+	var fonts value
+	var fontRefs map[string]string
 	fontOf := func(name string) *font {
 		if f, ok := local[name]; ok {
 			return f
 		}
-		fonts := res.Key("Font")
-		fv := fonts.Key(name)
-		var f *font
-		if fv.Kind() == Dict {
-			// Pages share fonts: load each font object once per document.
-			key := scope + "/" + name // a direct font dictionary: per page
-			if id, ok := fonts.Identity(name); ok {
-				key = id
-			}
-			if cached, ok := in.fonts[key]; ok {
-				f = cached
-			} else {
+		if fontRefs == nil {
+			fonts = res.Key("Font")
+			fontRefs = fonts.Refs()
+		}
+		// Pages share fonts: load each font object once per document,
+		// found by its object number before it is read.
+		key := scope + "/" + name // a direct font dictionary: per page
+		if num, ok := fontRefs[name]; ok {
+			key = num
+		}
+		f, ok := in.fonts[key]
+		if !ok {
+			if fv := fonts.Key(name); fv.Kind() == Dict {
 				f = in.loadFont(fv)
 				in.fonts[key] = f
 			}

@@ -2,6 +2,8 @@ package pdftext
 
 import (
 	"bytes"
+	"strconv"
+	"strings"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -67,3 +69,31 @@ func (d *doc) libStream(v pdf.Value) []byte {
 
 var libKinds = [...]Kind{pdf.Null: Null, pdf.Bool: Bool, pdf.Integer: Integer, pdf.Real: Real,
 	pdf.String: String, pdf.Name: Name, pdf.Dict: Dict, pdf.Array: Array, pdf.Stream: Stream}
+
+// libRefs reads the object numbers in a library dictionary from its text,
+// where references stay unresolved ("<</F1 5 0 R /F2 7 0 R>>"): the
+// library resolves references itself and hides their numbers. Keys whose
+// values are not references are left out.
+func libRefs(dict pdf.Value, refs map[string]string) {
+	if dict.Kind() != pdf.Dict {
+		return
+	}
+	s := dict.String()
+	if !strings.HasPrefix(s, "<<") {
+		return
+	}
+	f := strings.Fields(strings.TrimSuffix(s[2:], ">>"))
+	for i := 0; i+3 < len(f); i++ {
+		if !strings.HasPrefix(f[i], "/") || f[i+3] != "R" {
+			continue
+		}
+		if _, err := strconv.Atoi(f[i+1]); err != nil {
+			continue
+		}
+		if _, err := strconv.Atoi(f[i+2]); err != nil {
+			continue
+		}
+		refs[f[i][1:]] = "obj " + f[i+1]
+		i += 3
+	}
+}

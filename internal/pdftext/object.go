@@ -338,23 +338,20 @@ func (v value) Float64() float64 {
 	return 0
 }
 
-// Identity names the font stored under k so that pages sharing it load it
-// once: its object number, or, from the library (which does not tell
-// object numbers), the dictionary's text, references included, for equal
-// dictionaries decode alike.
-func (v value) Identity(k string) (string, bool) {
-	var r any
+// Refs maps the keys of a dictionary that hold references to the objects'
+// numbers ("obj 12"), read without reading the objects (pages share fonts;
+// each is loaded once). Never nil.
+func (v value) Refs() map[string]string {
+	refs := map[string]string{}
 	switch o := v.o.(type) {
 	case pdf.Value:
-		if f := o.Key(k); f.Kind() == pdf.Dict {
-			return f.String(), true
-		}
-		return "", false
+		libRefs(o, refs)
 	case pdfDict:
-		r = o[k]
-	case *pdfStream:
-		r = o.dict[k]
+		for k, r := range o {
+			if ref, ok := r.(pdfRef); ok {
+				refs[k] = "obj " + strconv.Itoa(ref.num)
+			}
+		}
 	}
-	ref, ok := r.(pdfRef)
-	return "obj " + strconv.Itoa(ref.num), ok
+	return refs
 }
