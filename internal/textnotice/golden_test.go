@@ -2,6 +2,7 @@ package textnotice
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -164,5 +165,48 @@ func TestUnplacedKept(t *testing.T) {
 	}
 	if got := string(Write(n)); got != string(data) {
 		t.Errorf("written back differently:\n%s", firstDiff(string(data), got))
+	}
+}
+
+// TestSecondMeasuresLabel: an issue that says "整改措施：…" and then
+// "整改情况：正在整改。" (or "整改情况：已完成。后续…") is written back as
+// written, and every txt -> json -> txt round trip gives the same text: the
+// actions are not written twice.
+func TestSecondMeasuresLabel(t *testing.T) {
+	const head = "某某局\n关于巡察整改情况的通报\n现将整改进展情况公布如下。\n一、整改落实情况\n"
+	const tail = "某某局\n2025年6月30日\n"
+	for name, issue := range map[string]string{
+		"status only":      "（一）食品安全监管薄弱\n整改措施：制定抽检计划，抽检批次增加15%。\n整改情况：正在整改。\n",
+		"status and text":  "（一）食品安全监管薄弱\n整改措施：制定抽检计划。\n整改情况：已完成。抽检批次增加15%。\n",
+		"bracketed status": "（一）食品安全监管薄弱\n整改措施：制定抽检计划。\n（已完成）抽检批次增加15%。\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			// Blank lines between paragraphs, so that no line joining is involved.
+			src := strings.ReplaceAll(head+issue+tail, "\n", "\n\n")
+			var want strings.Builder
+			for _, p := range Paragraphs(src) {
+				want.WriteString(p.Text + "\n")
+			}
+			text := src
+			for round := 1; round <= 3; round++ {
+				n, err := Read([]byte(text))
+				if err != nil {
+					t.Fatal(err)
+				}
+				data, err := json.Marshal(n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var back notice.Notice
+				if err := json.Unmarshal(data, &back); err != nil {
+					t.Fatal(err)
+				}
+				if got := string(Write(&back)); got != want.String() {
+					t.Fatalf("round %d changed the notice:\n%s", round, firstDiff(want.String(), got))
+				} else {
+					text = strings.ReplaceAll(got, "\n", "\n\n")
+				}
+			}
+		})
 	}
 }

@@ -751,9 +751,19 @@ func (p *parser) issuePart1(it *item, s string) {
 				}
 				it.put(s[:m[2]] + "{status}" + s[m[3]:m[1]])
 				if body := s[m[1]:]; strings.TrimSpace(body) != "" {
+					// After the actions, the text after a status is progress:
+					// the layout holds {actions} once.
+					if it.has("{actions}") && !it.has("{progress}") {
+						it.progress = append(it.progress, body)
+						it.hasActs = false
+						it.put("{progress}")
+						return
+					}
 					it.actions = append(it.actions, body)
 					it.hasActs = true
-					it.put("{actions}")
+					if !it.has("{actions}") {
+						it.put("{actions}")
+					}
 				}
 				return
 			}
@@ -796,6 +806,13 @@ func (p *parser) issuePart1(it *item, s string) {
 				}
 			}
 		}
+		// A second measures label after the actions ("整改措施：…" then
+		// "整改情况：正在整改。"): the layout holds {actions} once, or
+		// every round trip would write the actions again; what follows
+		// its status is the issue's progress.
+		if kind == lblActions && body != "" && it.has("{actions}") && !it.has("{progress}") {
+			kind = lblProgress
+		}
 		if kind == lblActions {
 			if p.style.Progress == "" {
 				p.style.Progress = pattern + "{actions}"
@@ -804,7 +821,11 @@ func (p *parser) issuePart1(it *item, s string) {
 				it.actions = append(it.actions, body)
 			}
 			it.hasActs = true
-			it.put(layout + "{actions}")
+			if it.has("{actions}") {
+				it.put(layout)
+			} else {
+				it.put(layout + "{actions}")
+			}
 		} else {
 			it.progress = append(it.progress, body)
 			it.hasActs = false
