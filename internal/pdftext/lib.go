@@ -21,12 +21,19 @@ import (
 
 // guardedFile is the file as the library reads it.
 type guardedFile struct {
-	data []byte
-	g    *guard
+	data   []byte
+	g      *guard
+	budget int // bytes left to read, when > 0
 }
 
-func (f guardedFile) ReadAt(p []byte, off int64) (int, error) {
+func (f *guardedFile) ReadAt(p []byte, off int64) (int, error) {
 	f.g.step()
+	if f.budget > 0 {
+		if f.budget -= len(p); f.budget <= 0 {
+			// pdf.NewReader turns this into an error.
+			panic("交叉引用表读了不止一遍（/Prev 有循环）")
+		}
+	}
 	return bytes.NewReader(f.data).ReadAt(p, off)
 }
 
@@ -38,7 +45,12 @@ func libDoc(data []byte, g *guard) (*doc, bool) {
 		// in it (issue 17: a million objects took 83 s).
 		return nil, false
 	}
-	r, err := pdf.NewReader(guardedFile{data: data, g: g}, int64(len(data)))
+	// The library follows /Prev without remembering where it has been: a
+	// loop would read the file until the time is up. Reading the
+	// cross-reference sections takes less than the file twice over.
+	f := &guardedFile{data: data, g: g, budget: 2*len(data) + 1<<20}
+	r, err := pdf.NewReader(f, int64(len(data)))
+	f.budget = 0
 	if err != nil || g.ctx.Err() != nil {
 		// A damaged cross-reference or trailer, a header the library
 		// rejects: our layer rebuilds the xref by scanning the file.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 )
 
 // TestLibraryReadsProducers: the mandated library, not our own object
@@ -47,4 +49,33 @@ func pageText(pages []Page) string {
 		s = append(s, '\f')
 	}
 	return string(s)
+}
+
+// TestPrevLoop: a cross-reference whose /Prev points at itself (the library
+// would follow it forever) is read by our own layer, quickly.
+func TestPrevLoop(t *testing.T) {
+	data := string(pdfOf([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream("BT /F1 12 Tf 72 720 Td (loop) Tj ET"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}))
+	i := strings.LastIndex(data, "startxref")
+	off := strings.TrimSpace(strings.Fields(data[i+len("startxref"):])[0])
+	data = strings.Replace(data, "trailer\n<<", "trailer\n<< /Prev "+off, 1)
+	if !strings.Contains(data, "/Prev") {
+		t.Fatal("no trailer to loop")
+	}
+	start := time.Now()
+	pages, err := Pages(context.Background(), []byte(data), Options{Timeout: 20 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("took %v: the /Prev loop was followed until the time was up", took)
+	}
+	if got := pageText(pages); got != "loop\f" {
+		t.Errorf("text %q", got)
+	}
 }
