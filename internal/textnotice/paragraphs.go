@@ -182,6 +182,10 @@ var titleBreakRe = regexp.MustCompile(`^(\p{Han}{2,40}) (关于\p{Han}.*)$`)
 // brackets.
 func JoinLines(lines []Line) []Para {
 	ww := wrapWidth(lines)
+	indents := false // the source indents its paragraphs' first lines
+	for _, l := range lines {
+		indents = indents || l.Indented
+	}
 	var paras []Para
 	var cur strings.Builder
 	var start Line
@@ -225,9 +229,11 @@ func JoinLines(lines []Line) []Para {
 			newPara = true // the signature above the date
 		case endsTerminal(prev.Text) && !full:
 			newPara = true
-		case l.HasIndent && prev.HasIndent && !l.Indented && full && !prev.BreakAfter && !inHeader:
+		case indents && l.HasIndent && prev.HasIndent && !l.Indented && full && !prev.BreakAfter && !inHeader:
 			// A layout-aware reader saw this line start at the margin under
 			// a full one: a wrap, even before a marker ("…；" / "（2）…").
+			// Only where paragraphs are indented: set flush left, every
+			// line starts at the margin and that says nothing.
 			newPara = false
 		case isStarter(l.Text) && !open:
 			newPara = true
@@ -237,8 +243,12 @@ func JoinLines(lines []Line) []Para {
 			newPara = true
 		case l.HasIndent && prev.HasIndent:
 			// A layout-aware reader saw the first-line indent, or space
-			// between paragraphs, or a short heading line.
-			newPara = l.Indented || (prev.BreakAfter && !prev.PageEnd) || (heading && !full)
+			// between paragraphs, or a short heading line. Without
+			// first-line indents (a notice set flush left), a line that
+			// stops well short of the measure is the last of its paragraph,
+			// unless the next starts with a Latin word too long to fit.
+			short := ww > 0 && pw < ww*0.75 && !open && !startsLatin(l.Text)
+			newPara = l.Indented || (prev.BreakAfter && !prev.PageEnd) || (heading && !full) || short
 		case prev.BreakAfter:
 			switch {
 			case endsParagraph(prev.Text):
@@ -343,6 +353,13 @@ func firstWord(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// startsLatin: s starts with a Latin word or a number, which a line break
+// never splits (an e-mail address, a telephone number).
+func startsLatin(s string) bool {
+	r, _ := firstRune(s)
+	return isLatin(r) || (r >= '0' && r <= '9')
 }
 
 func isLatin(r rune) bool {

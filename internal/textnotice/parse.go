@@ -1126,6 +1126,14 @@ func (p *parser) pendingList(ps []Para) []string {
 			lead = append(lead, q.Text)
 			continue
 		}
+		// A paragraph of its own without a label after the deadline is no
+		// deadline: reading it as one would replace the deadline read.
+		if field == lblDeadline && (cur.Deadline != "" || cur.DeadlineText != "") {
+			if loc := firstLabel(q.Text); loc == nil || loc[0] != 0 {
+				p.unplaced(q)
+				continue
+			}
+		}
 		layout = append(layout, "")
 		field = p.pendingParts(cur, q.Text, field, layout)
 	}

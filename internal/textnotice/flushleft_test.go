@@ -1,0 +1,105 @@
+package textnotice
+
+import (
+	"strings"
+	"testing"
+)
+
+// flushLeft sets paragraphs as a layout-aware reader (the PDF reader) sees a
+// notice typeset without first-line indents: every line at the margin,
+// wrapped at measure cells, the last line of each paragraph short.
+func flushLeft(paras []string, measure float64) []Line {
+	var lines []Line
+	add := func(s string) {
+		lines = append(lines, Line{Text: s, Raw: s, Page: 1, Line: len(lines) + 1,
+			HasIndent: true, Width: displayWidth(s)})
+	}
+	for _, p := range paras {
+		var cur strings.Builder
+		for _, r := range p {
+			if displayWidth(cur.String()+string(r)) > measure {
+				add(cur.String())
+				cur.Reset()
+			}
+			cur.WriteRune(r)
+		}
+		add(cur.String())
+	}
+	return lines
+}
+
+// TestFlushLeftClosing: in a notice set flush left, a short line that ends
+// without a full stop ("整改时限：2025年10月") is the end of its paragraph:
+// the closing paragraph under it is read as the closing, its contact found,
+// and the deadline keeps only its own words.
+func TestFlushLeftClosing(t *testing.T) {
+	paras := []string{
+		"中共某某乡委员会",
+		"关于巡察整改进展情况的通报",
+		"根据县委巡察工作统一部署，县委第二巡察组对某某乡党委开展了巡察，并反馈了巡察意见。现将整改进展情况公布如下。",
+		"一、巡察反馈问题的整改落实情况",
+		"（一）村级集体经济发展缓慢的问题。",
+		"整改情况：正在整改。一是引进食用菌种植项目，带动村集体增收。二是盘活闲置村部用房3处，对外出租。",
+		"（二）村务公开不及时的问题。",
+		"整改情况：已完成。建立村务公开月报制度，全乡12个村按月公开。",
+		"二、尚未完成的整改事项",
+		"1.关于“村级集体经济发展缓慢”的问题",
+		"情况说明：部分村资源禀赋较弱，增收项目见效周期较长。",
+		"下一步整改措施：继续跟踪食用菌项目建设进度。",
+		"整改时限：2025年10月",
+		"欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请及时向我们反映。联系电话：0593-8352016。",
+		"中共某某乡委员会",
+		"2025年1月15日",
+	}
+	got := JoinLines(flushLeft(paras, 28))
+	var texts []string
+	for _, p := range got {
+		texts = append(texts, p.Text)
+	}
+	if strings.Join(texts, "\n") != strings.Join(paras, "\n") {
+		t.Errorf("paragraphs joined differently:\n%s", firstDiff(strings.Join(paras, "\n"), strings.Join(texts, "\n")))
+	}
+	n, err := Parse(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Contact == nil || n.Contact.Phone != "0593-8352016" {
+		t.Errorf("contact = %+v, want the phone of the closing paragraph", n.Contact)
+	}
+	if len(n.Pending) != 1 || n.Pending[0].Deadline != "2025-10" || strings.Contains(n.Pending[0].DeadlineText, "欢迎") {
+		t.Errorf("pending = %+v", n.Pending)
+	}
+	if len(n.Closing) != 1 || !strings.HasPrefix(n.Closing[0], "欢迎") {
+		t.Errorf("closing = %q", n.Closing)
+	}
+}
+
+// TestPendingDeadlineKept: an unlabelled paragraph after a pending item's
+// deadline (here one the grammar cannot place) neither replaces the
+// deadline nor vanishes: it is kept in unplaced with its line, and written
+// back (the text writer puts unplaced body text after the date).
+func TestPendingDeadlineKept(t *testing.T) {
+	src := "中共某某乡委员会\n关于巡察整改进展情况的通报\n" +
+		"现将整改进展情况公布如下。\n一、巡察反馈问题的整改落实情况\n" +
+		"（一）村务公开不及时的问题。\n整改情况：已完成。建立村务公开月报制度。\n" +
+		"二、尚未完成的整改事项\n1.关于“村级集体经济发展缓慢”的问题\n" +
+		"情况说明：增收项目见效周期较长。\n整改时限：2025年10月\n" +
+		"另附项目清单一份\n" +
+		"中共某某乡委员会\n2025年1月15日\n"
+	n, err := Read([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Pending) != 1 || n.Pending[0].Deadline != "2025-10" || n.Pending[0].DeadlineText != "" {
+		t.Errorf("pending = %+v", n.Pending)
+	}
+	if len(n.Unplaced) != 1 || n.Unplaced[0].Text != "另附项目清单一份" || n.Unplaced[0].Source == nil || n.Unplaced[0].Source.Line != 11 {
+		t.Errorf("unplaced = %+v", n.Unplaced)
+	}
+	got := string(Write(n))
+	for _, want := range []string{"整改时限：2025年10月\n", "另附项目清单一份\n"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("written back without %q:\n%s", want, got)
+		}
+	}
+}
