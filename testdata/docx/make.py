@@ -267,11 +267,11 @@ def tracked():
         # The old properties of a revised paragraph carry a numbering that is gone.
         para("（二）高标准农田建设质量不高的问题", '<w:pPrChange w:id="7" w:author="张三" w:date="2025-01-02T10:00:00Z"><w:pPr>' + numpr(9, 0) + '</w:pPr></w:pPrChange>'),
         '<w:moveFromRangeStart w:id="8" w:name="move1" w:author="张三" w:date="2025-01-02T10:00:00Z"/>'
-        '<w:p><w:moveFrom w:id="9" w:author="张三" w:date="2025-01-02T10:00:00Z">' + run("整改进展：正在整改。") + '</w:moveFrom></w:p>'
+        '<w:p><w:moveFrom w:id="9" w:author="张三" w:date="2025-01-02T10:00:00Z">' + run("整改情况：正在整改。已完成验收的项目逐一复核。") + '</w:moveFrom></w:p>'
         '<w:moveFromRangeEnd w:id="8"/>',
         para("", runs=run("整改措施：对2021年以来建成的高标准农田逐块复核，2025年6月底前完成问题地块整改。")),
         '<w:moveToRangeStart w:id="10" w:name="move1" w:author="张三" w:date="2025-01-02T10:00:00Z"/>'
-        '<w:p><w:moveTo w:id="11" w:author="张三" w:date="2025-01-02T10:00:00Z">' + run("整改进展：正在整改。") + '</w:moveTo></w:p>'
+        '<w:p><w:moveTo w:id="11" w:author="张三" w:date="2025-01-02T10:00:00Z">' + run("整改情况：正在整改。已完成验收的项目逐一复核。") + '</w:moveTo></w:p>'
         '<w:moveToRangeEnd w:id="10"/>',
         '<w:p><w:pPr/><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏的批注文字</w:t></w:r></w:p>',
         '<w:p><w:pPr/><w:ins w:id="12" w:author="张三" w:date="2025-01-02T10:00:00Z">' + run("二、下一步工作") + '</w:ins></w:p>',
