@@ -103,3 +103,24 @@ func TestPendingDeadlineKept(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleWrapBeforeDe: a title line that fills the measure and ends in
+// "情况" (which can end a title) still wrapped when the next line goes on
+// "的通报": no title line starts with 的.
+func TestTitleWrapBeforeDe(t *testing.T) {
+	lines := []Line{
+		{Text: "中共古田县林业局党组关于巡察整改进展情况", Width: 27.5},
+		{Text: "的通报", Width: 4.1, Indented: true},
+		{Text: "根据县委统一部署，县委第四巡察组于2024年4月至6月对县", Width: 27.6, Indented: true},
+		{Text: "林业局党组开展了巡察，并于2024年8月12日反馈了巡察意见。", Width: 27.6},
+		{Text: "现将整改进展情况通报如下。", Width: 13},
+		{Text: "一、整改工作总体情况", Width: 10, Indented: true},
+	}
+	for i := range lines {
+		lines[i].HasIndent, lines[i].Page, lines[i].Line = true, 1, i+1
+	}
+	got := JoinLines(lines)
+	if len(got) < 1 || got[0].Text != "中共古田县林业局党组关于巡察整改进展情况的通报" {
+		t.Errorf("title = %+v", got)
+	}
+}

@@ -237,8 +237,10 @@ func JoinLines(lines []Line) []Para {
 			newPara = false
 		case isStarter(l.Text) && !open:
 			newPara = true
-		case inHeader && l.HasIndent && ww > 0 && pw >= ww-1.5 && !endsTitle(prev.Text):
-			newPara = false // a title line that filled the measure wrapped
+		case inHeader && l.HasIndent && ww > 0 && pw >= ww-1.5 && (!endsTitle(prev.Text) || strings.HasPrefix(l.Text, "的")):
+			// A title line that filled the measure wrapped; even after
+			// "…情况" when the next line goes on "的通报".
+			newPara = false
 		case inHeader && (endsTitle(prev.Text) || prev.BreakAfter):
 			newPara = true
 		case l.HasIndent && prev.HasIndent:
