@@ -182,9 +182,11 @@ var titleBreakRe = regexp.MustCompile(`^(\p{Han}{2,40}) (关于\p{Han}.*)$`)
 // brackets.
 func JoinLines(lines []Line) []Para {
 	ww := wrapWidth(lines)
-	indents := false // the source indents its paragraphs' first lines
+	// The source indents its paragraphs' first lines: a full line starts
+	// indented (a centred title or a signature is indented but short).
+	indents := false
 	for _, l := range lines {
-		indents = indents || l.Indented
+		indents = indents || (l.Indented && ww > 0 && lineWidth(l) >= ww-3)
 	}
 	var paras []Para
 	var cur strings.Builder
@@ -223,15 +225,19 @@ func JoinLines(lines []Line) []Para {
 		// paragraph would be quadratic in its length.
 		open := depth > 0
 		heading := startsHeading && curW < 40 && !open
+		if strings.ContainsAny(prev.Text, "。；") {
+			inHeader = false // a sentence has ended: the body has begun
+		}
 		var newPara bool
 		switch {
 		case i+1 < len(lines) && notice.ParseWholeDate(lines[i+1].Text) != "" && displayWidth(l.Text) <= 40:
 			newPara = true // the signature above the date
 		case endsTerminal(prev.Text) && !full:
 			newPara = true
-		case indents && l.HasIndent && prev.HasIndent && !l.Indented && full && !prev.BreakAfter && !inHeader:
+		case indents && l.HasIndent && prev.HasIndent && !l.Indented && full && (!prev.BreakAfter || prev.PageEnd) && !inHeader:
 			// A layout-aware reader saw this line start at the margin under
-			// a full one: a wrap, even before a marker ("…；" / "（2）…").
+			// a full one: a wrap, even before a marker ("…；" / "（2）…"),
+			// and across a page end.
 			// Only where paragraphs are indented: set flush left, every
 			// line starts at the margin and that says nothing.
 			newPara = false
@@ -274,9 +280,6 @@ func JoinLines(lines []Line) []Para {
 			flush()
 			start = l
 			depth, curW, startsHeading = 0, 0, isHeading(l.Text)
-		}
-		if strings.ContainsAny(prev.Text, "。；") {
-			inHeader = false
 		}
 		joinText(&cur, l.Text)
 		depth += bracketDepth(l.Text)
