@@ -74,6 +74,18 @@ func (d *doc) libValue(v pdf.Value) value {
 // maxStreamBytes (the library reads without a bound). A filter the library
 // lacks panics inside it and Pages then reads the file with our own layer.
 func (d *doc) libStream(v pdf.Value) []byte {
+	// The library allocates a row of /Columns bytes unchecked: a huge
+	// one would exhaust memory. Ours reads such a stream.
+	parms := v.Key("DecodeParms")
+	for i := -1; i < parms.Len(); i++ {
+		p := parms
+		if i >= 0 {
+			p = parms.Index(i)
+		}
+		if c := p.Key("Columns"); c.Kind() != pdf.Null && (c.Int64() < 0 || c.Int64() >= 1<<20) {
+			panic("/Columns out of range") // not an abort: ours reads the file
+		}
+	}
 	rc := v.Reader()
 	defer rc.Close()
 	return d.readAll(rc, 4*int(min(max(v.Key("Length").Int64(), 0), int64(len(d.data)))))
