@@ -45,6 +45,12 @@ func libDoc(data []byte, g *guard) (*doc, bool) {
 		// in it (issue 17: a million objects took 83 s).
 		return nil, false
 	}
+	if !libSizesBounded(data) {
+		// The library sizes its cross-reference table from the file's
+		// own numbers before checking them: a forged one would exhaust
+		// memory (fatal, not a panic we could recover). Ours bounds them.
+		return nil, false
+	}
 	// The library follows /Prev without remembering where it has been: a
 	// loop would read the file until the time is up. Reading the
 	// cross-reference sections takes less than the file twice over.
@@ -120,4 +126,88 @@ func libRefs(dict pdf.Value, refs map[string]string) {
 		refs[f[i][1:]] = "obj " + f[i+1]
 		i += 3
 	}
+}
+
+// maxXrefSections bounds the xref sections libSizesBounded looks at; a file
+// with more is read by our own layer.
+const maxXrefSections = 64
+
+// libSizesBounded says whether every number the library makes a table from
+// (/Size, /W and /Index of an xref stream, the subsection headers of an xref
+// table) is within what a file of this size can hold.
+func libSizesBounded(data []byte) bool {
+	limit := uint64(max(len(data), 1<<16) + 16) // a generation number may be 65535
+	for _, key := range []string{"/Size", "/W", "/Index"} {
+		for rest := data; ; {
+			i := bytes.Index(rest, []byte(key))
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(key):]
+			j := 0
+			for j < len(rest) && isWhite(rest[j]) {
+				j++
+			}
+			switch {
+			case j < len(rest) && rest[j] == '[' && key != "/Size":
+				end := bytes.IndexByte(rest[j:], ']')
+				if end < 0 {
+					end = len(rest) - j
+				}
+				if !numbersBounded(rest[j:j+end], limit) {
+					return false
+				}
+			case j < len(rest) && rest[j] >= '0' && rest[j] <= '9' && key == "/Size":
+				k := j
+				for k < len(rest) && k-j < 24 && rest[k] >= '0' && rest[k] <= '9' {
+					k++
+				}
+				if !numbersBounded(rest[j:k], limit) {
+					return false
+				}
+			}
+		}
+	}
+	sections := 0
+	for rest := data; ; {
+		i := bytes.Index(rest, []byte("xref"))
+		if i < 0 {
+			return true
+		}
+		inWord := i > 0 && (rest[i-1] >= 'a' && rest[i-1] <= 'z') // startxref
+		rest = rest[i+4:]
+		if inWord {
+			continue
+		}
+		if sections++; sections > maxXrefSections {
+			return false
+		}
+		end := bytes.Index(rest, []byte("trailer"))
+		if end < 0 {
+			end = len(rest)
+		}
+		if !numbersBounded(rest[:end], limit) {
+			return false
+		}
+	}
+}
+
+// numbersBounded says whether every run of digits in b is at most limit.
+func numbersBounded(b []byte, limit uint64) bool {
+	var n uint64
+	digits := 0
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			if digits++; digits > 19 {
+				return false
+			}
+			n = n*10 + uint64(c-'0')
+			if n > limit {
+				return false
+			}
+			continue
+		}
+		n, digits = 0, 0
+	}
+	return true
 }

@@ -79,3 +79,39 @@ func TestPrevLoop(t *testing.T) {
 		t.Errorf("text %q", got)
 	}
 }
+
+// TestForgedTableSizes: the library allocates its cross-reference table from
+// the file's numbers before checking them; a forged subsection start or /Size
+// would exhaust memory (a fatal error, not a panic). Such files go to our
+// own layer, which bounds them, and the page is still read.
+func TestForgedTableSizes(t *testing.T) {
+	base := string(pdfOf([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream("BT /F1 12 Tf 72 720 Td (forged) Tj ET"),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	}))
+	if !libSizesBounded([]byte(base)) {
+		t.Fatal("an honest file is refused the library")
+	}
+	for name, forged := range map[string]string{
+		"subsection start": strings.Replace(base, "xref\n0 6\n", "xref\n0 6\n4000000000 1\n0000000009 00000 n \n", 1),
+		"trailer /Size":    strings.Replace(base, "/Size 6", "/Size 900000000000", 1),
+	} {
+		if forged == base {
+			t.Fatalf("%s: nothing forged", name)
+		}
+		if libSizesBounded([]byte(forged)) {
+			t.Errorf("%s: handed to the library", name)
+		}
+		pages, err := Pages(context.Background(), []byte(forged), Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if got := pageText(pages); got != "forged\f" {
+			t.Errorf("%s: text %q", name, got)
+		}
+	}
+}
