@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/testutil"
 )
 
 // roundTrip writes n in a format and reads it back.
@@ -57,27 +58,6 @@ func comparable(t *testing.T, n *notice.Notice) string {
 	return string(b)
 }
 
-func diff(a, b string) string {
-	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
-	var out []string
-	for i := 0; i < len(la) || i < len(lb); i++ {
-		var x, y string
-		if i < len(la) {
-			x = la[i]
-		}
-		if i < len(lb) {
-			y = lb[i]
-		}
-		if x != y {
-			out = append(out, "want: "+x, " got: "+y)
-			if len(out) >= 12 {
-				break
-			}
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
 // TestWritersLoseNothing: testdata/full.json, which uses every field of the
 // model, comes back equal from the text writer and from the PDF writer.
 func TestWritersLoseNothing(t *testing.T) {
@@ -102,7 +82,7 @@ func TestWritersLoseNothing(t *testing.T) {
 			}
 			want, got := comparable(t, orig), comparable(t, back)
 			if got != want {
-				t.Errorf("JSON -> %s -> JSON changed the data:\n%s", kind, diff(want, got))
+				t.Errorf("JSON -> %s -> JSON changed the data:\n%s", kind, testutil.LineDiff(want, got, "want: ", " got: "))
 			}
 		})
 	}
@@ -154,7 +134,7 @@ func TestFactsWithoutNarrative(t *testing.T) {
 				gi = append(gi, is.Title+"|"+is.Status+"|"+is.Deadline)
 			}
 			if strings.Join(wi, "\n") != strings.Join(gi, "\n") {
-				t.Errorf("issues changed:\n%s", diff(strings.Join(wi, "\n"), strings.Join(gi, "\n")))
+				t.Errorf("issues changed:\n%s", testutil.LineDiff(strings.Join(wi, "\n"), strings.Join(gi, "\n"), "want: ", " got: "))
 			}
 		})
 	}

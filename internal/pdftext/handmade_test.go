@@ -151,6 +151,6 @@ func TestObjectStreams(t *testing.T) {
 		t.Fatal(err)
 	}
 	if g, w := comparable(t, got), comparable(t, want); g != w {
-		t.Errorf("with object streams:\n%s", lineDiff(g, w))
+		t.Errorf("with object streams:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
 	}
 }

@@ -135,10 +135,10 @@ func TestProducers(t *testing.T) {
 			}
 			goldenJSON(t, "../../testdata/pdf/"+strings.TrimSuffix(c.pdf, ".pdf")+".golden.json", got)
 			if g, w := string(textnotice.Write(got)), withLosses(t, c.pdf, string(textnotice.Write(want))); g != w {
-				t.Errorf("PDF -> .txt and text -> .txt differ:\n%s", lineDiff(g, w))
+				t.Errorf("PDF -> .txt and text -> .txt differ:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
 			}
 			if g, w := comparable(t, got), withLosses(t, c.pdf, comparable(t, want)); g != w {
-				t.Errorf("PDF and text differ:\n%s", lineDiff(g, w))
+				t.Errorf("PDF and text differ:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
 			}
 		})
 	}
@@ -221,27 +221,6 @@ func TestNothingLost(t *testing.T) {
 	}
 }
 
-func lineDiff(a, b string) string {
-	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
-	var out []string
-	for i := 0; i < len(la) || i < len(lb); i++ {
-		var x, y string
-		if i < len(la) {
-			x = la[i]
-		}
-		if i < len(lb) {
-			y = lb[i]
-		}
-		if x != y {
-			out = append(out, "pdf:  "+x, "text: "+y)
-			if len(out) > 12 {
-				break
-			}
-		}
-	}
-	return strings.Join(out, "\n")
-}
-
 func goldenJSON(t *testing.T, path string, n *notice.Notice) {
 	t.Helper()
 	b, err := notice.Marshal(n)
@@ -315,7 +294,7 @@ func TestCorpusPDF(t *testing.T) {
 		}
 	}
 	if g, w := comparable(t, got), comparable(t, want); g != w {
-		t.Errorf("corpus PDF and text differ beyond the PDF's own differences:\n%s", lineDiff(g, w))
+		t.Errorf("corpus PDF and text differ beyond the PDF's own differences:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
 	}
 }
 
