@@ -75,6 +75,15 @@ func nestedDocx(t *testing.T) []byte {
 func TestBadInput(t *testing.T) {
 	pdf := readTestdata(t, "pdf/rectify-aspects.pdf")
 	noHeader := readTestdata(t, "ledgers/office-template.xlsx")
+	// A zip holding only a readme: neither a workbook nor a Word file.
+	notAnOfficeZip := func() []byte {
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		w, _ := zw.Create("readme.txt")
+		w.Write([]byte("hello"))
+		zw.Close()
+		return b.Bytes()
+	}()
 	cases := []struct {
 		name, file string
 		data       []byte
@@ -89,14 +98,7 @@ func TestBadInput(t *testing.T) {
 		{"truncated pdf", "截断.pdf", pdf[:len(pdf)/2], "out.json", nil, "PDF 文件已损坏或不完整"},
 		{"text renamed pdf", "假.pdf", []byte("寿宁工业园区管理委员会关于巡察整改进展情况的通报"), "out.json", nil, "内容不是 PDF 文件"},
 		{"random bytes xlsx", "乱码.xlsx", bytes.Repeat([]byte{0x13, 0x37, 0xee}, 500), "out.json", nil, "内容不是 XLSX 文件"},
-		{"zip that is no workbook", "压缩包.xlsx", func() []byte {
-			var b bytes.Buffer
-			zw := zip.NewWriter(&b)
-			w, _ := zw.Create("readme.txt")
-			w.Write([]byte("hello"))
-			zw.Close()
-			return b.Bytes()
-		}(), "out.json", nil, "不是有效的 Excel（.xlsx）文件"},
+		{"zip that is no workbook", "压缩包.xlsx", notAnOfficeZip, "out.json", nil, "不是有效的 Excel（.xlsx）文件"},
 		{"user password pdf", "加密.pdf", readTestdata(t, "pdf/aes256-user-password.pdf"), "out.json", nil, "--password"},
 		{"scanned pdf", "扫描件.pdf", readTestdata(t, "pdf/scanned.pdf"), "out.json", nil, "没有文字层"},
 		{"truncated json", "截断.json", []byte(`{"format": 1, "categories": [`), "out.txt", nil, "JSON 不完整"},
@@ -111,14 +113,7 @@ func TestBadInput(t *testing.T) {
 		// Word: a zip that is no Word file, a 1 GiB part (declared, and
 		// hidden behind a small declared size), XML nested past any
 		// document's depth, an old binary .doc.
-		{"zip that is no docx", "压缩包.docx", func() []byte {
-			var b bytes.Buffer
-			zw := zip.NewWriter(&b)
-			w, _ := zw.Create("readme.txt")
-			w.Write([]byte("hello"))
-			zw.Close()
-			return b.Bytes()
-		}(), "out.json", nil, "不是有效的 Word（.docx）文件"},
+		{"zip that is no docx", "压缩包.docx", notAnOfficeZip, "out.json", nil, "不是有效的 Word（.docx）文件"},
 		{"docx with a 1 GiB part", "炸弹.docx", testutil.ZipWithHugePart(docxParts, "word/document.xml", 1<<30, true), "out.json", nil, "过大"},
 		{"docx hiding a 1 GiB part", "炸弹2.docx", testutil.ZipWithHugePart(docxParts, "word/document.xml", 1<<30, false), "out.json", nil, "比声明的大小"},
 		{"deeply nested docx", "嵌套.docx", nestedDocx(t), "out.json", nil, "XML 嵌套超过"},
