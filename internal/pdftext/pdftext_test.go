@@ -103,6 +103,15 @@ var producerLosses = map[string]map[string]string{
 	},
 }
 
+// setOnLines are titles that the source wrote on one line and the
+// producer set on two, breaking after the issuer's name at 关于 as GB/T 9704
+// asks (rectify's own writer does). On the page that cannot be told from a
+// title the source wrote on those two lines (soe-group's), which the
+// reader takes it for; the data are the same, the .txt keeps the lines.
+var setOnLines = map[string]map[string]string{
+	"rectify-aspects.pdf": {"中共柘荣县城郊乡委员会关于县委": "中共柘荣县城郊乡委员会\n关于县委"},
+}
+
 // withLosses is s (the text notice's .txt or JSON) as the producer of pdf
 // drew it; a loss that no longer applies is an error.
 func withLosses(t *testing.T, pdf, s string) string {
@@ -134,7 +143,14 @@ func TestProducers(t *testing.T) {
 				t.Fatal(err)
 			}
 			goldenJSON(t, "../../testdata/pdf/"+strings.TrimSuffix(c.pdf, ".pdf")+".golden.json", got)
-			if g, w := string(textnotice.Write(got)), withLosses(t, c.pdf, string(textnotice.Write(want))); g != w {
+			wantText := withLosses(t, c.pdf, string(textnotice.Write(want)))
+			for from, to := range setOnLines[c.pdf] {
+				if !strings.Contains(wantText, from) {
+					t.Errorf("%s: the listed title %q no longer applies", c.pdf, from)
+				}
+				wantText = strings.ReplaceAll(wantText, from, to)
+			}
+			if g, w := string(textnotice.Write(got)), wantText; g != w {
 				t.Errorf("PDF -> .txt and text -> .txt differ:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
 			}
 			if g, w := comparable(t, got), withLosses(t, c.pdf, comparable(t, want)); g != w {

@@ -124,3 +124,24 @@ func TestTitleWrapBeforeDe(t *testing.T) {
 		t.Errorf("title = %+v", got)
 	}
 }
+
+// TestTitleLineAtGuanyu: a long issuer's name that fills the measure is
+// still a title line of its own when the next line starts at 关于 (titles
+// are issuer + 关于 + matter + kind, and break there).
+func TestTitleLineAtGuanyu(t *testing.T) {
+	lines := []Line{
+		{Text: "中共闽东交通建设投资集团有限公司委员会", Width: 26.85},
+		{Text: "关于巡察整改进展情况的通报", Width: 22.7, Indented: true},
+		{Text: "各党支部，集团各部门、各子公司：", Width: 16},
+		{Text: "2024年8月19日至10月18日，市委第六巡察组对集团", Width: 27.6, Indented: true},
+		{Text: "公司党委开展了常规巡察，并于2024年12月5日反馈了巡察", Width: 27.6},
+		{Text: "意见。现将整改进展情况通报如下。", Width: 16},
+	}
+	for i := range lines {
+		lines[i].HasIndent, lines[i].Page, lines[i].Line = true, 1, i+1
+	}
+	got := JoinLines(lines)
+	if len(got) != 4 || got[0].Text != "中共闽东交通建设投资集团有限公司委员会" || got[1].Text != "关于巡察整改进展情况的通报" {
+		t.Errorf("paragraphs = %+v", got)
+	}
+}

@@ -243,6 +243,11 @@ func JoinLines(lines []Line) []Para {
 			newPara = false
 		case isStarter(l.Text) && !open:
 			newPara = true
+		case inHeader && startsTitleLine(l.Text) && !open:
+			// A title is issuer + 关于 + matter + kind: a line that starts
+			// at 关于 was set there, even under a line that fills the
+			// measure (a long issuer's name).
+			newPara = true
 		case inHeader && l.HasIndent && ww > 0 && pw >= ww-1.5 && (!endsTitle(prev.Text) || strings.HasPrefix(l.Text, "的")):
 			// A title line that filled the measure wrapped; even after
 			// "…情况" when the next line goes on "的通报".
@@ -287,6 +292,12 @@ func JoinLines(lines []Line) []Para {
 	}
 	flush()
 	return paras
+}
+
+// startsTitleLine: s starts the matter of a title, where a title set on
+// several lines breaks after the issuer's name.
+func startsTitleLine(s string) bool {
+	return strings.HasPrefix(s, "关于")
 }
 
 func lineWidth(l Line) float64 {
