@@ -3,14 +3,18 @@ package main
 import (
 	"errors"
 	"os"
+	"runtime/debug"
 
 	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/format"
 	"github.com/rectify/rectify/internal/safeio"
 )
 
+// streamMemoryLimit is the soft memory limit while a conversion streams.
+const streamMemoryLimit = 128 << 20
+
 // convertStream converts through a streaming path when the two formats have
-// one (format.LookupStream: JSON to .xlsx holds one category at a time, not
+// one (format.LookupStream: JSON to .xlsx holds a few hundred issues at a time, not
 // the whole notice and its source). It reports false when the conversion
 // takes the usual path, which also gives the messages for inputs it cannot
 // open.
@@ -35,6 +39,15 @@ func convertStream(e *env, in, out, to string, f *convertFlags) (bool, error) {
 		return false, nil
 	}
 	defer src.Close()
+	// What a streamed conversion holds at a time is small (a few batches
+	// of issues, excelize's 16 MiB row buffer, the compressed workbook), but
+	// with collection off until main's soft limit the heap grows to it:
+	// collect near a lower one, so that the process stays small.
+	if old := debug.SetMemoryLimit(streamMemoryLimit); old < streamMemoryLimit {
+		debug.SetMemoryLimit(old)
+	} else {
+		defer debug.SetMemoryLimit(old)
+	}
 	opt := f.opt
 	opt.File = out
 	file, err := safeio.Create(out, f.force)

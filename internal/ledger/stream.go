@@ -1,13 +1,14 @@
 package ledger
 
 import (
-	"bufio"
+	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
+	"strings"
 
+	json "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/rectify/rectify/internal/notice"
 )
 
@@ -16,58 +17,36 @@ import (
 const maxJSONInput = 512 << 20
 
 // WriteJSON writes the workbook for notice JSON read from r without holding
-// the whole notice: a first pass decodes one category at a time to count the
-// rows and keep everything but the issues; a second pass decodes the
-// categories again, one at a time, straight into the sheet. JSON that the
-// first pass cannot take (bad syntax, an unknown status, a wrong format) is
-// read whole by notice.Unmarshal instead, so that its message is the one
-// every other path gives.
+// the whole notice: a first pass counts the issues of each category and
+// keeps everything but the issues; a second pass decodes the issues one at a
+// time, on a goroutine of its own, while the rows are written. JSON that
+// either pass cannot take (bad syntax, an unknown status, a field of the
+// wrong type) is read whole by notice.Unmarshal instead, so that its message
+// is the one every other path gives; nothing has been written to w then.
 func WriteJSON(ctx context.Context, r io.ReadSeeker, w io.Writer, opt Options) error {
 	head, plan, err := scanJSON(r)
-	if err != nil {
+	if err == nil {
 		if _, err := r.Seek(0, io.SeekStart); err != nil {
 			return &InputError{err}
 		}
-		data, err := io.ReadAll(io.LimitReader(r, maxJSONInput))
-		if err != nil {
-			return &InputError{err}
+		each := func(yield func(*notice.Issue) error) error { return streamIssues(ctx, r, yield) }
+		err = writeWorkbook(w, head, plan, each, opt)
+		if !errors.Is(err, errStream) {
+			return err
 		}
-		n, err := notice.Unmarshal(data)
-		if err != nil {
-			return &InputError{err}
-		}
-		return WriteTo(w, n, opt)
 	}
 	if _, err := r.Seek(0, io.SeekStart); err != nil {
 		return &InputError{err}
 	}
-	each := func(yield func(*notice.Category) error) error {
-		err := walkCategories(r, func(c *notice.Category) error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			for _, is := range c.Issues {
-				if _, ok := notice.StatusLabel[is.Status]; is.Status != "" && !ok {
-					return errStream // notice.Unmarshal words it below
-				}
-			}
-			return yield(c)
-		}, nil)
-		if err != nil && err != errChanged && ctx.Err() == nil {
-			// A field of the wrong type, which the first pass skipped: the
-			// whole-file reader says what is wrong in its words.
-			if _, serr := r.Seek(0, io.SeekStart); serr == nil {
-				if data, rerr := io.ReadAll(io.LimitReader(r, maxJSONInput)); rerr == nil {
-					if _, uerr := notice.Unmarshal(data); uerr != nil {
-						err = uerr
-					}
-				}
-			}
-			return &InputError{err}
-		}
-		return err
+	data, err := io.ReadAll(io.LimitReader(r, maxJSONInput))
+	if err != nil {
+		return &InputError{err}
 	}
-	return writeWorkbook(w, head, plan, each, opt)
+	n, err := notice.Unmarshal(data)
+	if err != nil {
+		return &InputError{err}
+	}
+	return WriteTo(w, n, opt)
 }
 
 // InputError is an error of the input (as opposed to the output) in a
@@ -77,90 +56,219 @@ type InputError struct{ Err error }
 func (e *InputError) Error() string { return e.Err.Error() }
 func (e *InputError) Unwrap() error { return e.Err }
 
-// errStream: the streaming pass gives up; the whole-file path says why.
+// errStream: the streaming passes give up; the whole-file path says why.
 var errStream = errors.New("not streamable")
 
+// jsonOptions: encoding/json's (and so notice.Unmarshal's) matching of
+// field names, whatever their case.
+var jsonOptions = json.MatchCaseInsensitiveNames(true)
+
 // scanJSON is the first pass: the notice without its issues, and the plan
-// (rows per category), from a byte scan that decodes no issue.
+// (rows per category). Only the top-level values and the categories' own
+// fields are decoded, by notice.Unmarshal; the issues are only counted.
 func scanJSON(r io.Reader) (*notice.Notice, *ledgerPlan, error) {
-	raw, cats, err := scanNotice(r)
+	d := jsontext.NewDecoder(r)
+	var head bytes.Buffer // the notice with every category's issues left out
+	head.WriteByte('{')
+	var counts []int
+	lists := 0
+	err := object(d, func(key jsontext.Value) error {
+		if head.Len() > 1 {
+			head.WriteByte(',')
+		}
+		head.Write(key)
+		head.WriteByte(':')
+		if !isName(key, "categories") {
+			v, err := d.ReadValue()
+			head.Write(v)
+			return err
+		}
+		if lists++; lists > 1 {
+			return errStream // a second list: the whole-file reader decides
+		}
+		head.WriteByte('[')
+		err := array(d, func() error {
+			if len(counts) > 0 {
+				head.WriteByte(',')
+			}
+			head.WriteByte('{')
+			k, fields, lists := 0, 0, 0
+			err := object(d, func(key jsontext.Value) error {
+				if isName(key, "issues") {
+					if lists++; lists > 1 {
+						return errStream
+					}
+					return array(d, func() error { k++; return d.SkipValue() })
+				}
+				if fields > 0 {
+					head.WriteByte(',')
+				}
+				fields++
+				head.Write(key)
+				head.WriteByte(':')
+				v, err := d.ReadValue()
+				head.Write(v)
+				return err
+			})
+			head.WriteByte('}')
+			counts = append(counts, k)
+			return err
+		})
+		head.WriteByte(']')
+		return err
+	})
+	head.WriteByte('}')
 	if err != nil {
 		return nil, nil, errStream
 	}
-	raw["categories"] = json.RawMessage("[]")
-	data, err := json.Marshal(raw)
-	if err != nil {
-		return nil, nil, errStream
+	if _, err := d.ReadToken(); err != io.EOF {
+		return nil, nil, errStream // something after the object
 	}
-	head, err := notice.Unmarshal(data)
-	if err != nil {
+	n, err := notice.Unmarshal(head.Bytes())
+	if err != nil || len(n.Categories) != len(counts) {
 		return nil, nil, errStream
 	}
 	plan := &ledgerPlan{}
-	for _, c := range cats {
-		plan.add(c.title, c.issues)
-		head.Categories = append(head.Categories, notice.Category{Number: c.number, Title: c.title, Section: c.section, Issues: []notice.Issue{}})
+	for i := range n.Categories {
+		plan.add(n.Categories[i].Title, counts[i])
 	}
-	return head, plan, nil
+	return n, plan, nil
 }
 
-// walkCategories reads a notice JSON object, decoding the elements of its
-// "categories" array one at a time and passing each to fn. Other top-level
-// values are kept raw in other when it is not nil. The whole input must be
-// one JSON object.
-func walkCategories[C any](r io.Reader, fn func(*C) error, other map[string]json.RawMessage) error {
-	dec := json.NewDecoder(bufio.NewReaderSize(r, 1<<16))
-	if err := delim(dec, '{'); err != nil {
-		return err
+// object reads an object whose '{' comes next, calling fn with each name
+// (as written, quoted); fn must read the name's value.
+func object(d *jsontext.Decoder, fn func(key jsontext.Value) error) error {
+	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '{' {
+		return errStream
 	}
-	for dec.More() {
-		tok, err := dec.Token()
+	for d.PeekKind() == '"' {
+		key, err := d.ReadValue()
 		if err != nil {
 			return err
 		}
-		key, _ := tok.(string)
-		if key != "categories" {
-			var v json.RawMessage
-			if err := dec.Decode(&v); err != nil {
-				return err
-			}
-			if other != nil {
-				other[key] = v
-			}
-			continue
-		}
-		if err := delim(dec, '['); err != nil {
-			return err
-		}
-		for dec.More() {
-			var c C
-			if err := dec.Decode(&c); err != nil {
-				return err
-			}
-			if err := fn(&c); err != nil {
-				return err
-			}
-		}
-		if err := delim(dec, ']'); err != nil {
+		if err := fn(key); err != nil {
 			return err
 		}
 	}
-	if err := delim(dec, '}'); err != nil {
-		return err
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return errors.New("JSON 之后还有多余内容")
+	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '}' {
+		return errStream
 	}
 	return nil
 }
 
-func delim(dec *json.Decoder, want json.Delim) error {
-	tok, err := dec.Token()
-	if err != nil {
-		return err
+// isName tells whether an object's name (as written, quoted) is the field
+// name as encoding/json matches it: whatever the case.
+func isName(key jsontext.Value, name string) bool {
+	s := string(key[1 : len(key)-1])
+	if bytes.IndexByte(key, '\\') >= 0 && json.Unmarshal(key, &s) != nil {
+		return false
 	}
-	if d, ok := tok.(json.Delim); !ok || d != want {
-		return fmt.Errorf("JSON 结构不对：应为 %c", want)
+	return strings.EqualFold(s, name)
+}
+
+// array reads an array whose '[' comes next, calling fn for each element,
+// which fn must read.
+func array(d *jsontext.Decoder, fn func() error) error {
+	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '[' {
+		return errStream
+	}
+	for k := d.PeekKind(); k != ']' && k != 0; k = d.PeekKind() {
+		if err := fn(); err != nil {
+			return err
+		}
+	}
+	if tok, err := d.ReadToken(); err != nil || tok.Kind() != ']' {
+		return errStream
 	}
 	return nil
+}
+
+// issueBatch: issues handed from the decoding goroutine to the writer at a
+// time (a channel send per issue would cost more than the issue).
+const issueBatch = 256
+
+// streamIssues is the second pass: it decodes the issues of every category
+// in order on a goroutine of its own and yields them one at a time, so that
+// decoding runs beside the writing. At most a few batches are in flight.
+func streamIssues(ctx context.Context, r io.Reader, yield func(*notice.Issue) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	full := make(chan []notice.Issue, 4)
+	free := make(chan []notice.Issue, 6)
+	done := make(chan error, 1)
+	go func() {
+		done <- decodeIssues(ctx, r, full, free)
+		close(full)
+	}()
+	var err error
+	for batch := range full {
+		for i := 0; err == nil && i < len(batch); i++ {
+			if err = yield(&batch[i]); err != nil {
+				cancel() // and drain what is still sent
+			}
+		}
+		select {
+		case free <- batch[:0]:
+		default:
+		}
+	}
+	if derr := <-done; err == nil {
+		err = derr
+	}
+	return err
+}
+
+// decodeIssues walks the notice JSON and sends its issues, in batches, to
+// full, taking emptied batches back from free. Any JSON the first pass
+// accepted but this one does not take (a field of the wrong type, an
+// unknown status) gives errStream.
+func decodeIssues(ctx context.Context, r io.Reader, full chan<- []notice.Issue, free <-chan []notice.Issue) error {
+	d := jsontext.NewDecoder(r)
+	batch := make([]notice.Issue, 0, issueBatch)
+	send := func() error {
+		select {
+		case full <- batch:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		select {
+		case batch = <-free:
+		default:
+			batch = make([]notice.Issue, 0, issueBatch)
+		}
+		return nil
+	}
+	err := object(d, func(key jsontext.Value) error {
+		if !isName(key, "categories") {
+			return d.SkipValue()
+		}
+		return array(d, func() error {
+			return object(d, func(key jsontext.Value) error {
+				if !isName(key, "issues") {
+					return d.SkipValue()
+				}
+				return array(d, func() error {
+					batch = append(batch, notice.Issue{})
+					is := &batch[len(batch)-1]
+					if err := json.UnmarshalDecode(d, is, jsonOptions); err != nil {
+						return errStream
+					}
+					if _, ok := notice.StatusLabel[is.Status]; is.Status != "" && !ok {
+						return errStream
+					}
+					if len(batch) == issueBatch {
+						return send()
+					}
+					return nil
+				})
+			})
+		})
+	})
+	if err == nil && len(batch) > 0 {
+		err = send()
+	}
+	if err != nil && ctx.Err() == nil {
+		return errStream
+	}
+	return err
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/safeio"
+	"github.com/rectify/rectify/internal/xlsxzip"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -57,10 +58,12 @@ func WriteTo(w io.Writer, n *notice.Notice, opt Options) error {
 	for i := range n.Categories {
 		plan.add(n.Categories[i].Title, len(n.Categories[i].Issues))
 	}
-	each := func(yield func(*notice.Category) error) error {
+	each := func(yield func(*notice.Issue) error) error {
 		for i := range n.Categories {
-			if err := yield(&n.Categories[i]); err != nil {
-				return err
+			for j := range n.Categories[i].Issues {
+				if err := yield(&n.Categories[i].Issues[j]); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -69,12 +72,13 @@ func WriteTo(w io.Writer, n *notice.Notice, opt Options) error {
 }
 
 // writeWorkbook writes the workbook. head carries everything but the
-// categories' issues, which each yields category by category in order (from
+// categories' issues, which each yields one at a time in order (from
 // memory, or decoded one at a time from a stream); plan was made from the
 // same categories.
-func writeWorkbook(w io.Writer, head *notice.Notice, plan *ledgerPlan, each func(func(*notice.Category) error) error, opt Options) error {
+func writeWorkbook(w io.Writer, head *notice.Notice, plan *ledgerPlan, each func(func(*notice.Issue) error) error, opt Options) error {
 	f := excelize.NewFile(excelize.Options{TmpDir: safeio.TempDir()})
 	defer f.Close()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return xlsxzip.New(w) })
 	if err := f.SetDefaultFont(fontName); err != nil {
 		return err
 	}
@@ -109,7 +113,7 @@ func writeWorkbook(w io.Writer, head *notice.Notice, plan *ledgerPlan, each func
 type ledgerPlan struct {
 	issues int
 	spans  []catSpan
-	has    map[Field]bool
+	has    [FieldRemarks + 1]bool // by Field
 }
 
 // add counts one category's k issues, in order.
@@ -128,9 +132,6 @@ func (p *ledgerPlan) add(title string, k int) {
 
 // see notes which columns an issue fills, as it is written.
 func (p *ledgerPlan) see(is *notice.Issue) {
-	if p.has == nil {
-		p.has = map[Field]bool{}
-	}
 	if rs := is.Responsible; rs != nil {
 		p.has[FieldLeader] = p.has[FieldLeader] || rs.Leader != ""
 		p.has[FieldUnit] = p.has[FieldUnit] || rs.Unit != ""
@@ -219,6 +220,11 @@ func actionsCell(is *notice.Issue) string {
 		return is.Actions[0].Text
 	}
 	var b strings.Builder
+	size := len(is.Lead) + 1
+	for _, a := range is.Actions {
+		size += len(a.Text) + 10
+	}
+	b.Grow(size)
 	if is.Lead != "" {
 		b.WriteString(is.Lead)
 		b.WriteByte('\n')
@@ -227,33 +233,46 @@ func actionsCell(is *notice.Issue) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		b.WriteString(notice.CNNumeral(i+1) + "是" + a.Text)
+		b.WriteString(notice.CNNumeral(i + 1))
+		b.WriteString("是")
+		b.WriteString(a.Text)
 	}
 	return b.String()
 }
 
-// LineCount estimates how many lines a wrapped cell needs at a width.
-func LineCount(s string, width float64) int {
-	perLine := width - 1.5 // cell padding
-	if perLine < 2 {
-		perLine = 2
+// responsible is an issue's 责任领导, 责任单位 or 责任人.
+func responsible(is *notice.Issue, fl Field) string {
+	rs := is.Responsible
+	switch {
+	case rs == nil:
+		return ""
+	case fl == FieldLeader:
+		return rs.Leader
+	case fl == FieldUnit:
+		return rs.Unit
 	}
-	lines := 0
-	for _, l := range strings.Split(s, "\n") {
-		w := 0.0
-		for _, r := range l {
-			if r < 0x1100 {
-				w += 1.1
-			} else {
-				w += 2.05
-			}
-		}
-		lines += max(1, int(w/perLine+0.999))
-	}
-	return lines
+	return rs.Person
 }
 
-func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each func(func(*notice.Category) error) error, st *Styles, opt Options) error {
+// LineCount estimates how many lines a wrapped cell needs at a width.
+func LineCount(s string, width float64) int {
+	perLine := max(width-1.5, 2) // cell padding
+	lines, w := 0, 0.0
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			lines += max(1, int(w/perLine+0.999))
+			w = 0
+		case r < 0x1100:
+			w += 1.1
+		default:
+			w += 2.05
+		}
+	}
+	return lines + max(1, int(w/perLine+0.999))
+}
+
+func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each func(func(*notice.Issue) error) error, st *Styles, opt Options) error {
 	sheet := SheetLedger
 	last := firstDataRow + plan.issues - 1
 	lastCol, _ := excelize.ColumnNumberToName(len(exportFields))
@@ -336,61 +355,64 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each
 		return err
 	}
 	row, span := firstDataRow, 0
+	// One cell value per column, reused row after row: SetRow takes the
+	// pointers and copies what it writes. An empty text is left without a
+	// value (the cell keeps its style and border) rather than written as an
+	// empty string.
+	vals := make([]excelize.Cell, len(exportFields))
 	cells := make([]any, len(exportFields))
+	for i := range vals {
+		cells[i] = &vals[i]
+	}
 	writeRow := func(is *notice.Issue) error {
-		dl, dlStyle := any(""), st.Center
-		if is.Deadline != "" {
-			dl, dlStyle = DeadlineCell(is.Deadline, st)
+		if row > last {
+			return errChanged
 		}
-		var leader, unit, person string
-		if is.Responsible != nil {
-			leader, unit, person = is.Responsible.Leader, is.Responsible.Unit, is.Responsible.Person
-		}
-		status := notice.StatusLabel[is.Status]
-		title := is.Title
-		if is.Description != "" {
-			title += "。" + is.Description
-		}
-		acts := actionsCell(is)
 		plan.see(is)
-		cat := "" // the category shows once, in the merged cell of its span
-		if span < len(plan.spans) && plan.spans[span].first == row {
-			cat = plan.spans[span].title
-			span++
-		}
 		lines := 1
-		for ci, fl := range exportFields {
-			var v string
-			style := st.Text
-			switch fl {
-			case FieldNumber:
-				cells[ci] = excelize.Cell{StyleID: st.Center, Value: is.Number}
-				continue
-			case FieldDeadline:
-				cells[ci] = excelize.Cell{StyleID: dlStyle, Value: dl}
-				continue
-			case FieldCategory:
-				v, style = cat, st.Center
-			case FieldTitle:
-				v = title
-			case FieldActions:
-				v = acts
-			case FieldLeader:
-				v, style = leader, st.Center
-			case FieldUnit:
-				v, style = unit, st.Center
-			case FieldPerson:
-				v, style = person, st.Center
-			case FieldProgress:
-				v = is.Progress
-			case FieldStatus:
-				v, style = status, st.Center
-			case FieldRemarks:
-				v = is.Remarks
+		text := func(i int, fl Field, v string, style int) {
+			vals[i].StyleID = style
+			if v == "" {
+				vals[i].Value = nil
+				return
 			}
-			cells[ci] = excelize.Cell{StyleID: style, Value: v}
+			vals[i].Value = v
 			if fl != FieldCategory {
 				lines = max(lines, LineCount(v, colWidth[fl]))
+			}
+		}
+		for i, fl := range exportFields {
+			switch fl {
+			case FieldNumber:
+				vals[i] = excelize.Cell{StyleID: st.Center, Value: is.Number}
+			case FieldDeadline:
+				vals[i] = excelize.Cell{StyleID: st.Center}
+				if is.Deadline != "" {
+					vals[i].Value, vals[i].StyleID = DeadlineCell(is.Deadline, st)
+				}
+			case FieldCategory:
+				cat := "" // the category shows once, in the merged cell of its span
+				if span < len(plan.spans) && plan.spans[span].first == row {
+					cat = plan.spans[span].title
+					span++
+				}
+				text(i, fl, cat, st.Center)
+			case FieldTitle:
+				title := is.Title
+				if is.Description != "" {
+					title += "。" + is.Description
+				}
+				text(i, fl, title, st.Text)
+			case FieldActions:
+				text(i, fl, actionsCell(is), st.Text)
+			case FieldLeader, FieldUnit, FieldPerson:
+				text(i, fl, responsible(is, fl), st.Center)
+			case FieldProgress:
+				text(i, fl, is.Progress, st.Text)
+			case FieldStatus:
+				text(i, fl, notice.StatusLabel[is.Status], st.Center)
+			case FieldRemarks:
+				text(i, fl, is.Remarks, st.Text)
 			}
 		}
 		// Excel does not grow rows on open: set the height the text needs.
@@ -401,17 +423,7 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each
 		row++
 		return nil
 	}
-	err = each(func(c *notice.Category) error {
-		for i := range c.Issues {
-			if row > last {
-				return errChanged
-			}
-			if err := writeRow(&c.Issues[i]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
+	err = each(writeRow)
 	if err != nil {
 		return err
 	}
