@@ -2,22 +2,22 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 )
 
 var (
 	// After a date, words that make it the date of something referred to
 	// (a speech given, a document issued), not of an action taken.
-	referredAfter = regexp.MustCompile(`^[^，。；]{0,30}?(讲话|指示|批示|贺信|致信|回信|论述|座谈会上|会议上的|印发的|发布的|出台的|颁布|施行|起施行|实施的|修订的|通过的)`)
+	referredAfter = lazyre.New(`^[^，。；]{0,30}?(讲话|指示|批示|贺信|致信|回信|论述|座谈会上|会议上的|印发的|发布的|出台的|颁布|施行|起施行|实施的|修订的|通过的)`)
 	// Before a date in the same clause: studying or citing.
-	referredBefore = regexp.MustCompile(`(学习|传达|贯彻|根据|按照|依据|对照)[^，。；]{0,20}$`)
+	referredBefore = lazyre.New(`(学习|传达|贯彻|根据|按照|依据|对照)[^，。；]{0,20}$`)
 	// A plan or deadline: "计划于2025年12月底前", "力争2025年内".
-	plannedBefore  = regexp.MustCompile(`(计划|预计|力争|确保|拟|将|争取|预期|要求|截止)[^，。；]{0,4}$`)
-	plannedAfter   = regexp.MustCompile(`^\s*(底前|底|前|以前|之前|内|以内|中旬前|上旬前|下旬前)`)
-	referredObject = regexp.MustCompile(`^[^，。；]{0,30}?(精神|讲话|指示|文件|通知|意见|决定|条例|办法)`)
+	plannedBefore  = lazyre.New(`(计划|预计|力争|确保|拟|将|争取|预期|要求|截止)[^，。；]{0,4}$`)
+	plannedAfter   = lazyre.New(`^\s*(底前|底|前|以前|之前|内|以内|中旬前|上旬前|下旬前)`)
+	referredObject = lazyre.New(`^[^，。；]{0,30}?(精神|讲话|指示|文件|通知|意见|决定|条例|办法)`)
 )
 
 // actionDates are the dates in an action's text that date the action itself,

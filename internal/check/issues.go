@@ -2,10 +2,10 @@ package check
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 )
 
@@ -108,8 +108,8 @@ func checkStatuses(n *notice.Notice, _ Options) []Finding {
 }
 
 var (
-	zeroDateRe = regexp.MustCompile(`\d{4}\s*年\s*0\d\s*月|月\s*0\d\s*日`)
-	halfPunct  = regexp.MustCompile(`\p{Han}\s*[,;:?!()]|[,;:?!(]\s*\p{Han}`)
+	zeroDateRe = lazyre.New(`\d{4}\s*年\s*0\d\s*月|月\s*0\d\s*日`)
+	halfPunct  = lazyre.New(`\p{Han}\s*[,;:?!()]|[,;:?!(]\s*\p{Han}`)
 )
 
 // maxSurface caps the surface findings per kind: past that, one summary.

@@ -4,11 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/xuri/excelize/v2"
@@ -170,8 +170,8 @@ func containsField(m map[int]Field, f Field) bool {
 	return false
 }
 
-var footerRe = regexp.MustCompile(`^(填表人|审核人|制表人|填报人|联系人|联系电话|注[:：]|说明[:：]|备注[:：])`)
-var fillRe = regexp.MustCompile(`填报单位[:：]\s*(.+?)(?:（盖章）|\(盖章\))?\s*(?:填报时间|填报日期|时间)[:：]\s*(.+)$`)
+var footerRe = lazyre.New(`^(填表人|审核人|制表人|填报人|联系人|联系电话|注[:：]|说明[:：]|备注[:：])`)
+var fillRe = lazyre.New(`填报单位[:：]\s*(.+?)(?:（盖章）|\(盖章\))?\s*(?:填报时间|填报日期|时间)[:：]\s*(.+)$`)
 
 // fromGrid turns a ledger sheet into the model.
 func fromGrid(g *Grid) (*notice.Notice, error) {
@@ -290,9 +290,9 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	return n, nil
 }
 
-var numericRe = regexp.MustCompile(`^\d+(\.\d+)?$`)
+var numericRe = lazyre.New(`^\d+(\.\d+)?$`)
 
-var sectionMarkRe = regexp.MustCompile(`^(?:([一二三四五六七八九十]+)[、.．]|[（(]([一二三四五六七八九十]+)[）)]|(\d+)[、.．])\s*`)
+var sectionMarkRe = lazyre.New(`^(?:([一二三四五六七八九十]+)[、.．]|[（(]([一二三四五六七八九十]+)[）)]|(\d+)[、.．])\s*`)
 
 // sectionRow recognises a category heading written as a row of its own
 // ("一、贯彻落实党中央决策部署方面", often merged across the table): one
@@ -432,7 +432,7 @@ func normalizeCell(s string) string {
 	return strings.TrimSpace(strings.Join(lines, "\n"))
 }
 
-var quotedRe = regexp.MustCompile(`^关于“(.+)”的?问题$`)
+var quotedRe = lazyre.New(`^关于“(.+)”的?问题$`)
 
 // issueTitle keeps the words inside 关于“…”的问题 when a cell has the wrapper.
 func issueTitle(s string) string {

@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"strings"
 
 	"github.com/rectify/rectify/internal/diag"
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/safeio"
 	"github.com/xuri/excelize/v2"
@@ -165,7 +165,7 @@ func templateDeadline(d string) string {
 	return d
 }
 
-var emptyFillRe = regexp.MustCompile(`(填报单位[:：])[\s　]*((?:填报时间|填报日期)[:：])?[\s　]*$`)
+var emptyFillRe = lazyre.New(`(填报单位[:：])[\s　]*((?:填报时间|填报日期)[:：])?[\s　]*$`)
 
 // fillHeaderLines completes an empty "填报单位：…填报时间：" line above the header.
 func fillHeaderLines(f *excelize.File, g *Grid, start int, n *notice.Notice) {

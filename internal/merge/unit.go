@@ -2,13 +2,13 @@ package merge
 
 import (
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 )
 
@@ -60,11 +60,11 @@ func displayName(name string) string {
 var (
 	// docWords are the words for the kind of document a file name carries
 	// besides the unit: 巡察整改进展情况的通报, 整改台账, 汇总表…
-	docWords = regexp.MustCompile(`(?:关于)?(?:[\p{Han}]{0,6}第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)?(?:反馈)?(?:问题)?整改(?:工作)?(?:进展|落实)?(?:情况)?(?:的)?(?:通报|台账|报告|清单|统计表|汇总表|表)|整改台账|台账|通报|汇总表|清单`)
+	docWords = lazyre.New(`(?:关于)?(?:[\p{Han}]{0,6}第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)?(?:反馈)?(?:问题)?整改(?:工作)?(?:进展|落实)?(?:情况)?(?:的)?(?:通报|台账|报告|清单|统计表|汇总表|表)|整改台账|台账|通报|汇总表|清单`)
 	// copyMarks are what copying and versioning add to a name.
-	copyMarks = regexp.MustCompile(`(?:[（(]\d+[)）]|-?副本|[（(]?(?:终稿|定稿|最终版|修改稿)[)）]?|[vV]\d+)$`)
-	nameSep   = regexp.MustCompile(`[_\-—–·,，、\s]+`)
-	dateish   = regexp.MustCompile(`^[\d年月日.]+$`)
+	copyMarks = lazyre.New(`(?:[（(]\d+[)）]|-?副本|[（(]?(?:终稿|定稿|最终版|修改稿)[)）]?|[vV]\d+)$`)
+	nameSep   = lazyre.New(`[_\-—–·,，、\s]+`)
+	dateish   = lazyre.New(`^[\d年月日.]+$`)
 )
 
 // unitFromFileName finds a unit name in a file name, or "".
@@ -156,7 +156,7 @@ func (r Round) union(o Round) Round {
 	return r
 }
 
-var roundRe = regexp.MustCompile(`(?:([一二三四五六七八九十]+届\p{Han}{0,4}?))?第([一二三四五六七八九十百\d]+)轮(巡察|巡视)`)
+var roundRe = lazyre.New(`(?:([一二三四五六七八九十]+届\p{Han}{0,4}?))?第([一二三四五六七八九十百\d]+)轮(巡察|巡视)`)
 
 // roundOf reads the round from the title, preamble and opening paragraphs,
 // and the inspection's start.

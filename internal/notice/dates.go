@@ -2,13 +2,14 @@ package notice
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/rectify/rectify/internal/lazyre"
 )
 
 // dateRe finds Chinese dates with Arabic digits: 2024年9月14日, 2024年9月, 2024年.
-var dateRe = regexp.MustCompile(`(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?)?`)
+var dateRe = lazyre.New(`(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*[日号])?)?`)
 
 // DateMention is one date found in a text, at the precision written.
 type DateMention struct {
@@ -188,7 +189,7 @@ func CNNumeral(n int) string {
 }
 
 // cnDateRe is a date in Chinese numerals: 二〇二五年六月二十四日.
-var cnDateRe = regexp.MustCompile(`^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$`)
+var cnDateRe = lazyre.New(`^([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$`)
 
 // ParseWholeDate parses a paragraph that is only a date (a signature date),
 // in Arabic or Chinese numerals. It returns "" when s is not one.
@@ -213,7 +214,7 @@ func ParseWholeDate(s string) string {
 
 // deadlineRe finds a deadline phrase: a date followed by 底/前/以前 or words
 // of completion, as in "计划于2025年9月底前完成".
-var deadlineRe = regexp.MustCompile(`(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?\s*(?:底前|底|前|以前|之前|中旬前|上旬前|下旬前)`)
+var deadlineRe = lazyre.New(`(\d{4})\s*年\s*(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日)?)?\s*(?:底前|底|前|以前|之前|中旬前|上旬前|下旬前)`)
 
 // ParseDeadline reads a deadline as the contract wants it: a date at the
 // source's precision, or the source's words when it gives no date.
@@ -231,7 +232,7 @@ func ParseDeadline(s string) string {
 	return s
 }
 
-var looseDateRe = regexp.MustCompile(`^(\d{4})\s*[.\-/年]\s*(\d{1,2})(?:\s*[.\-/月]\s*(\d{1,2})\s*日?)?\s*月?\s*(?:底前|底|前|以前|之前)?(?:完成)?$`)
+var looseDateRe = lazyre.New(`^(\d{4})\s*[.\-/年]\s*(\d{1,2})(?:\s*[.\-/月]\s*(\d{1,2})\s*日?)?\s*月?\s*(?:底前|底|前|以前|之前)?(?:完成)?$`)
 
 func parseLooseDate(s string) string {
 	m := looseDateRe.FindStringSubmatch(s)

@@ -1,17 +1,18 @@
 package textnotice
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 )
 
 // actionFamily is one way offices number the actions inside an issue:
 // 一是/二是, ①②, （1）（2）, 1）2）, 第一，第二，, （一）（二）, 1.2.
 type actionFamily struct {
-	re      *regexp.Regexp // matches one marker; group 1 is its number
+	re      *lazyre.Regexp // matches one marker; group 1 is its number
 	pattern string         // how writers number: {n}, {cn}, {circled}
 	num     func(string) int
 }
@@ -24,13 +25,13 @@ var (
 // actionFamilies in the order they are tried; the family whose first marker
 // comes first in the text wins.
 var actionFamilies = []actionFamily{
-	{regexp.MustCompile(`([一二三四五六七八九十]{1,3})是`), "{cn}是", cnNum},
-	{regexp.MustCompile(`([①-⑳])`), "{circled}", func(s string) int { return int([]rune(s)[0]-'①') + 1 }},
-	{regexp.MustCompile(`（(\d{1,2})）`), "（{n}）", atoiNum},
-	{regexp.MustCompile(`(\d{1,2})）`), "{n}）", atoiNum},
-	{regexp.MustCompile(`第([一二三四五六七八九十]{1,3})[，,、]`), "第{cn}，", cnNum},
-	{regexp.MustCompile(`（([一二三四五六七八九十]{1,3})）`), "（{cn}）", cnNum},
-	{regexp.MustCompile(`(\d{1,2})[.．、]`), "{n}.", atoiNum},
+	{lazyre.New(`([一二三四五六七八九十]{1,3})是`), "{cn}是", cnNum},
+	{lazyre.New(`([①-⑳])`), "{circled}", func(s string) int { return int([]rune(s)[0]-'①') + 1 }},
+	{lazyre.New(`（(\d{1,2})）`), "（{n}）", atoiNum},
+	{lazyre.New(`(\d{1,2})）`), "{n}）", atoiNum},
+	{lazyre.New(`第([一二三四五六七八九十]{1,3})[，,、]`), "第{cn}，", cnNum},
+	{lazyre.New(`（([一二三四五六七八九十]{1,3})）`), "（{cn}）", cnNum},
+	{lazyre.New(`(\d{1,2})[.．、]`), "{n}.", atoiNum},
 }
 
 // atBoundary reports whether a marker at i starts a clause: at the start,
@@ -43,30 +44,29 @@ func atBoundary(s string, i int) bool {
 }
 
 // findMarkers finds a family's markers numbered 1, 2, 3… in order, each at
-// a clause boundary. It returns their [start, end) offsets.
+// a clause boundary. It returns their [start, end) offsets. One pass over
+// the family's matches: after a marker, the matches that follow it are the
+// ones a search from its end would find (no family's pattern is anchored or
+// matches empty).
 func findMarkers(s string, f actionFamily) [][2]int {
 	var out [][2]int
-	pos := 0
-	for want := 1; want <= 50; want++ {
-		found := false
-		for _, m := range f.re.FindAllStringSubmatchIndex(s[pos:], -1) {
-			st, en := pos+m[0], pos+m[1]
-			if f.num(s[pos+m[2]:pos+m[3]]) != want || !atBoundary(s, st) {
-				continue
-			}
-			if en < len(s) && f.pattern == "{n}." && s[en] < 0x80 {
-				continue // 2.5万元
-			}
-			if f.pattern == "{n}）" && st > 0 && strings.HasSuffix(s[:st], "（") {
-				continue
-			}
-			out = append(out, [2]int{st, en})
-			pos, found = en, true
+	want := 1
+	for _, m := range f.re.FindAllStringSubmatchIndex(s, -1) {
+		if want > 50 {
 			break
 		}
-		if !found {
-			break
+		st, en := m[0], m[1]
+		if f.num(s[m[2]:m[3]]) != want || !atBoundary(s, st) {
+			continue
 		}
+		if en < len(s) && f.pattern == "{n}." && s[en] < 0x80 {
+			continue // 2.5万元
+		}
+		if f.pattern == "{n}）" && st > 0 && strings.HasSuffix(s[:st], "（") {
+			continue
+		}
+		out = append(out, [2]int{st, en})
+		want++
 	}
 	return out
 }
@@ -141,8 +141,8 @@ func lastRuneStr(s string) string {
 	if s == "" {
 		return ""
 	}
-	r := []rune(s)
-	return string(r[len(r)-1])
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return string(r)
 }
 
 func newAction(t string) notice.Action {

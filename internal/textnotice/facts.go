@@ -1,11 +1,11 @@
 package textnotice
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 )
 
@@ -19,30 +19,30 @@ const measureWords = `(党纪政务处分|党纪处分|政务处分|党内严重
 	`书面检讨|自我检讨|责令检查|调离岗位|调整岗位|停职检查|诫勉|约谈|函询|免职|降级|撤职|记大过|记过|警告)`
 
 var (
-	accTotalRe  = regexp.MustCompile(`(?:对|共|累计|合计)?(?:问责|处理|追责|处分)?` + num + `\s*(?:名|人)(?:相关)?(?:责任)?(?:人员|干部|同志|党员|人)?(?:作出|进行|给予|予以)?(?:了)?(?:处理|问责|追责|处分)`)
-	accTotal2Re = regexp.MustCompile(`(?:共|累计|合计|共计)(?:问责|处理|追责|处分|问责处理|追责问责)?[^，。；：\d一二两三四五六七八九十]{0,8}?` + num + `\s*(?:人次|人|名)`)
+	accTotalRe  = lazyre.New(`(?:对|共|累计|合计)?(?:问责|处理|追责|处分)?` + num + `\s*(?:名|人)(?:相关)?(?:责任)?(?:人员|干部|同志|党员|人)?(?:作出|进行|给予|予以)?(?:了)?(?:处理|问责|追责|处分)`)
+	accTotal2Re = lazyre.New(`(?:共|累计|合计|共计)(?:问责|处理|追责|处分|问责处理|追责问责)?[^，。；：\d一二两三四五六七八九十]{0,8}?` + num + `\s*(?:人次|人|名)`)
 	// 诫勉谈话2人, 党内警告处分一人, 谈话提醒5人次
-	measureRe = regexp.MustCompile(measureWords + `(?:处理|处分)?(?:的)?\s*` + num + `\s*(?:人次|人|名)`)
+	measureRe = lazyre.New(measureWords + `(?:处理|处分)?(?:的)?\s*` + num + `\s*(?:人次|人|名)`)
 	// 2人被给予通报批评
-	measure2Re = regexp.MustCompile(num + `\s*(?:人次|人|名)(?:干部|同志|党员|人员|责任人)?(?:被)?(?:给予|予以|进行|作出)?(?:了)?` + measureWords)
+	measure2Re = lazyre.New(num + `\s*(?:人次|人|名)(?:干部|同志|党员|人员|责任人)?(?:被)?(?:给予|予以|进行|作出)?(?:了)?` + measureWords)
 	// 对2名干部进行提醒谈话
-	measure3Re = regexp.MustCompile(`对` + num + `\s*名[^，。；、\d]{0,12}?(?:进行|给予|予以|作出)(?:了)?` + measureWords)
-	rankRe     = regexp.MustCompile(`(县处级干部|处级干部|乡科级干部|科级干部|股级干部|一般干部|其他人员|村（社区）干部|村干部|普通党员|中层干部|` +
+	measure3Re = lazyre.New(`对` + num + `\s*名[^，。；、\d]{0,12}?(?:进行|给予|予以|作出)(?:了)?` + measureWords)
+	rankRe     = lazyre.New(`(县处级干部|处级干部|乡科级干部|科级干部|股级干部|一般干部|其他人员|村（社区）干部|村干部|普通党员|中层干部|` +
 		`中层管理人员|一般管理人员|一般工作人员|领导干部|班子成员)\s*` + num + `\s*(?:人次|人|名)`)
 
-	teamRe     = regexp.MustCompile(`((?:中央|省委|市委|县委|区委|州委|旗委|盟委|党组|党委)?(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+)?(?:巡视|巡察)组)`)
-	rangeRe    = regexp.MustCompile(`(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日`)
-	feedbackRe = regexp.MustCompile(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[^。；，]{0,20}?反馈`)
+	teamRe     = lazyre.New(`((?:中央|省委|市委|县委|区委|州委|旗委|盟委|党组|党委)?(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+)?(?:巡视|巡察)组)`)
+	rangeRe    = lazyre.New(`(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日`)
+	feedbackRe = lazyre.New(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[^。；，]{0,20}?反馈`)
 
-	phoneRe   = regexp.MustCompile(`(?:0\d{2,3}-?\d{7,8}(?:-\d{1,4})?|1[3-9]\d{9}|\d{7,8})`)
-	emailRe   = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
-	addressRe = regexp.MustCompile(`(?:通信地址|通讯地址|联系地址|地址)[：:]\s*([^，。；,;]+)`)
+	phoneRe   = lazyre.New(`(?:0\d{2,3}-?\d{7,8}(?:-\d{1,4})?|1[3-9]\d{9}|\d{7,8})`)
+	emailRe   = lazyre.New(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
+	addressRe = lazyre.New(`(?:通信地址|通讯地址|联系地址|地址)[：:]\s*([^，。；,;]+)`)
 
-	statedPartsRe   = regexp.MustCompile(num + `\s*个方面(?:的|共)?` + num + `\s*(?:个|项|条)(?:具体)?问题`)
-	statedIssuesRe  = regexp.MustCompile(`(?:反馈|指出|交办|发现|梳理)[^，。；]{0,8}?(?:问题)?(?:共|共计|合计)?(\d+)\s*(?:个|项|条)(?:具体)?(?:问题)?|(\d+)\s*(?:个|项|条)(?:具体)?问题`)
-	statedStatusRe  = regexp.MustCompile(`(已完成整改|已整改到位|已完成|已整改|完成整改|基本完成|阶段性完成|正在整改|持续整改|整改中|正在推进|未完成|尚未完成|长期坚持)(?:整改)?\s*(\d+)\s*(?:个|项|条)`)
-	statedStatus2Re = regexp.MustCompile(`(\d+)\s*(?:个|项|条)(?:问题)?(已完成整改|已整改到位|已完成|已整改|基本完成|阶段性完成|正在整改|持续整改|整改中|未完成|尚未完成|长期坚持)`)
-	statedRateRe    = regexp.MustCompile(`(?:整改完成率|完成率|整改率)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*[%％]`)
+	statedPartsRe   = lazyre.New(num + `\s*个方面(?:的|共)?` + num + `\s*(?:个|项|条)(?:具体)?问题`)
+	statedIssuesRe  = lazyre.New(`(?:反馈|指出|交办|发现|梳理)[^，。；]{0,8}?(?:问题)?(?:共|共计|合计)?(\d+)\s*(?:个|项|条)(?:具体)?(?:问题)?|(\d+)\s*(?:个|项|条)(?:具体)?问题`)
+	statedStatusRe  = lazyre.New(`(已完成整改|已整改到位|已完成|已整改|完成整改|基本完成|阶段性完成|正在整改|持续整改|整改中|正在推进|未完成|尚未完成|长期坚持)(?:整改)?\s*(\d+)\s*(?:个|项|条)`)
+	statedStatus2Re = lazyre.New(`(\d+)\s*(?:个|项|条)(?:问题)?(已完成整改|已整改到位|已完成|已整改|基本完成|阶段性完成|正在整改|持续整改|整改中|未完成|尚未完成|长期坚持)`)
+	statedRateRe    = lazyre.New(`(?:整改完成率|完成率|整改率)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*[%％]`)
 )
 
 func atoi(s string) int { v, _ := strconv.Atoi(s); return v }
@@ -76,7 +76,7 @@ func (p *parser) accountability(ps []string) {
 	}
 	var hits []hit
 	for _, f := range []struct {
-		re     *regexp.Regexp
+		re     *lazyre.Regexp
 		mi, ni int
 	}{{measureRe, 1, 2}, {measure2Re, 2, 1}, {measure3Re, 2, 1}} {
 		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {

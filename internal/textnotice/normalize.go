@@ -1,11 +1,13 @@
 package textnotice
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/rectify/rectify/internal/lazyre"
 )
 
 // isCJK reports whether r is a Han character or CJK/full-width punctuation:
@@ -32,9 +34,8 @@ var halfToWide = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '
 func NormalizeLine(s string) string {
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
-	rs := []rune(s)
-	out := make([]rune, 0, len(rs))
-	for _, r := range rs {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
 		r = unifyHan(r)
 		switch {
 		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
@@ -46,9 +47,12 @@ func NormalizeLine(s string) string {
 		}
 		out = append(out, r)
 	}
-	rs = out
+	rs := out
 	// Half-width marks to full width where a neighbour is Chinese.
 	for i, r := range rs {
+		if r >= utf8.RuneSelf {
+			continue // halfToWide maps ASCII marks only (TestHalfToWideASCII)
+		}
 		w, ok := halfToWide[r]
 		if !ok {
 			continue
@@ -204,8 +208,8 @@ func displayWidth(s string) float64 {
 }
 
 var (
-	pageNumberRe = regexp.MustCompile(`^(?:[-—–－―~]+\s*\d{1,6}\s*[-—–－―~]+|第\s*\d{1,6}\s*页(?:\s*[/，,]?\s*共\s*\d{1,6}\s*页)?|\d{1,6}\s*/\s*\d{1,6}|\d{1,4})$`)
-	mdHeadingRe  = regexp.MustCompile(`^#{1,6}\s+`)
+	pageNumberRe = lazyre.New(`^(?:[-—–－―~]+\s*\d{1,6}\s*[-—–－―~]+|第\s*\d{1,6}\s*页(?:\s*[/，,]?\s*共\s*\d{1,6}\s*页)?|\d{1,6}\s*/\s*\d{1,6}|\d{1,4})$`)
+	mdHeadingRe  = lazyre.New(`^#{1,6}\s+`)
 )
 
 // IsPageNumber reports whether a whole line is a page number: "— 3 —",

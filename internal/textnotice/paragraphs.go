@@ -1,10 +1,11 @@
 package textnotice
 
 import (
-	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 )
 
@@ -172,7 +173,7 @@ func wrapWidth(lines []Line) float64 {
 	return w
 }
 
-var titleBreakRe = regexp.MustCompile(`^(\p{Han}{2,40}) (关于\p{Han}.*)$`)
+var titleBreakRe = lazyre.New(`^(\p{Han}{2,40}) (关于\p{Han}.*)$`)
 
 // JoinLines joins source lines into paragraphs. A line continues the one
 // before unless that one ended a sentence short of the wrap width, this one
@@ -348,8 +349,8 @@ func bracketDepth(s string) int {
 func joinText(b *strings.Builder, t string) {
 	if b.Len() > 0 {
 		s := b.String()
-		last := []rune(s)[len([]rune(s))-1]
-		first := []rune(t)[0]
+		last, _ := utf8.DecodeLastRuneInString(s)
+		first, _ := utf8.DecodeRuneInString(t)
 		// Latin words wrapped at a line end were separated by a space,
 		// unless they are one address or URL cut in two.
 		if isLatin(last) && isLatin(first) && !strings.ContainsAny(lastWord(s)+firstWord(t), "@./:") {

@@ -2,12 +2,12 @@ package textnotice
 
 import (
 	"errors"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 )
 
@@ -26,14 +26,14 @@ const (
 	kindProblem // 问题1： / 问题一：
 )
 
-var markerRes = []*regexp.Regexp{
-	kindCNDun:       regexp.MustCompile(`^([一二三四五六七八九十百千零〇]{1,8})[、．]\s*`),
-	kindParenCN:     regexp.MustCompile(`^（([一二三四五六七八九十百千零〇]{1,8})）\s*`),
-	kindArabicDot:   regexp.MustCompile(`^(\d{1,6})\s*[.．、]\s*`),
-	kindParenArabic: regexp.MustCompile(`^（(\d{1,6})）\s*`),
-	kindArabicParen: regexp.MustCompile(`^(\d{1,3})[）)]\s*`),
-	kindCircled:     regexp.MustCompile(`^([①-⑳])\s*`),
-	kindProblem:     regexp.MustCompile(`^问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})\s*[：:、.．]\s*`),
+var markerRes = []*lazyre.Regexp{
+	kindCNDun:       lazyre.New(`^([一二三四五六七八九十百千零〇]{1,8})[、．]\s*`),
+	kindParenCN:     lazyre.New(`^（([一二三四五六七八九十百千零〇]{1,8})）\s*`),
+	kindArabicDot:   lazyre.New(`^(\d{1,6})\s*[.．、]\s*`),
+	kindParenArabic: lazyre.New(`^（(\d{1,6})）\s*`),
+	kindArabicParen: lazyre.New(`^(\d{1,3})[）)]\s*`),
+	kindCircled:     lazyre.New(`^([①-⑳])\s*`),
+	kindProblem:     lazyre.New(`^问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})\s*[：:、.．]\s*`),
 }
 
 // marker finds a paragraph's numbering: its kind, number and the text after it.
@@ -67,10 +67,10 @@ func marker(s string) (kind, num int, rest, mark string) {
 
 var (
 	// A status in brackets opening a paragraph: （已完成）…, 【已完成】…
-	bracketStatusRe = regexp.MustCompile(`^[（【\[]([^）】\]]{2,10})[）】\]][：:]?\s*`)
-	digitsRe        = regexp.MustCompile(`\d+`)
-	ordinalRe       = regexp.MustCompile(`^[一二三四五六七八九十]{1,3}是`)
-	docNumberRe     = regexp.MustCompile(`^\S{1,12}〔\d{4}〕\d{1,4}号$`)
+	bracketStatusRe = lazyre.New(`^[（【\[]([^）】\]]{2,10})[）】\]][：:]?\s*`)
+	digitsRe        = lazyre.New(`\d+`)
+	ordinalRe       = lazyre.New(`^[一二三四五六七八九十]{1,3}是`)
+	docNumberRe     = lazyre.New(`^\S{1,12}〔\d{4}〕\d{1,4}号$`)
 )
 
 // label kinds
@@ -128,7 +128,7 @@ var labelNames = func() []string {
 }()
 
 // A labelled part: 整改情况（已完成）：…, 整改措施：…
-var labelRe = regexp.MustCompile(`^(` + strings.Join(labelNames, "|") + `)(?:（([^）]{0,12})）)?[：:]\s*`)
+var labelRe = lazyre.New(`^(` + strings.Join(labelNames, "|") + `)(?:（([^）]{0,12})）)?[：:]\s*`)
 
 func label(s string) (kind int, name, bracket, rest string) {
 	m := labelRe.FindStringSubmatchIndex(s)
@@ -347,7 +347,7 @@ func isSignature(s string) bool {
 	return displayWidth(s) <= 40 && !strings.ContainsAny(s, "。；，：") && !isStarter(s)
 }
 
-var closingRe = regexp.MustCompile(`欢迎|监督|联系方式|联系电话|联系人|特此通报|意见建议|意见和建议|举报|电子邮箱|通信地址`)
+var closingRe = lazyre.New(`欢迎|监督|联系方式|联系电话|联系人|特此通报|意见建议|意见和建议|举报|电子邮箱|通信地址`)
 
 // closingStart finds where the closing paragraphs begin: the run of
 // paragraphs before the signature that invite comment or give the contact.
@@ -408,8 +408,8 @@ func (p *parser) header(hs []Para) {
 }
 
 var (
-	pendingTitleRe        = regexp.MustCompile(`进一步整改|尚未完成|未完成|尚需|仍需|未整改到位|需要.{0,6}整改的|持续整改的事项`)
-	accountabilityTitleRe = regexp.MustCompile(`处理|问责|追责|责任追究|执纪`)
+	pendingTitleRe        = lazyre.New(`进一步整改|尚未完成|未完成|尚需|仍需|未整改到位|需要.{0,6}整改的|持续整改的事项`)
+	accountabilityTitleRe = lazyre.New(`处理|问责|追责|责任追究|执纪`)
 )
 
 // item is one issue being read.
@@ -892,7 +892,7 @@ func (it *item) setStatus(st, words, where string) {
 	it.is.Status, it.is.StatusText, it.statusIn = st, words, where
 }
 
-var monthOnlyRe = regexp.MustCompile(`^(\d{1,2})月`)
+var monthOnlyRe = lazyre.New(`^(\d{1,2})月`)
 
 // deadline reads a deadline as written: its ISO form, and the words when
 // they say more than the ISO form would be written as ("2025年8月底",
@@ -1006,8 +1006,8 @@ func (p *parser) finishIssue(it *item) notice.Issue {
 }
 
 var (
-	quotedTitleRe = regexp.MustCompile(`^关于“(.+)”(的问题|问题|方面的问题|方面问题|问题的整改|的整改情况|方面)(.*)$`)
-	groupQuoteRe  = regexp.MustCompile(`^(在|关于)“(.+)”(方面|问题的整改|的问题|问题|方面的问题)?(.*)$`)
+	quotedTitleRe = lazyre.New(`^关于“(.+)”(的问题|问题|方面的问题|方面问题|问题的整改|的整改情况|方面)(.*)$`)
+	groupQuoteRe  = lazyre.New(`^(在|关于)“(.+)”(方面|问题的整改|的问题|问题|方面的问题)?(.*)$`)
 )
 
 // issueTitle takes the title out of an issue heading: the words inside

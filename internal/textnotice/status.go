@@ -1,9 +1,9 @@
 package textnotice
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 )
 
@@ -22,7 +22,7 @@ var statusFiller = strings.NewReplacer(
 )
 
 // timePrefixRe is the "目前，" that may open a verdict sentence.
-var timePrefixRe = regexp.MustCompile(`^(?:截至目前|截至发文时|目前|当前|现阶段|至此)[，,]`)
+var timePrefixRe = lazyre.New(`^(?:截至目前|截至发文时|目前|当前|现阶段|至此)[，,]`)
 
 // statusClause reports the status a clause states when the clause is a
 // verdict and nothing else.

@@ -1,0 +1,387 @@
+// Package lazyre is regexp.MustCompile deferred to the first use, with a
+// cheap test in front of the regexp engine.
+//
+// Every rectify command pays for the package initialisation of every
+// package linked in, and compiling the grammar's regular expressions at
+// init cost about a millisecond even for `rectify version`. A Regexp here
+// compiles when first used. At that point the pattern's syntax tree also
+// tells what every match must contain: for a pattern anchored at the start
+// of the text, the set of runes a match can begin with; otherwise a few
+// literal strings one of which occurs in every match ("个方面" in
+// `(\d+)个方面…`). A string that fails that test is answered "no match"
+// without running the engine; the grammar asks most of its patterns of
+// paragraphs they do not match, so this is where its time went. The answers
+// are the regexp package's own: only strings that cannot match are
+// answered early (TestSameAnswers, FuzzSameAnswers).
+package lazyre
+
+import (
+	"bytes"
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Regexp is a regular expression compiled on first use; it is safe for
+// concurrent use like *regexp.Regexp.
+type Regexp struct {
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+	f    filter
+}
+
+// New returns the pattern, not yet compiled; an invalid pattern panics at
+// its first use (as regexp.MustCompile does at init), which every test that
+// reaches it shows.
+func New(expr string) *Regexp { return &Regexp{expr: expr} }
+
+func (r *Regexp) compile() {
+	r.once.Do(func() {
+		r.re = regexp.MustCompile(r.expr)
+		if t, err := syntax.Parse(r.expr, syntax.Perl); err == nil {
+			r.f = analyse(t.Simplify())
+		}
+	})
+}
+
+// Regexp is the compiled expression.
+func (r *Regexp) Regexp() *regexp.Regexp {
+	r.compile()
+	return r.re
+}
+
+func (r *Regexp) String() string { return r.expr }
+
+// may reports whether s can hold a match at all.
+func (r *Regexp) may(s string) bool {
+	r.compile()
+	return r.f.may(s)
+}
+
+func (r *Regexp) MatchString(s string) bool {
+	return r.may(s) && r.re.MatchString(s)
+}
+
+func (r *Regexp) FindString(s string) string {
+	if !r.may(s) {
+		return ""
+	}
+	return r.re.FindString(s)
+}
+
+func (r *Regexp) FindStringIndex(s string) []int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.re.FindStringIndex(s)
+}
+
+func (r *Regexp) FindStringSubmatch(s string) []string {
+	if !r.may(s) {
+		return nil
+	}
+	return r.re.FindStringSubmatch(s)
+}
+
+func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.re.FindStringSubmatchIndex(s)
+}
+
+func (r *Regexp) FindAllString(s string, n int) []string {
+	if !r.may(s) {
+		return nil
+	}
+	return r.re.FindAllString(s, n)
+}
+
+func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.re.FindAllStringIndex(s, n)
+}
+
+func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	if !r.may(s) {
+		return nil
+	}
+	return r.re.FindAllStringSubmatch(s, n)
+}
+
+func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !r.may(s) {
+		return nil
+	}
+	return r.re.FindAllStringSubmatchIndex(s, n)
+}
+
+func (r *Regexp) FindSubmatch(b []byte) [][]byte {
+	r.compile()
+	if !r.f.mayBytes(b) {
+		return nil
+	}
+	return r.re.FindSubmatch(b)
+}
+
+func (r *Regexp) ReplaceAllString(s, repl string) string {
+	if !r.may(s) {
+		return s
+	}
+	return r.re.ReplaceAllString(s, repl)
+}
+
+func (r *Regexp) ReplaceAllStringFunc(s string, repl func(string) string) string {
+	if !r.may(s) {
+		return s
+	}
+	return r.re.ReplaceAllStringFunc(s, repl)
+}
+
+// filter is what every match must have. The zero filter lets everything
+// through.
+type filter struct {
+	// first: when set, every match starts at the start of the text with a
+	// rune in these ranges (lo, hi pairs).
+	first []rune
+	// need: when set, every match contains one of these strings.
+	need []string
+}
+
+func (f *filter) may(s string) bool {
+	if f.first != nil {
+		c, _ := utf8.DecodeRuneInString(s)
+		if s == "" || !inRanges(f.first, c) {
+			return false
+		}
+	}
+	if f.need != nil {
+		// One search a string: strings.Contains is vectorised, where
+		// ContainsAny decodes the text rune by rune.
+		for _, n := range f.need {
+			if strings.Contains(s, n) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func (f *filter) mayBytes(b []byte) bool {
+	if f.first != nil {
+		c, _ := utf8.DecodeRune(b)
+		if len(b) == 0 || !inRanges(f.first, c) {
+			return false
+		}
+	}
+	if f.need != nil {
+		for _, n := range f.need {
+			if bytes.Contains(b, []byte(n)) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func inRanges(rs []rune, c rune) bool {
+	for i := 0; i+1 < len(rs); i += 2 {
+		if c >= rs[i] && c <= rs[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// Limits on what a filter holds: beyond them it would cost about as much
+// as the engine.
+const (
+	maxNeed       = 24 // strings in a need set
+	maxClassRunes = 24 // runes of a character class taken as strings
+	maxRanges     = 64 // rune ranges of a first set
+)
+
+func analyse(t *syntax.Regexp) filter {
+	var f filter
+	if rest, ok := anchoredRest(t); ok {
+		if set, nullable, ok := firstRunes(rest); ok && !nullable && len(set) <= 2*maxRanges {
+			f.first = append([]rune{}, set...)
+			if f.first == nil {
+				f.first = []rune{} // matches nothing: an empty set rejects all
+			}
+		}
+	}
+	if f.first != nil {
+		// The engine stops early at the start of the text too; a scan
+		// of the whole text for needed strings would cost more.
+		return f
+	}
+	if need, ok := needs(t); ok && len(need) > 0 {
+		slices.Sort(need)
+		f.need = slices.Compact(need)
+	}
+	return f
+}
+
+// anchoredRest returns what follows a leading \A (^ without (?m)): the
+// pattern then matches only at the start of the text.
+func anchoredRest(t *syntax.Regexp) (*syntax.Regexp, bool) {
+	switch t.Op {
+	case syntax.OpBeginText:
+		return &syntax.Regexp{Op: syntax.OpEmptyMatch}, true
+	case syntax.OpCapture:
+		return anchoredRest(t.Sub[0])
+	case syntax.OpConcat:
+		if len(t.Sub) > 0 && t.Sub[0].Op == syntax.OpBeginText {
+			return &syntax.Regexp{Op: syntax.OpConcat, Sub: t.Sub[1:]}, true
+		}
+	}
+	return nil, false
+}
+
+// firstRunes is the set of runes a match of t can begin with, and whether
+// t can match the empty string; ok is false when it cannot be told (any
+// rune, case folding). Empty-width assertions are taken as matching empty:
+// that only lets more through.
+func firstRunes(t *syntax.Regexp) (set []rune, nullable, ok bool) {
+	switch t.Op {
+	case syntax.OpNoMatch:
+		return nil, false, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return nil, true, true
+	case syntax.OpLiteral:
+		if len(t.Rune) == 0 {
+			return nil, true, true
+		}
+		if t.Flags&syntax.FoldCase != 0 || t.Rune[0] == utf8.RuneError {
+			return nil, false, false
+		}
+		return []rune{t.Rune[0], t.Rune[0]}, false, true
+	case syntax.OpCharClass:
+		if inRanges(t.Rune, utf8.RuneError) {
+			return nil, false, false // also matches invalid UTF-8
+		}
+		return t.Rune, false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return firstRunes(t.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		set, _, ok := firstRunes(t.Sub[0])
+		return set, true, ok
+	case syntax.OpRepeat:
+		set, nullable, ok := firstRunes(t.Sub[0])
+		return set, nullable || t.Min == 0, ok
+	case syntax.OpConcat:
+		for _, s := range t.Sub {
+			sub, subNullable, ok := firstRunes(s)
+			if !ok {
+				return nil, false, false
+			}
+			set = append(set[:len(set):len(set)], sub...)
+			if !subNullable {
+				return set, false, true
+			}
+		}
+		return set, true, true
+	case syntax.OpAlternate:
+		for _, s := range t.Sub {
+			sub, subNullable, ok := firstRunes(s)
+			if !ok {
+				return nil, false, false
+			}
+			set = append(set[:len(set):len(set)], sub...)
+			nullable = nullable || subNullable
+		}
+		return set, nullable, true
+	}
+	return nil, false, false // any character
+}
+
+// needs is a set of strings one of which every match of t contains; ok is
+// false when there is no such small set.
+func needs(t *syntax.Regexp) ([]string, bool) {
+	switch t.Op {
+	case syntax.OpLiteral:
+		if len(t.Rune) == 0 || t.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		for _, r := range t.Rune {
+			if r == utf8.RuneError {
+				return nil, false // also matches invalid UTF-8
+			}
+		}
+		return []string{string(t.Rune)}, true
+	case syntax.OpCharClass:
+		if inRanges(t.Rune, utf8.RuneError) {
+			return nil, false
+		}
+		var out []string
+		for i := 0; i+1 < len(t.Rune); i += 2 {
+			if int(t.Rune[i+1]-t.Rune[i])+1+len(out) > maxClassRunes {
+				return nil, false
+			}
+			for c := t.Rune[i]; c <= t.Rune[i+1]; c++ {
+				out = append(out, string(c))
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture, syntax.OpPlus:
+		return needs(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min >= 1 {
+			return needs(t.Sub[0])
+		}
+	case syntax.OpConcat:
+		// Every part must match: the part whose strings are the surest
+		// sign (the longest shortest string, then the fewest) will do.
+		var best []string
+		for _, s := range t.Sub {
+			n, ok := needs(s)
+			if ok && better(n, best) {
+				best = n
+			}
+		}
+		return best, best != nil
+	case syntax.OpAlternate:
+		var out []string
+		for _, s := range t.Sub {
+			n, ok := needs(s)
+			if !ok || len(out)+len(n) > maxNeed {
+				return nil, false
+			}
+			out = append(out, n...)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+func better(a, b []string) bool {
+	if b == nil {
+		return true
+	}
+	if la, lb := shortest(a), shortest(b); la != lb {
+		return la > lb
+	}
+	return len(a) < len(b)
+}
+
+func shortest(set []string) int {
+	n := -1
+	for _, s := range set {
+		if n < 0 || len(s) < n {
+			n = len(s)
+		}
+	}
+	return n
+}
+
+func (r *Regexp) Split(s string, n int) []string { return r.Regexp().Split(s, n) }
