@@ -145,3 +145,110 @@ func TestTitleLineAtGuanyu(t *testing.T) {
 		t.Errorf("paragraphs = %+v", got)
 	}
 }
+
+// measured is lines as a layout-aware reader sees a notice set flush left:
+// each with the width the page gave it ("|" ends a paragraph in want).
+func measured(ls ...any) []Line {
+	var out []Line
+	for i := 0; i < len(ls); i += 2 {
+		out = append(out, Line{Text: ls[i].(string), Width: ls[i+1].(float64), HasIndent: true, Page: 1, Line: len(out) + 1})
+	}
+	return out
+}
+
+func joined(ps []Para) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.Text)
+	}
+	return strings.Join(s, "|")
+}
+
+// Wrapped lines of a justified notice: lines drawn out to the measure
+// (27.6 cells), last lines at their natural width.
+var justifiedBody = []any{
+	"根据区委巡察工作统一部署，区委第二巡察组对区自然资源局党组开展了", 27.6,
+	"巡察，并于2024年6月28日反馈了巡察意见。现将整改进展情况通报如下。", 27.6,
+	"一、整改工作组织情况", 10.0,
+	"局党组把巡察整改作为重要政治任务，成立整改工作领导小组，召开专题", 27.6,
+	"会议研究部署，逐条制定整改措施，明确责任领导、责任单位和完成时", 27.6,
+	"限，做到问题不解决不松劲、整改不到位不销号，建立整改台账，实行", 27.6,
+	"销号管理，对照问题清单逐项推进，定期调度整改进展，确保各项整改", 27.6,
+	"任务落到实处。巡察反馈的8个问题，已完成整改5个，正在整改3个。", 27.6,
+	"二、巡察反馈问题整改情况", 12.0,
+	"1.执行国土空间规划不够严格的问题。", 16.8,
+	"整改措施：对2021年以来规划调整事项进行全面梳理，建立规划调整台账，", 27.6,
+	"严格执行规划委员会审议制度，未经审议的一律不得调整。", 26.0,
+}
+
+// TestJustifiedWrapBeforeLabel: set justified and flush left, a line drawn
+// out to the measure (wider than its characters) wrapped, even before a
+// label; a line that ends a sentence short of the measure ends its
+// paragraph, even two cells short.
+func TestJustifiedWrapBeforeLabel(t *testing.T) {
+	ls := append([]any{}, justifiedBody...)
+	ls = append(ls,
+		"2.违法用地查处不及时的问题。", 13.9,
+		"整改措施：建立卫片执法常态化巡查机制，逐宗核查图斑。", 27.6, // natural 25
+		"整改进度：已完成。", 9.0,
+		"3.矿产资源监管存在薄弱环节的问题。", 16.9,
+		"整改措施：开展非法采矿专项整治行动，查处非法采矿案件4起。", 25.3,
+		"目前已完成整改。", 8.0)
+	got := joined(JoinLines(measured(ls...)))
+	for _, want := range []string{"|整改措施：建立卫片执法常态化巡查机制，逐宗核查图斑。整改进度：已完成。|",
+		"|整改措施：开展非法采矿专项整治行动，查处非法采矿案件4起。|目前已完成整改。"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+}
+
+// TestInlineListAcrossFullLine: "整改措施：（1）…；" fills the line and "（2）…"
+// follows (here across a page end): the list that began inside the
+// paragraph goes on inside it; a list whose items open paragraphs does not.
+func TestInlineListAcrossFullLine(t *testing.T) {
+	ls := append([]any{}, justifiedBody...)
+	ls = append(ls,
+		"2.违法用地查处不及时的问题。", 13.9,
+		"整改措施：（1）对已验收的占补平衡项目开展“回头看”；", 27.6, // natural 25.5, hangs nothing
+		"（2）建立项目后期管护责任制。整改进度：已完成。", 23.5,
+		"3.矿产资源监管存在薄弱环节的问题。", 16.9,
+		"（1）对已验收的占补平衡项目开展“回头看”，逐宗核查整改；", 27.6,
+		"（2）建立项目后期管护责任制。", 14.5)
+	lines := measured(ls...)
+	lines[len(justifiedBody)/2+1].PageEnd, lines[len(justifiedBody)/2+1].BreakAfter = true, true
+	got := joined(JoinLines(lines))
+	for _, want := range []string{"|整改措施：（1）对已验收的占补平衡项目开展“回头看”；（2）建立项目后期管护责任制。整改进度：已完成。|",
+		"|（1）对已验收的占补平衡项目开展“回头看”，逐宗核查整改；|（2）建立项目后期管护责任制。"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+}
+
+// TestHabitDecidesAmbiguousBreak: a line that ends a sentence at the
+// measure by its natural width, then a label: the notice's own plain cases
+// decide. Here 整改进展： always stands alone, 整改进度： always follows inline.
+func TestHabitDecidesAmbiguousBreak(t *testing.T) {
+	for _, c := range []struct {
+		plain, want string
+	}{
+		{"整改措施：完善镇、村两级河长巡河制度。|整改进展：已完成。", "|整改措施：制定《双溪镇乡村振兴三年行动方案》，确保村村有主导产业。|整改进展：已完成。|"},
+		{"整改措施：完善镇、村两级河长巡河制度。整改进展：已完成。", "|整改措施：制定《双溪镇乡村振兴三年行动方案》，确保村村有主导产业。整改进展：已完成。|"},
+	} {
+		ls := append([]any{}, justifiedBody...)
+		ls = append(ls, "2.耕地保护工作存在薄弱环节。", 14.0)
+		for _, p := range strings.Split(c.plain, "|") {
+			ls = append(ls, p, displayWidth(p))
+		}
+		ls = append(ls,
+			"3.贯彻落实乡村振兴战略措施不够有力。", 17.9,
+			"整改措施：制定《双溪镇乡村振兴三年行动方案》，确保村村有主导产业。", 27.5, // natural
+			"整改进展：已完成。", 9.0,
+			"4.河长制落实不到位。", 10.0)
+		got := joined(JoinLines(measured(ls...)))
+		if !strings.Contains(got, c.want) {
+			t.Errorf("with %q: no %q in\n%s", c.plain, c.want, got)
+		}
+	}
+}

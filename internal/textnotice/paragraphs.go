@@ -2,6 +2,7 @@ package textnotice
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -185,10 +186,9 @@ func JoinLines(lines []Line) []Para {
 	ww := wrapWidth(lines)
 	// The source indents its paragraphs' first lines: a full line starts
 	// indented (a centred title or a signature is indented but short).
-	indents := false
-	for _, l := range lines {
-		indents = indents || (l.Indented && ww > 0 && lineWidth(l) >= ww-3)
-	}
+	indents := sourceIndents(lines, ww)
+	justified := isJustified(lines, ww)
+	var habits map[string]int // built when first needed
 	var paras []Para
 	var cur strings.Builder
 	var start Line
@@ -221,7 +221,7 @@ func JoinLines(lines []Line) []Para {
 		}
 		prev := lines[i-1]
 		pw := lineWidth(prev)
-		full := ww > 0 && pw >= ww-3
+		full := isFull(prev, ww, justified)
 		// Kept up to date line by line: recomputing them over the whole
 		// paragraph would be quadratic in its length.
 		open := depth > 0
@@ -235,6 +235,12 @@ func JoinLines(lines []Line) []Para {
 			newPara = true // the signature above the date
 		case endsTerminal(prev.Text) && !full:
 			newPara = true
+		case justified && full && stretched(prev, ww) && !l.Indented && !inHeader:
+			// Drawn out wider than its characters to reach the measure: a
+			// justified line that wrapped, even before a label or a marker
+			// ("…机制。" / "整改进度：…", "…；" / "（2）…"); a paragraph's
+			// last line is set at its natural width.
+			newPara = false
 		case indents && l.HasIndent && prev.HasIndent && !l.Indented && full && (!prev.BreakAfter || prev.PageEnd) && !inHeader:
 			// A layout-aware reader saw this line start at the margin under
 			// a full one: a wrap, even before a marker ("…；" / "（2）…"),
@@ -242,6 +248,16 @@ func JoinLines(lines []Line) []Para {
 			// Only where paragraphs are indented: set flush left, every
 			// line starts at the margin and that says nothing.
 			newPara = false
+		case full && endsClause(prev.Text) && !open && continuesInlineList(cur.String(), l.Text):
+			// "整改措施：（1）…；" filled the line and "（2）…" follows: a list
+			// that began inside the paragraph goes on inside it.
+			newPara = false
+		case full && endsTerminal(prev.Text) && !open && !inHeader && habit(&habits, lines, ww, justified, l.Text) != 0:
+			// A full line that ends a sentence, then a label or a sentence
+			// this notice writes the same way elsewhere: where it is plainly
+			// written inline (after a full stop mid-line) or plainly as a
+			// paragraph of its own (under a short line), it is so here.
+			newPara = habit(&habits, lines, ww, justified, l.Text) < 0
 		case isStarter(l.Text) && !open:
 			newPara = true
 		case inHeader && startsTitleLine(l.Text) && !open:
@@ -293,6 +309,186 @@ func JoinLines(lines []Line) []Para {
 	}
 	flush()
 	return paras
+}
+
+// sourceIndents reports whether the source indents its paragraphs' first
+// lines: full body lines start indented. Title lines are centred, and a long
+// one is nearly full too, so the title zone (up to the first sentence's
+// end) does not count.
+func sourceIndents(lines []Line, ww float64) bool {
+	if ww == 0 {
+		return false
+	}
+	body := false
+	for i, l := range lines {
+		if body && l.Indented && lineWidth(l) >= ww-3 {
+			return true
+		}
+		body = body || (i > 0 && strings.ContainsAny(lines[i-1].Text, "。；"))
+	}
+	return false
+}
+
+func endsClause(s string) bool {
+	return strings.HasSuffix(s, "；") || strings.HasSuffix(s, ";")
+}
+
+// continuesInlineList reports whether line s opens with the next marker of
+// a list that paragraph par runs inline: par has the marker before it
+// ("（1）" for "（2）", "①" for "②"), and not at its start.
+func continuesInlineList(par, s string) bool {
+	k, num, _, mark := marker(s)
+	if k == kindNone || num < 2 {
+		return false
+	}
+	prev := previousMark(strings.TrimSpace(mark), k, num)
+	return prev != "" && strings.LastIndex(par, prev) > 0
+}
+
+// previousMark is the marker numbered one before mark (of kind k and number
+// num) in the same family.
+func previousMark(mark string, k, num int) string {
+	switch k {
+	case kindCircled:
+		r, _ := firstRune(mark)
+		return string(r - 1)
+	case kindCNDun, kindParenCN:
+		cn := notice.CNNumeral(num)
+		if !strings.Contains(mark, cn) {
+			return ""
+		}
+		return strings.Replace(mark, cn, notice.CNNumeral(num-1), 1)
+	default:
+		d := digitsRe.FindStringIndex(mark)
+		if d == nil {
+			return ""
+		}
+		return mark[:d[0]] + strconv.Itoa(num-1) + mark[d[1]:]
+	}
+}
+
+// isFull reports whether a line reached the wrap width: within three cells
+// of it, or, set justified, at the measure itself (only a paragraph's last
+// line stops short).
+func isFull(l Line, ww float64, justified bool) bool {
+	if ww == 0 {
+		return false
+	}
+	if justified {
+		return lineWidth(l) >= ww-justifySlack
+	}
+	return lineWidth(l) >= ww-3
+}
+
+// openingKey is how a line opens, for comparing the notice's habits: a
+// label with its colon ("整改进度："), or its first clause up to the first
+// mark ("目前，", "目前已完成整改。"); "" for a numbered line or one too long
+// to tell.
+func openingKey(s string) string {
+	if m := labelRe.FindString(s); m != "" {
+		return strings.TrimSpace(m)
+	}
+	if isHeading(s) {
+		return ""
+	}
+	i := strings.IndexAny(s, "，。：；")
+	if i <= 0 || displayWidth(s[:i]) > 10 {
+		return ""
+	}
+	_, n := firstRune(s[i:])
+	return s[:i+n]
+}
+
+// habit tells how the notice writes the opening of line s elsewhere:
+// 1 inline (after a full stop or semicolon mid-line) and never as a
+// paragraph of its own, -1 only as its own paragraph (under a line that
+// stops short), 0 when it does not say. habits caches the counts.
+func habit(habits *map[string]int, lines []Line, ww float64, justified bool, s string) int {
+	key := openingKey(s)
+	if key == "" {
+		return 0
+	}
+	if *habits == nil {
+		*habits = map[string]int{}
+	}
+	h, ok := (*habits)[key]
+	if !ok {
+		inline, own := 0, 0
+		for i, l := range lines {
+			for _, sep := range []string{"。", "；"} {
+				inline += strings.Count(l.Text, sep+key)
+			}
+			if i > 0 && strings.HasPrefix(l.Text, key) && endsTerminal(lines[i-1].Text) && !isFull(lines[i-1], ww, justified) {
+				own++
+			}
+		}
+		switch {
+		case inline > 0 && own == 0:
+			h = 1
+		case own > 0 && inline == 0:
+			h = -1
+		}
+		(*habits)[key] = h
+	}
+	return h
+}
+
+// justifySlack is how far short of the measure a justified line may end
+// (rounding, a last glyph's side bearing), in character cells.
+const justifySlack = 0.6
+
+// isJustified reports whether a layout-aware reader saw the text set
+// justified: the lines that plainly wrapped (mid-sentence, the next line
+// no heading or label) all end at the measure, where ragged text ends them
+// a fraction of a cell or more short whenever a word or a mark did not fit.
+func isJustified(lines []Line, ww float64) bool {
+	if ww == 0 || len(lines) == 0 || !lines[0].HasIndent {
+		return false
+	}
+	wraps, atMeasure := 0, 0
+	for i := 0; i+1 < len(lines); i++ {
+		l := lines[i]
+		if l.BreakAfter || endsTerminal(l.Text) || isStarter(lines[i+1].Text) || lines[i+1].Indented || lineWidth(l) < ww-3 {
+			continue
+		}
+		wraps++
+		// A closing mark may hang past the measure by its cell.
+		if w := lineWidth(l); w >= ww-justifySlack/2 && (w <= ww+justifySlack/2 || w <= ww+1+justifySlack/2 && strings.ContainsAny(lastRune(l.Text), "，、：；。")) {
+			atMeasure++
+		}
+	}
+	return wraps >= 5 && atMeasure*10 >= wraps*9
+}
+
+func lastRune(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return string(r)
+}
+
+// stretched reports whether a line was drawn out to the measure, wider
+// than its characters (beyond a first-line indent) by more than our
+// estimate of them can be off: digits and Latin letters are proportional,
+// and some producers put space around each run of them.
+func stretched(l Line, ww float64) bool {
+	if l.Width > ww+justifySlack {
+		return false // past the measure: a mark hangs, nothing was drawn out
+	}
+	natural, runs, narrow := displayWidth(l.Text), 0, 0
+	wasNarrow := false
+	for _, r := range l.Text {
+		n := displayWidth(string(r)) < 1
+		if n {
+			narrow++
+			if !wasNarrow {
+				runs++
+			}
+		}
+		wasNarrow = n
+	}
+	if l.Indented {
+		natural += 2
+	}
+	return l.Width-natural >= 1+0.5*float64(runs)+0.1*float64(narrow)
 }
 
 // startsTitleLine: s starts the matter of a title, where a title set on

@@ -35,6 +35,7 @@ func main() {
 	scanned := flag.Bool("scanned", false, "write an image-only page")
 	htmlFont := flag.String("html", "", "write the notice as HTML in this font family")
 	fodtFont := flag.String("fodt", "", "write the notice as a LibreOffice Writer document (flat ODT) in this font family")
+	flush := flag.Bool("flush", false, "with -fodt: set paragraphs flush left, without first-line indents")
 	word := flag.Bool("word", false, "write the PDF the way Word and WPS do: Identity-H, ToUnicode, justified by TJ")
 	flag.Parse()
 	if *scanned {
@@ -56,7 +57,7 @@ func main() {
 		return
 	}
 	if *fodtFont != "" {
-		os.Stdout.Write(noticeFODT(textnotice.Blocks(n), *fodtFont))
+		os.Stdout.Write(noticeFODT(textnotice.Blocks(n), *fodtFont, *flush))
 		return
 	}
 	if *word {
@@ -360,7 +361,13 @@ func wordPDF(blocks []textnotice.Block) []byte {
 
 // noticeFODT is noticeHTML as a LibreOffice Writer document (flat ODT): the
 // same page, sizes and paragraph styles.
-func noticeFODT(blocks []textnotice.Block, font string) []byte {
+// With flush, body paragraphs and headings have no first-line indent, as
+// many offices set them.
+func noticeFODT(blocks []textnotice.Block, font string, flush bool) []byte {
+	indent := "32pt"
+	if flush {
+		indent = "0pt"
+	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
@@ -368,15 +375,15 @@ func noticeFODT(blocks []textnotice.Block, font string) []byte {
 <office:styles><style:default-style style:family="paragraph"><style:paragraph-properties fo:line-height="28pt"/><style:text-properties style:font-name="F" style:font-name-asian="F" fo:font-size="16pt" style:font-size-asian="16pt"/></style:default-style></office:styles>
 <office:automatic-styles>
 <style:page-layout style:name="pm"><style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm" fo:margin-top="37mm" fo:margin-bottom="35mm" fo:margin-left="28mm" fo:margin-right="26mm"/></style:page-layout>
-<style:style style:name="body" style:family="paragraph"><style:paragraph-properties fo:text-indent="32pt" fo:text-align="justify"/></style:style>
-<style:style style:name="heading1" style:family="paragraph"><style:paragraph-properties fo:text-indent="32pt" fo:text-align="justify"/><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+<style:style style:name="body" style:family="paragraph"><style:paragraph-properties fo:text-indent="%[2]s" fo:text-align="justify"/></style:style>
+<style:style style:name="heading1" style:family="paragraph"><style:paragraph-properties fo:text-indent="%[2]s" fo:text-align="justify"/><style:text-properties fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
 <style:style style:name="title" style:family="paragraph"><style:paragraph-properties fo:text-align="center" fo:line-height="32pt"/><style:text-properties fo:font-size="22pt" style:font-size-asian="22pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
 <style:style style:name="addressee" style:family="paragraph"><style:paragraph-properties fo:text-indent="0pt"/></style:style>
 <style:style style:name="signature" style:family="paragraph"><style:paragraph-properties fo:text-align="end" fo:margin-right="64pt"/></style:style>
 </office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm"/></office:master-styles>
 <office:body><office:text>
-`, font)
+`, font, indent)
 	for _, bl := range blocks {
 		style := "body"
 		switch bl.Role {

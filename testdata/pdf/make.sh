@@ -2,7 +2,8 @@
 # Make the PDF fixtures with real producers (committed; rerun by hand after
 # adding a notice to testdata/notices, then `go test ./internal/pdftext
 # -update` and review the golden files):
-#   every notice by LibreOffice Writer (flat ODT -> PDF, embedded CFF subsets)
+#   every notice by LibreOffice Writer (flat ODT -> PDF, embedded CFF subsets),
+#   also set flush left,
 #   and by Chromium's print to PDF (Skia: Type 3 fonts for CFF faces),
 #   and as Word and WPS export (gbkpdf -word: Identity-H with ToUnicode,
 #   each line justified glyph by glyph in one TJ, tagged content);
@@ -60,6 +61,16 @@ for n in "$top"/testdata/notices/*.txt "$top"/testdata/corpus/notice-2025-extrac
   src "chromium_$name.pdf $rel"
   "$work/gbkpdf" -word "$n" > "wordlike_$name.pdf"
   src "wordlike_$name.pdf $rel"
+done
+
+# Every notice by LibreOffice set flush left (no first-line indents, as
+# many offices set them): paragraphs then show only in how lines end.
+for n in "$top"/testdata/notices/*.txt; do
+  case $n in *.lines.txt) continue ;; esac
+  name=$(basename "$n" .txt)
+  "$work/gbkpdf" -flush -fodt "Noto Serif CJK SC" "$n" > "$work/flush-$name.fodt"
+  libreoffice "$work/flush-$name.fodt" "libreoffice-flush_$name.pdf"
+  src "libreoffice-flush_$name.pdf notices/$name.txt"
 done
 
 # The corpus notice by every other producer, for speed measurements on a
