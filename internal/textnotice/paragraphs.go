@@ -168,10 +168,26 @@ func wrapWidth(lines []Line) float64 {
 			near++
 		}
 	}
-	if float64(near) < 0.4*float64(len(ws)) {
+	if float64(near) < 0.4*float64(len(ws)) || mostlyEndSentences(lines, w) {
 		return 0
 	}
 	return w
+}
+
+// mostlyEndSentences reports whether most lines near width w end a
+// sentence: then the lines are paragraphs of similar length, one a line,
+// not hard wraps (a wrap falls at a sentence's end only now and then).
+func mostlyEndSentences(lines []Line, w float64) bool {
+	near, ends := 0, 0
+	for _, l := range lines {
+		if x := lineWidth(l); x >= w-2.5 && x <= w+1 {
+			near++
+			if endsParagraph(l.Text) {
+				ends++
+			}
+		}
+	}
+	return ends*2 > near
 }
 
 var titleBreakRe = lazyre.New(`^(\p{Han}{2,40}) (关于\p{Han}.*)$`)
@@ -258,6 +274,10 @@ func JoinLines(lines []Line) []Para {
 			// written inline (after a full stop mid-line) or plainly as a
 			// paragraph of its own (under a short line), it is so here.
 			newPara = habit(&habits, lines, ww, justified, l.Text) < 0
+		case endsParagraph(prev.Text) && startsBracketStatus(l.Text) && !open:
+			// "整改措施：…。" then "（已完成）…": a status in brackets opens the
+			// progress part, as a marker opens an item.
+			newPara = true
 		case isStarter(l.Text) && !open:
 			newPara = true
 		case inHeader && startsTitleLine(l.Text) && !open:
@@ -489,6 +509,17 @@ func stretched(l Line, ww float64) bool {
 		natural += 2
 	}
 	return l.Width-natural >= 1+0.5*float64(runs)+0.1*float64(narrow)
+}
+
+// startsBracketStatus: s opens with a status in brackets ("（已完成）",
+// "【正在整改】"), not any bracket ("（南阳）…").
+func startsBracketStatus(s string) bool {
+	m := bracketStatusRe.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	st, _ := notice.FindStatus(m[1])
+	return st != ""
 }
 
 // startsTitleLine: s starts the matter of a title, where a title set on
