@@ -309,9 +309,24 @@ func TestFoldersExtraFirst(t *testing.T) {
 
 // FuzzReadFaces: no font file, however damaged, panics the name reader
 // or the face cutter.
+// tinyFont is the smallest font readFaces and standalone take: a name
+// table, a 'head' whose checksum is rewritten, OS/2 with its fsType, and a
+// 'glyf' that makes it TrueType.
+func tinyFont(recs []nameRec) []byte {
+	return buildFont("\x00\x01\x00\x00", map[string][]byte{
+		"name": nameTable(recs),
+		"head": make([]byte, 16),
+		"OS/2": make([]byte, 10),
+		"glyf": {0, 0, 0, 0},
+	})
+}
+
 func FuzzReadFaces(f *testing.F) {
-	f.Add(fonts.NotoSerifFolio)
-	f.Add(collection(fonts.NotoSerifFolio, fonts.NotoSerifFolio))
+	// Small seeds (a few hundred bytes), so that the fuzzer explores
+	// instead of spending its minutes shrinking a real font.
+	f.Add(tinyFont(chineseNames("宋体", "SimSun")))
+	f.Add(collection(tinyFont(chineseNames("宋体", "SimSun")), tinyFont(chineseNames("黑体", "SimHei"))))
+	f.Add(tinyFont([]nameRec{{3, 3, 0x0804, 1, "仿宋_GB2312"}, {1, 25, 33, 4, "Fang"}, {0, 3, 0, 16, "Kai"}}))
 	f.Add([]byte("ttcf\x00\x01\x00\x00\x00\x00\x00\x02"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		faces, err := readFaces(bytes.NewReader(data), int64(len(data)))

@@ -95,12 +95,18 @@ func readFace(r io.ReaderAt, size int64, off uint32) (faceInfo, error) {
 	if _, err := r.ReadAt(dir, int64(off)+12); err != nil {
 		return f, errors.New("字体的表目录不完整")
 	}
+	var total int64
 	for i := range n {
 		d := dir[16*i:]
 		t := tableRecord{tag: string(d[:4]), checksum: binary.BigEndian.Uint32(d[4:]),
 			offset: binary.BigEndian.Uint32(d[8:]), length: binary.BigEndian.Uint32(d[12:])}
 		if int64(t.offset)+int64(t.length) > size || t.length > maxFontTable {
 			return f, fmt.Errorf("字体的 %q 表超出文件", t.tag)
+		}
+		// standalone copies every table: tables that overlap (a forged
+		// directory naming the whole file 200 times) would multiply it.
+		if total += int64(t.length); total > 2*size {
+			return f, errors.New("字体的表目录重复引用同一段数据，文件已损坏")
 		}
 		f.tables = append(f.tables, t)
 		if t.tag == "glyf" {
