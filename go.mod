@@ -20,6 +20,7 @@ require (
 
 require (
 	github.com/hhrutter/tiff v1.0.6 // indirect
+	github.com/orisano/gosax v1.1.4 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect
 	github.com/xuri/efp v0.0.3-0.20260924042702-217b81952dec // indirect

@@ -4,9 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
@@ -199,6 +201,11 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	firstOf := []int{}
 	seq := 0
 	section, sectionNum := "", 0 // the heading row ("一、…方面") the rows below belong to
+	// This loop decides what each row is (heading, issue, footer) and takes
+	// its cells; reading the cells' text into the issue (actions split,
+	// status, deadline) is most of the work and is done by workers.
+	work := newIssueWorkers()
+	batch := make([]rowCells, 0, rowBatch)
 	for r := start; r < len(g.Rows); r++ {
 		if r > start {
 			g.Rows[r-1] = nil // read: let it go (a 100,000-row ledger is large)
@@ -229,9 +236,8 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			section, sectionNum = heading, num
 			continue
 		}
-		title := clean(get(FieldTitle))
-		actions := get(FieldActions)
-		if title == "" && actions == "" {
+		rc := rowCells{title: clean(get(FieldTitle)), actions: get(FieldActions)}
+		if rc.title == "" && rc.actions == "" {
 			continue
 		}
 		catTitle := clean(get(FieldCategory))
@@ -248,35 +254,19 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			firstOf = append(firstOf, len(all))
 		}
 		seq++
-		is := notice.Issue{Number: seq, Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}}
-		if v, err := strconv.Atoi(strings.TrimSpace(get(FieldNumber))); err == nil && v > 0 {
-			is.Number = v
+		all = append(all, notice.Issue{Number: seq, Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}})
+		rc.is = &all[len(all)-1] // all never grows past its capacity: no move
+		rc.number, rc.progress, rc.status = get(FieldNumber), get(FieldProgress), get(FieldStatus)
+		rc.deadline, rc.deadlineDate = get(FieldDeadline), deadlineDate(g, cols, r)
+		rc.leader, rc.unit, rc.person = get(FieldLeader), get(FieldUnit), get(FieldPerson)
+		rc.remarks = get(FieldRemarks)
+		if batch = append(batch, rc); len(batch) == rowBatch {
+			work.do(batch)
+			batch = make([]rowCells, 0, rowBatch)
 		}
-		is.Title = issueTitle(title)
-		cell := normalizeCell(actions)
-		lead, acts := textnotice.SplitActions(cell)
-		is.Lead, is.Actions = lead, acts
-		is.Ordinals = len(acts) == 1 && strings.HasPrefix(strings.TrimPrefix(cell, lead), "一是")
-		if is.Actions == nil {
-			is.Actions = []notice.Action{}
-		}
-		is.Progress = clean(get(FieldProgress))
-		statusText := clean(get(FieldStatus))
-		if st, ok := notice.ParseStatus(statusText); ok {
-			is.Status, is.StatusText = st, statusText
-		} else if st, w := notice.FindStatus(is.Progress); st != "" {
-			is.Status, is.StatusText = st, w
-		} else if statusText != "" {
-			is.StatusText = statusText
-		}
-		is.Deadline = deadlineOf(g, cols, r, get(FieldDeadline))
-		leader, unit, person := clean(get(FieldLeader)), clean(get(FieldUnit)), clean(get(FieldPerson))
-		if leader+unit+person != "" {
-			is.Responsible = &notice.Responsible{Leader: leader, Unit: unit, Person: person}
-		}
-		is.Remarks = clean(get(FieldRemarks))
-		all = append(all, is)
 	}
+	work.do(batch)
+	work.wait()
 	for i := range n.Categories {
 		end := len(all)
 		if i+1 < len(firstOf) {
@@ -288,6 +278,84 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		return nil, errors.New("台账表头下没有问题行")
 	}
 	return n, nil
+}
+
+// rowCells is what a data row's cells say, as the sheet shows them (merged
+// and carried values filled in), and the issue they are read into.
+type rowCells struct {
+	is                            *notice.Issue
+	title, actions, number        string
+	progress, status              string
+	deadline, deadlineDate        string
+	leader, unit, person, remarks string
+}
+
+// rowBatch rows are handed to a worker at a time.
+const rowBatch = 512
+
+// issueWorkers read batches of rows into their issues, one worker a CPU.
+type issueWorkers struct {
+	batches chan []rowCells
+	wg      sync.WaitGroup
+}
+
+func newIssueWorkers() *issueWorkers {
+	w := &issueWorkers{batches: make(chan []rowCells, 4)}
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		w.wg.Go(func() {
+			for b := range w.batches {
+				for i := range b {
+					b[i].read()
+				}
+			}
+		})
+	}
+	return w
+}
+
+func (w *issueWorkers) do(b []rowCells) {
+	if len(b) > 0 {
+		w.batches <- b
+	}
+}
+
+func (w *issueWorkers) wait() {
+	close(w.batches)
+	w.wg.Wait()
+}
+
+// read fills the issue from the row's cells.
+func (rc *rowCells) read() {
+	is := rc.is
+	if v, err := strconv.Atoi(strings.TrimSpace(rc.number)); err == nil && v > 0 {
+		is.Number = v
+	}
+	is.Title = issueTitle(rc.title)
+	cell := normalizeCell(rc.actions)
+	lead, acts := textnotice.SplitActions(cell)
+	is.Lead, is.Actions = lead, acts
+	is.Ordinals = len(acts) == 1 && strings.HasPrefix(strings.TrimPrefix(cell, lead), "一是")
+	if is.Actions == nil {
+		is.Actions = []notice.Action{}
+	}
+	is.Progress = clean(rc.progress)
+	statusText := clean(rc.status)
+	if st, ok := notice.ParseStatus(statusText); ok {
+		is.Status, is.StatusText = st, statusText
+	} else if st, w := notice.FindStatus(is.Progress); st != "" {
+		is.Status, is.StatusText = st, w
+	} else if statusText != "" {
+		is.StatusText = statusText
+	}
+	is.Deadline = rc.deadlineDate
+	if is.Deadline == "" {
+		is.Deadline = deadlineText(rc.deadline)
+	}
+	leader, unit, person := clean(rc.leader), clean(rc.unit), clean(rc.person)
+	if leader+unit+person != "" {
+		is.Responsible = &notice.Responsible{Leader: leader, Unit: unit, Person: person}
+	}
+	is.Remarks = clean(rc.remarks)
 }
 
 var numericRe = lazyre.New(`^\d+(\.\d+)?$`)
@@ -397,9 +465,9 @@ func (f *filler) get(r, c int) string {
 	return ""
 }
 
-// deadlineOf reads a deadline cell: a real date keeps its precision, text
-// such as "2025年12月", "2025.12" or "立行立改" is parsed or kept.
-func deadlineOf(g *Grid, cols map[int]Field, r int, text string) string {
+// deadlineDate is row r's deadline cell when it is a real date (ISO at the
+// precision its format shows).
+func deadlineDate(g *Grid, cols map[int]Field, r int) string {
 	for c, f := range cols {
 		if f == FieldDeadline {
 			if iso, ok := g.Dates[[2]int{r, c}]; ok {
@@ -407,6 +475,12 @@ func deadlineOf(g *Grid, cols map[int]Field, r int, text string) string {
 			}
 		}
 	}
+	return ""
+}
+
+// deadlineText reads a deadline written as text, such as "2025年12月",
+// "2025.12" or "立行立改", parsed or kept.
+func deadlineText(text string) string {
 	text = clean(text)
 	if text == "" {
 		return ""

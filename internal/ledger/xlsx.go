@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/orisano/gosax"
 )
 
 // .xlsx import that reads each sheet once, as a stream of XML tokens: cell
@@ -43,8 +45,10 @@ type xlsxBook struct {
 	files    map[string]*zip.File
 	sst      []string
 	xfFormat []string // number format code of each cell style (cellXfs)
+	xfDate   []bool   // whether that format shows a date
 	date1904 bool
 	kept     int // bytes of text kept so far
+	width    int // cells in the widest row read so far
 }
 
 func gridsXLSX(data []byte) ([]Grid, error) {
@@ -229,6 +233,7 @@ func (b *xlsxBook) readStyles(name string) error {
 			code = builtinFormat(id)
 		}
 		b.xfFormat = append(b.xfFormat, code)
+		b.xfDate = append(b.xfDate, datePrecision(code) != notDate)
 	}
 	return err
 }
@@ -236,59 +241,58 @@ func (b *xlsxBook) readStyles(name string) error {
 // readSST reads the shared strings: each <si>'s text runs, without the
 // phonetic guides (<rPh>) some East Asian files carry.
 func (b *xlsxBook) readSST(name string) error {
-	return b.part(name, maxPartXML, false, func(d *xml.Decoder, se xml.StartElement) error {
-		if se.Name.Local != "si" {
-			return nil
-		}
-		if len(b.sst) >= maxSharedStrs {
-			return errors.New("Excel（.xlsx）文件的共享字符串过多，拒绝读取")
-		}
-		s, err := b.richText(d, "si")
+	f, ok := b.files[name]
+	if !ok {
+		return nil
+	}
+	x, err := b.openSAX(f, maxPartXML)
+	if err != nil {
+		return err
+	}
+	defer x.close()
+	var (
+		text      []byte
+		inSI, inT bool
+		inPh      int
+	)
+	for {
+		typ, local, ev, err := x.next()
 		if err != nil {
 			return err
 		}
-		b.sst = append(b.sst, s)
-		return nil
-	})
-}
-
-// richText reads the text of an element (<si>, <is>) up to its end: the
-// characters of its <t> elements, skipping phonetic runs.
-func (b *xlsxBook) richText(d *xml.Decoder, end string) (string, error) {
-	var sb strings.Builder
-	inT, inPh := false, 0
-	for {
-		tok, err := d.RawToken()
-		if err != nil {
-			return "", errXLSXDamaged
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+		switch typ {
+		case gosax.EventEOF:
+			return nil
+		case gosax.EventStart:
+			switch string(local) {
+			case "si":
+				if len(b.sst) >= maxSharedStrs {
+					return errors.New("Excel（.xlsx）文件的共享字符串过多，拒绝读取")
+				}
+				inSI, inT, inPh, text = true, false, 0, text[:0]
 			case "t":
-				inT = true
+				inT = inSI
 			case "rPh":
 				inPh++
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		case gosax.EventEnd:
+			switch string(local) {
 			case "t":
 				inT = false
 			case "rPh":
 				inPh--
-			case end:
-				s := sb.String()
-				if err := b.keep(len(s)); err != nil {
-					return "", err
+			case "si":
+				if err := b.keep(len(text)); err != nil {
+					return err
 				}
-				return s, nil
+				b.sst = append(b.sst, string(text))
+				inSI = false
 			}
-		case xml.CharData:
+		case gosax.EventText, gosax.EventCData:
 			if inT && inPh == 0 {
-				if sb.Len()+len(t) > maxCellChars*4 {
-					return "", fmt.Errorf("Excel（.xlsx）文件中有超过 %d 个字符的单元格（Excel 单元格的上限），文件已损坏", maxCellChars)
+				if text, err = x.appendText(text, typ, ev); err != nil {
+					return err
 				}
-				sb.Write(t)
 			}
 		}
 	}
@@ -306,149 +310,190 @@ func (b *xlsxBook) keep(n int) error {
 // readSheet streams one worksheet into a grid.
 func (b *xlsxBook) readSheet(part, name string) (Grid, error) {
 	g := Grid{Sheet: name, Dates: map[[2]int]string{}}
+	b.width = 0
+	x, err := b.openSAX(b.files[part], maxSheetXML)
+	if err != nil {
+		return g, err
+	}
+	defer x.close()
 	row, col := -1, -1
 	var (
-		cellType, cellStyle string
-		value               []byte
-		inV                 bool
+		cellType, cellStyle []byte
+		value, inline       []byte
+		inC, inV, inIs, inT bool
+		haveIs              bool
+		inPh                int
 	)
-	err := b.part(part, maxSheetXML, true, func(d *xml.Decoder, se xml.StartElement) error {
-		switch se.Name.Local {
-		case "row":
-			if r, err := strconv.Atoi(attr(se, "r")); err == nil && r > row+1 {
-				row = r - 1
-			} else {
-				row++
-			}
-			if row >= maxRows {
-				return fmt.Errorf("工作表“%s”超过 %d 行（Excel 工作表的上限）", name, maxRows)
-			}
-			col = -1
-		case "c":
-			if ref := attr(se, "r"); ref != "" {
-				c, r, ok := cellRef(ref)
-				if !ok || r != row {
-					return fmt.Errorf("工作表“%s”的单元格 %s 不在它所在的行，文件已损坏", name, ref)
-				}
-				col = c
-			} else {
-				col++
-			}
-			if col >= maxCSVFields {
-				return fmt.Errorf("工作表“%s”第%d行超过 %d 列（Excel 的列数上限），文件已损坏", name, row+1, maxCSVFields)
-			}
-			cellType, cellStyle = attr(se, "t"), attr(se, "s")
-			text, err := b.cellValue(d, cellType, &value, &inV)
-			if err != nil {
-				return err
-			}
-			if text == "" || col >= maxCols || row < 0 {
-				return nil
-			}
-			if cellType == "d" { // an ISO 8601 date cell (Strict files)
-				if t, err := time.Parse("2006-01-02", text[:min(10, len(text))]); err == nil {
-					text = t.Format("2006-01-02")
-					g.Dates[[2]int{row, col}] = text
-				}
-			} else if cellType == "" || cellType == "n" {
-				if iso := b.numberDate(text, cellStyle); iso != "" {
-					g.Dates[[2]int{row, col}] = iso
-					text = iso
-				} else if v, err := strconv.ParseFloat(text, 64); err == nil {
-					text = numberText(v)
-				}
-			}
-			for len(g.Rows) <= row {
-				g.Rows = append(g.Rows, nil)
-			}
-			cells := g.Rows[row]
-			for len(cells) <= col {
-				cells = append(cells, "")
-			}
-			cells[col] = strings.ReplaceAll(text, "\r\n", "\n")
-			g.Rows[row] = cells
-		case "mergeCell":
-			if m, ok := mergeRef(attr(se, "ref")); ok {
-				g.Merges = append(g.Merges, m)
-			}
-		}
-		return nil
-	})
-	return g, err
-}
-
-// cellValue reads a <c> element's content to its end and returns its text:
-// the shared string, inline string, formula result or number as written.
-func (b *xlsxBook) cellValue(d *xml.Decoder, typ string, buf *[]byte, inV *bool) (string, error) {
-	*buf = (*buf)[:0]
-	*inV = false
-	text, haveText := "", false
 	for {
-		tok, err := d.RawToken()
+		typ, local, ev, err := x.next()
 		if err != nil {
-			return "", errXLSXDamaged
+			return g, err
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "v":
-				*inV = true
-			case "is":
-				s, err := b.richText(d, "is")
-				if err != nil {
-					return "", err
+		switch typ {
+		case gosax.EventEOF:
+			return g, nil
+		case gosax.EventStart:
+			switch string(local) {
+			case "row":
+				if r, err := strconv.Atoi(string(x.attr(ev, "r"))); err == nil && r > row+1 {
+					row = r - 1
+				} else {
+					row++
 				}
-				text, haveText = s, true
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "v":
-				*inV = false
+				if row >= maxRows {
+					return g, fmt.Errorf("工作表“%s”超过 %d 行（Excel 工作表的上限）", name, maxRows)
+				}
+				col = -1
 			case "c":
-				if haveText {
-					return text, nil
+				if ref := x.attr(ev, "r"); len(ref) > 0 {
+					c, r, ok := cellRef(string(ref))
+					if !ok || r != row {
+						return g, fmt.Errorf("工作表“%s”的单元格 %s 不在它所在的行，文件已损坏", name, ref)
+					}
+					col = c
+				} else {
+					col++
 				}
-				v := string(*buf)
-				switch typ {
-				case "s":
-					i, err := strconv.Atoi(strings.TrimSpace(v))
-					if err != nil || i < 0 || i >= len(b.sst) {
-						return "", errXLSXDamaged
-					}
-					return b.sst[i], nil
-				case "b":
-					if v == "1" {
-						return "TRUE", nil
-					}
-					if v == "0" {
-						return "FALSE", nil
-					}
-				case "str", "inlineStr", "e":
-					return v, b.keep(len(v))
+				if col >= maxCSVFields {
+					return g, fmt.Errorf("工作表“%s”第%d行超过 %d 列（Excel 的列数上限），文件已损坏", name, row+1, maxCSVFields)
 				}
-				return v, nil
+				cellType = append(cellType[:0], x.attr(ev, "t")...)
+				cellStyle = append(cellStyle[:0], x.attr(ev, "s")...)
+				inC, inV, inIs, inT, inPh, haveIs = true, false, false, false, 0, false
+				value, inline = value[:0], inline[:0]
+			case "v":
+				inV = inC
+			case "is":
+				inIs, haveIs = inC, inC
+			case "t":
+				inT = inIs
+			case "rPh":
+				inPh++
+			case "mergeCell":
+				if m, ok := mergeRef(string(x.attr(ev, "ref"))); ok {
+					g.Merges = append(g.Merges, m)
+				}
 			}
-		case xml.CharData:
-			if *inV {
-				if len(*buf)+len(t) > maxCellChars*4 {
-					return "", fmt.Errorf("Excel（.xlsx）文件中有超过 %d 个字符的单元格（Excel 单元格的上限），文件已损坏", maxCellChars)
+		case gosax.EventEnd:
+			switch string(local) {
+			case "v":
+				inV = false
+			case "t":
+				inT = false
+			case "rPh":
+				inPh--
+			case "is":
+				inIs = false
+			case "c":
+				if !inC {
+					continue
 				}
-				*buf = append(*buf, t...)
+				inC = false
+				if col >= maxCols || row < 0 {
+					continue
+				}
+				text, err := b.cellText(string(cellType), value, haveIs, inline)
+				if err != nil {
+					return g, err
+				}
+				if text == "" {
+					continue
+				}
+				if err := b.setCell(&g, row, col, text, string(cellType), cellStyle); err != nil {
+					return g, err
+				}
+			}
+		case gosax.EventText, gosax.EventCData:
+			switch {
+			case inV:
+				value, err = x.appendText(value, typ, ev)
+			case inT && inPh == 0:
+				inline, err = x.appendText(inline, typ, ev)
+			}
+			if err != nil {
+				return g, err
 			}
 		}
 	}
+}
+
+// cellText is a cell's text: the shared string, inline string, formula
+// result or number as written.
+func (b *xlsxBook) cellText(typ string, v []byte, haveIs bool, inline []byte) (string, error) {
+	if haveIs {
+		return string(inline), b.keep(len(inline))
+	}
+	switch typ {
+	case "s":
+		i, err := strconv.Atoi(string(bytes.TrimSpace(v)))
+		if err != nil || i < 0 || i >= len(b.sst) {
+			return "", errXLSXDamaged
+		}
+		return b.sst[i], nil
+	case "b":
+		switch string(v) {
+		case "1":
+			return "TRUE", nil
+		case "0":
+			return "FALSE", nil
+		}
+	case "str", "inlineStr", "e":
+		return string(v), b.keep(len(v))
+	}
+	return string(v), nil
+}
+
+// setCell puts a cell's text into the grid: dates (ISO 8601 cells, numbers
+// in a date format) as ISO and remembered, numbers as a reader shows them.
+func (b *xlsxBook) setCell(g *Grid, row, col int, text, typ string, style []byte) error {
+	if typ == "d" { // an ISO 8601 date cell (Strict files)
+		if t, err := time.Parse("2006-01-02", text[:min(10, len(text))]); err == nil {
+			text = t.Format("2006-01-02")
+			g.Dates[[2]int{row, col}] = text
+		}
+	} else if typ == "" || typ == "n" {
+		if iso := b.numberDate(text, style); iso != "" {
+			g.Dates[[2]int{row, col}] = iso
+			text = iso
+		} else if v, err := strconv.ParseFloat(text, 64); err == nil {
+			text = numberText(v)
+		}
+	}
+	for len(g.Rows) <= row {
+		g.Rows = append(g.Rows, nil)
+	}
+	cells := g.Rows[row]
+	if cells == nil {
+		// As wide as the widest row so far: rows of a table are alike,
+		// and growing each row's cells one by one cost more than reading.
+		b.width = max(b.width, col+1)
+		cells = make([]string, 0, b.width)
+	}
+	for len(cells) <= col {
+		cells = append(cells, "")
+	}
+	b.width = max(b.width, len(cells))
+	if strings.Contains(text, "\r\n") {
+		text = strings.ReplaceAll(text, "\r\n", "\n")
+	}
+	cells[col] = text
+	g.Rows[row] = cells
+	return nil
 }
 
 // numberDate is the ISO date of a number cell whose style shows a date.
-func (b *xlsxBook) numberDate(v, style string) string {
-	xf, err := strconv.Atoi(style)
+func (b *xlsxBook) numberDate(v string, style []byte) string {
+	if len(style) == 0 {
+		return ""
+	}
+	xf, err := strconv.Atoi(string(style))
 	if err != nil || xf < 0 || xf >= len(b.xfFormat) {
 		return ""
 	}
-	code := b.xfFormat[xf]
-	if datePrecision(code) == notDate {
+	if !b.xfDate[xf] {
 		return ""
 	}
+	code := b.xfFormat[xf]
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil {
 		return ""
