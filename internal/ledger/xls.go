@@ -31,6 +31,7 @@ const (
 	recFormula     = 0x0006
 	recEOF         = 0x000A
 	recDateMode    = 0x0022
+	recFilePass    = 0x002F
 	recContinue    = 0x003C
 	recColInfo     = 0x007D
 	recBoundSheet  = 0x0085
@@ -242,27 +243,38 @@ type xlsSheet struct {
 func gridsXLS(data []byte) ([]Grid, error) {
 	doc, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("不是有效的老版 Excel（.xls）文件：%s", "文件结构无法识别")
-	}
-	var stream []byte
-	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
-		switch entry.Name {
-		case "Workbook":
-			if entry.Size > maxXLSStream {
-				return nil, errors.New("老版 Excel（.xls）文件过大，拒绝读取")
-			}
-			stream, err = io.ReadAll(io.LimitReader(entry, maxXLSStream))
-			if err != nil || int64(len(stream)) != entry.Size {
-				return nil, errXLSDamaged
-			}
-		case "Book":
-			if stream == nil {
+		if len(data) >= 2 {
+			switch binary.LittleEndian.Uint16(data) {
+			case 0x0009, 0x0209, 0x0409: // BIFF2–4 BOF: Excel 2.x–4.0 wrote the stream bare
 				return nil, errors.New("这是 Excel 95 或更早版本的 .xls 文件，请用 Excel 或 WPS 另存为 .xlsx 后再导入")
 			}
 		}
+		return nil, fmt.Errorf("不是有效的老版 Excel（.xls）文件：%s", "文件结构无法识别")
+	}
+	// Excel 97 and later write the workbook as "Workbook", Excel 5/95 as
+	// "Book"; other producers vary the case ("BOOK"), and some write BIFF8
+	// under the old name, so the BOF record decides the version.
+	var stream []byte
+	named := ""
+	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
+		name := strings.ToLower(entry.Name)
+		if name != "workbook" && name != "book" || (named == "workbook" && name == "book") {
+			continue
+		}
+		if entry.Size > maxXLSStream {
+			return nil, errors.New("老版 Excel（.xls）文件过大，拒绝读取")
+		}
+		stream, err = io.ReadAll(io.LimitReader(entry, maxXLSStream))
+		if err != nil || int64(len(stream)) != entry.Size {
+			return nil, errXLSDamaged
+		}
+		named = name
 	}
 	if stream == nil {
 		return nil, errors.New("不是有效的老版 Excel（.xls）文件：没有工作簿数据")
+	}
+	if len(stream) >= 6 && binary.LittleEndian.Uint16(stream) == recBOF && binary.LittleEndian.Uint16(stream[4:]) < 0x0600 {
+		return nil, errors.New("这是 Excel 95 或更早版本的 .xls 文件，请用 Excel 或 WPS 另存为 .xlsx 后再导入")
 	}
 	return parseBIFF8(stream)
 }
@@ -293,6 +305,8 @@ func parseBIFF8(stream []byte) ([]Grid, error) {
 		rec := recs[i]
 		r := newRecReader(rec)
 		switch rec.typ {
+		case recFilePass:
+			return nil, errors.New("这个老版 Excel（.xls）文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存，再导入")
 		case recBoundSheet:
 			pos := r.u32()
 			r.u8() // visibility: hidden sheets are read too
@@ -422,7 +436,7 @@ func readBIFFSheet(recs []record, name string, sst []string) (*xlsSheet, error) 
 			v, isErr := r.u8(), r.u8()
 			switch {
 			case isErr != 0:
-				continue // an error value (#N/A…) shows nothing a ledger needs
+				c.text = errorText(v)
 			case v != 0:
 				c.text = "TRUE"
 			default:
@@ -445,8 +459,10 @@ func readBIFFSheet(recs []record, name string, sst []string) (*xlsSheet, error) 
 				continue
 			case 1:
 				c.text = map[bool]string{true: "TRUE", false: "FALSE"}[b[2] != 0]
+			case 2:
+				c.text = errorText(int(b[2]))
 			default:
-				continue // error or empty string
+				continue // an empty string
 			}
 		case recString:
 			if pendingFormula == nil {
@@ -478,6 +494,28 @@ func readBIFFSheet(recs []record, name string, sst []string) (*xlsSheet, error) 
 		}
 	}
 	return nil, errXLSDamaged // no EOF: cut short
+}
+
+// errorText is an error value as Excel shows it in its cell (a ledger's
+// 完成率 of #DIV/0! is something its reader sees, and .xlsx keeps it too).
+func errorText(code int) string {
+	switch code {
+	case 0x00:
+		return "#NULL!"
+	case 0x07:
+		return "#DIV/0!"
+	case 0x0F:
+		return "#VALUE!"
+	case 0x17:
+		return "#REF!"
+	case 0x1D:
+		return "#NAME?"
+	case 0x24:
+		return "#NUM!"
+	case 0x2A:
+		return "#N/A"
+	}
+	return "#N/A"
 }
 
 func (s *xlsSheet) add(c xlsCell) error {
