@@ -14,8 +14,10 @@ import (
 
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/pdftext"
+	"github.com/rectify/rectify/internal/render"
 	"github.com/rectify/rectify/internal/testutil"
 	"github.com/rectify/rectify/internal/textnotice"
+	"github.com/rectify/rectify/internal/typeset"
 	"github.com/rectify/rectify/templates"
 )
 
@@ -30,11 +32,22 @@ func writeNotice(t testing.TB, n *notice.Notice, pg Page) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := Write(textnotice.Blocks(n), lay, pg)
+	data, err := Write(textnotice.Blocks(n), lay, pg, bundledFonts(t))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// bundledFonts are the fonts shipped with rectify, which measure the text
+// as the PDF writer does.
+func bundledFonts(t testing.TB) typeset.Fonts {
+	t.Helper()
+	set, _, err := render.LoadFonts("", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
 }
 
 // fontsConf makes LibreOffice see only the bundled fonts, under the names
@@ -126,8 +139,10 @@ func allHan(s string) bool {
 
 // TestLibreOfficeGrid: LibreOffice renders our .docx of the corpus notice
 // with 22 lines a page on the 28.95 pt pitch, 28 characters in a full line
-// within the 156 mm type area, and page numbers "— N —" 7 mm under the type
-// area, odd pages right and even pages left, one character in.
+// within the 156 mm type area (the character grid: without the body's scale
+// each character would take two cells, 14 a line), and page numbers
+// "— N —" 7 mm under the type area, odd pages right and even pages left,
+// one character in.
 func TestLibreOfficeGrid(t *testing.T) {
 	pdf := renderWithLibreOffice(t, writeNotice(t, testutil.CorpusNotice(t), Page{}))
 	pages, err := pdftext.Pages(context.Background(), pdf, pdftext.Options{})
@@ -182,7 +197,9 @@ func TestLibreOfficeGrid(t *testing.T) {
 			}
 			// A full line of Chinese, flush with both edges, has 28
 			// characters, or fewer where 禁则 or a run of digits moved one on.
-			if math.Abs(l.x0-left) < 0.5 && math.Abs(l.x1-right) < 1.5 && allHan(l.text) {
+			// LibreOffice keeps the grid's cell in 1/100 mm (15.73 pt, Word's
+			// is 15.79) and centres the 28 cells: 0.8 pt in from each edge.
+			if math.Abs(l.x0-left) < 1 && math.Abs(l.x1-right) < 1.5 && allHan(l.text) {
 				switch n := len([]rune(l.text)); {
 				case n > lay.Chars:
 					t.Errorf("page %d: full line %q has %d characters, more than %d", num, l.text, n, lay.Chars)

@@ -49,20 +49,28 @@ func twips(mm float64) int { return int(math.Round(mm * twipsPerMM)) }
 type grid struct {
 	pageW, pageH, top, left, right, bottom int
 	linePitch                              int
-	condense                               int // character spacing in 1/20 pt (negative)
-	footer                                 int
+	charSpace                              int     // w:charSpace: the cell less the body size, in 1/4096 pt
+	scale                                  int     // w:w of grid-snapped text, per cent
+	footer                                 int     // distance of the footer from the page's bottom edge
 	cell                                   float64 // character pitch in twips
 }
 
-// gridOf computes the document grid: the line pitch is the largest that
-// fits Lines in the type area, and every line is set exactly one pitch
-// high, so that Word, WPS and LibreOffice count Lines a page whatever the
-// fonts' metrics. Chars a line come from condensing the body type until
-// Chars characters fit the type area's width (16 pt less 0.25 pt: 28 ×
-// 15.75 pt = 441 pt in 442.2 pt). A character grid (w:type="linesAndChars"
-// with w:charSpace) would say the same to Word, but LibreOffice 7.4 lays
-// such a grid out at about half the characters a line, so the grid is
-// given in lines only.
+// libreOfficeLoss is how much narrower LibreOffice makes the grid's cell
+// than Word: it keeps the cell in 1/100 mm, rounding the body size, the
+// whole points and the fraction of charSpace separately (15.79 pt in Word,
+// 15.73 pt in LibreOffice for the standard page).
+const libreOfficeLoss = 0.1 // pt
+
+// gridOf computes the document grid (GB/T 9704 §5.2.2): Lines lines and
+// Chars characters, the pitches that fill the type area. Word's grid (type
+// linesAndChars) gives the character pitch as the body size plus charSpace
+// 4096ths of a point (-849 for 28 characters of 16 pt in 156 mm, as Word's
+// own 公文 templates have it), and sets every line exactly one line pitch
+// high. A character wider than the cell takes two cells, in Word and in
+// LibreOffice alike: the 16 pt body in a 15.79 pt cell would give 14
+// characters a line. So text on the grid is set at scale: the largest whole
+// per cent (98) at which a body character fits LibreOffice's slightly
+// narrower cell; Word and WPS place such characters one a cell.
 func gridOf(lay typeset.Layout) grid {
 	g := grid{pageW: twips(lay.PageWidth), pageH: twips(lay.PageHeight), top: twips(lay.Top), left: twips(lay.Left)}
 	areaW, areaH := twips(lay.AreaWidth), twips(lay.AreaHeight)
@@ -70,10 +78,9 @@ func gridOf(lay typeset.Layout) grid {
 	g.bottom = g.pageH - g.top - areaH
 	g.linePitch = areaH / lay.Lines
 	g.cell = float64(areaW) / float64(lay.Chars)
-	g.condense = int(math.Floor((g.cell - lay.Body.Size*20) / 20 * 20))
-	if g.condense > 0 {
-		g.condense = 0
-	}
+	cellPt := g.cell / 20
+	g.charSpace = int(math.Floor((cellPt - lay.Body.Size) * 4096))
+	g.scale = min(100, int(math.Floor(100*(cellPt-libreOfficeLoss)/lay.Body.Size)))
 	// The page number's top FolioOffset under the type area: Word measures
 	// the footer from the page's bottom edge to the bottom of its line.
 	g.footer = g.bottom - twips(lay.FolioOffset) - int(lay.Folio.Size*20)
@@ -81,10 +88,16 @@ func gridOf(lay typeset.Layout) grid {
 }
 
 // Write gives the notice's paragraphs (textnotice.Blocks) as a .docx.
-func Write(blocks []textnotice.Block, lay typeset.Layout, pg Page) ([]byte, error) {
+// fonts measure the text as the PDF writer does (typeset), so that titles
+// break where the PDF breaks them.
+func Write(blocks []textnotice.Block, lay typeset.Layout, pg Page, fonts typeset.Fonts) ([]byte, error) {
 	g := gridOf(lay)
+	titles, err := titleLines(blocks, lay, pg, fonts)
+	if err != nil {
+		return nil, err
+	}
 	var body bytes.Buffer
-	w := &docWriter{b: &body, lay: lay, g: g}
+	w := &docWriter{b: &body, lay: lay, g: g, lastPPr: -1}
 	w.header(pg)
 	var sig, date string
 	for i, b := range blocks {
@@ -95,8 +108,9 @@ func Write(blocks []textnotice.Block, lay typeset.Layout, pg Page) ([]byte, erro
 			}
 		case textnotice.RoleTitle:
 			// A title kept in the source's lines is one paragraph a line;
-			// one empty line follows the last.
-			w.para("NoticeTitle", b.Text, "")
+			// a line too long for the type area is broken where the PDF
+			// breaks it, by line breaks. One empty line follows the last.
+			w.title(titles[i], b.Text)
 			if i+1 == len(blocks) || blocks[i+1].Role != textnotice.RoleTitle {
 				w.empty()
 			}
@@ -121,13 +135,29 @@ func Write(blocks []textnotice.Block, lay typeset.Layout, pg Page) ([]byte, erro
 		}
 	}
 	w.signature(sig, date)
-	if err := w.colophon(pg); err != nil {
-		return nil, err
+	if pg.CC != "" || pg.Printer != "" {
+		// The 版记 goes on the last side of the document, an even page
+		// (§7.4.1), in a section of its own that starts on the next even
+		// page (w:type evenPage). Word, WPS and LibreOffice paginate the
+		// text a few lines otherwise than the PDF writer (the corpus
+		// notice: 29 pages in LibreOffice, 28 in our PDF), so whether the
+		// text ends on an odd or an even page is the editor's to find out:
+		// after an odd page the 版记 page is the next one, after an even
+		// page a blank page comes between. The text's section ends with
+		// its last paragraph.
+		if w.lastPPr < 0 {
+			return nil, errors.New("版记之前没有正文")
+		}
+		tail := body.String()[w.lastPPr:]
+		body.Truncate(w.lastPPr)
+		body.WriteString(sectPr(g, "") + tail)
+		if err := w.colophon(pg); err != nil {
+			return nil, err
+		}
+		body.WriteString(sectPr(g, "evenPage"))
+	} else {
+		body.WriteString(sectPr(g, ""))
 	}
-	fmt.Fprintf(&body, `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>`+
-		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/>`+
-		`<w:cols w:space="425"/><w:docGrid w:type="lines" w:linePitch="%d"/></w:sectPr>`,
-		g.pageW, g.pageH, g.top, g.right, g.bottom, g.left, g.footer, g.linePitch)
 	return pack(map[string]string{
 		"[Content_Types].xml":          contentTypes,
 		"_rels/.rels":                  packageRels,
@@ -143,10 +173,26 @@ func Write(blocks []textnotice.Block, lay typeset.Layout, pg Page) ([]byte, erro
 	}, pg.Date)
 }
 
+// sectPr is a section's page setup: the page, the type area, the grid, the
+// footers; typ is how the section starts ("" after the previous one,
+// "evenPage" on the next even page).
+func sectPr(g grid, typ string) string {
+	if typ != "" {
+		typ = `<w:type w:val="` + typ + `"/>`
+	}
+	return fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rIdFooterOdd"/><w:footerReference w:type="even" r:id="rIdFooterEven"/>%s`+
+		`<w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/>`+
+		`<w:cols w:space="425"/><w:docGrid w:type="linesAndChars" w:linePitch="%d" w:charSpace="%d"/></w:sectPr>`,
+		typ, g.pageW, g.pageH, g.top, g.right, g.bottom, g.left, g.footer, g.linePitch, g.charSpace)
+}
+
 type docWriter struct {
 	b   *bytes.Buffer
 	lay typeset.Layout
 	g   grid
+	// lastPPr is where the last paragraph's properties end in b (before
+	// "</w:pPr>"), for a section break after it; -1 before any.
+	lastPPr int
 }
 
 func esc(s string) string {
@@ -162,12 +208,37 @@ func textRun(text, rPr string) string {
 	return `<w:r>` + rPr + `<w:t xml:space="preserve">` + esc(text) + `</w:t></w:r>`
 }
 
-// para writes a paragraph of one style; extra goes into its properties.
-func (w *docWriter) para(style, text, extra string) {
-	fmt.Fprintf(w.b, `<w:p><w:pPr><w:pStyle w:val="%s"/>%s</w:pPr>%s</w:p>`, style, extra, textRun(text, ""))
+// paragraph writes a paragraph with its properties and runs.
+func (w *docWriter) paragraph(pPr, runs string) {
+	w.b.WriteString(`<w:p><w:pPr>` + pPr)
+	w.lastPPr = w.b.Len()
+	w.b.WriteString(`</w:pPr>` + runs + `</w:p>`)
 }
 
-func (w *docWriter) empty() { w.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p>`) }
+func pStyle(style string) string { return `<w:pStyle w:val="` + style + `"/>` }
+
+// para writes a paragraph of one style; extra goes into its properties.
+func (w *docWriter) para(style, text, extra string) {
+	w.paragraph(pStyle(style)+extra, textRun(text, ""))
+}
+
+func (w *docWriter) empty() { w.paragraph(pStyle("Normal"), "") }
+
+// title writes one title block: its lines as the PDF sets them, joined by
+// line breaks, so that the paragraph holds the block's text exactly.
+func (w *docWriter) title(lines []string, text string) {
+	if strings.Join(lines, "") != text {
+		lines = []string{text}
+	}
+	var runs strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			runs.WriteString(`<w:r><w:br/></w:r>`)
+		}
+		runs.WriteString(textRun(l, ""))
+	}
+	w.paragraph(pStyle("NoticeTitle"), runs.String())
+}
 
 // heading2: a level-2 heading in 楷体; when it is the lead sentence of a
 // longer paragraph only that sentence takes 楷体 (§7.3.3), by a character
@@ -185,8 +256,7 @@ func (w *docWriter) heading2(text string) {
 		w.para("Heading2", text, "")
 		return
 	}
-	fmt.Fprintf(w.b, `<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>%s%s</w:p>`,
-		textRun(string(rs[:end]), `<w:rStyle w:val="Heading2Char"/>`), textRun(string(rs[end:]), ""))
+	w.paragraph(pStyle("Normal"), textRun(string(rs[:end]), `<w:rStyle w:val="Heading2Char"/>`)+textRun(string(rs[end:]), ""))
 }
 
 // signature places the issuer and the date as the PDF does (§7.3.5.2): the
@@ -205,7 +275,7 @@ func (w *docWriter) signature(sig, date string) {
 		dateX = chars - 2 - dw
 		sigX = dateX - 2
 	}
-	w.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Normal"/><w:keepNext/></w:pPr></w:p>`)
+	w.paragraph(pStyle("Normal")+"<w:keepNext/>", "")
 	place := func(style, text string, x float64, keep bool) {
 		if text == "" {
 			return
@@ -214,8 +284,7 @@ func (w *docWriter) signature(sig, date string) {
 		if keep {
 			k = "<w:keepNext/>"
 		}
-		fmt.Fprintf(w.b, `<w:p><w:pPr><w:pStyle w:val="%s"/>%s<w:ind w:left="%d" w:firstLine="0" w:firstLineChars="0"/></w:pPr>%s</w:p>`,
-			style, k, int(math.Round(max(x, 0)*w.g.cell)), textRun(text, ""))
+		w.paragraph(fmt.Sprintf(`%s%s<w:ind w:left="%d" w:firstLine="0" w:firstLineChars="0"/>`, pStyle(style), k, int(math.Round(max(x, 0)*w.g.cell))), textRun(text, ""))
 	}
 	place("Signature", sig, sigX, date != "")
 	place("DateLine", date, dateX, false)
@@ -266,13 +335,14 @@ func (w *docWriter) header(pg Page) {
 	w.empty()
 }
 
-// colophon writes the 版记 at the foot of the last page: a table as wide as
-// the type area, anchored to the bottom margin, with the standard's rules
-// (first and last 0.35 mm, between 0.25 mm).
+// colophon writes the 版记 at the foot of its page: empty lines, then a
+// table as wide as the type area whose rows are grid lines, with the
+// standard's rules (first and last 0.35 mm, between 0.25 mm). The table
+// ends one grid line above the type area's foot: the paragraph Word wants
+// after a table needs room, and LibreOffice starts an even-page section
+// 3.5 mm lower than the others. Not a floating table anchored to the foot:
+// LibreOffice lays one as wide as the text out inline, at the page's top.
 func (w *docWriter) colophon(pg Page) error {
-	if pg.CC == "" && pg.Printer == "" {
-		return nil
-	}
 	if pg.Printer == "" {
 		return errors.New("版记需要印发机关")
 	}
@@ -281,8 +351,11 @@ func (w *docWriter) colophon(pg Page) error {
 		rows = append(rows, "抄送："+pg.CC+"。")
 	}
 	rows = append(rows, pg.Printer+"\t"+pg.PrintDate+"印发")
+	for range w.lay.Lines - len(rows) - 1 {
+		w.empty()
+	}
 	areaW := w.g.pageW - w.g.left - w.g.right
-	fmt.Fprintf(w.b, `<w:tbl><w:tblPr><w:tblStyle w:val="ColophonTable"/><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="margin" w:horzAnchor="margin" w:tblpXSpec="center" w:tblpYSpec="bottom"/>`+
+	fmt.Fprintf(w.b, `<w:tbl><w:tblPr><w:tblStyle w:val="ColophonTable"/>`+
 		`<w:tblW w:w="%d" w:type="dxa"/><w:tblLayout w:type="fixed"/>`+
 		`<w:tblBorders><w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/>`+
 		`<w:insideH w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tblBorders>`+
@@ -293,12 +366,12 @@ func (w *docWriter) colophon(pg Page) error {
 		if right != "" {
 			runs += `<w:r><w:tab/></w:r>` + textRun(right, "")
 		}
-		fmt.Fprintf(w.b, `<w:tr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="Colophon"/>`+
-			`<w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs></w:pPr>%s</w:p></w:tc></w:tr>`, areaW, areaW-int(w.lay.Colophon.Size*20), runs)
+		fmt.Fprintf(w.b, `<w:tr><w:trPr><w:trHeight w:val="%d" w:hRule="exact"/></w:trPr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="Colophon"/>`+
+			`<w:tabs><w:tab w:val="right" w:pos="%d"/></w:tabs></w:pPr>%s</w:p></w:tc></w:tr>`, w.g.linePitch, areaW, areaW-int(w.lay.Colophon.Size*20), runs)
 	}
 	w.b.WriteString(`</w:tbl>`)
 	// A table must not end the document: Word wants a paragraph after it.
-	w.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Normal"/><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>`)
+	w.b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Normal"/><w:snapToGrid w:val="0"/><w:spacing w:line="20" w:lineRule="exact"/></w:pPr></w:p>`)
 	return nil
 }
 
@@ -370,40 +443,55 @@ func color(c string) string {
 // stylesXML: every paragraph sits on the grid with exact line spacing of one
 // line pitch, so that fonts with tall metrics (or the fallbacks of a machine
 // without the office's fonts) cannot push lines off the grid; punctuation
-// may not hang past the type area (w:overflowPunct, on by default in Word
-// and LibreOffice), which would make a 29th character. Styles carry
-// Chinese names a clerk recognises in Word's style gallery.
+// may not hang past the type area (w:overflowPunct off), which would make a
+// 29th character. Text larger or smaller than the body (title, issuer's
+// mark, 版记, page numbers) keeps off the character grid (w:snapToGrid
+// off, the setting Word's 公文 templates use), or each of its characters
+// would take whole cells. Styles carry Chinese names a clerk recognises in
+// Word's style gallery. Elements keep the schema's order.
 func stylesXML(lay typeset.Layout, g grid) string {
 	var b strings.Builder
 	b.WriteString(xmlHeader + `<w:styles ` + wNS + `>`)
-	fmt.Fprintf(&b, `<w:docDefaults><w:rPrDefault><w:rPr>%s<w:spacing w:val="%d"/>%s<w:kern w:val="2"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>`+
+	fmt.Fprintf(&b, `<w:docDefaults><w:rPrDefault><w:rPr>%s<w:kern w:val="2"/>%s<w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>`+
 		`<w:pPrDefault><w:pPr><w:overflowPunct w:val="0"/><w:spacing w:before="0" w:after="0" w:line="%d" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>`,
-		rFonts(lay.Body.Face), g.condense, size(lay.Body.Size), g.linePitch)
-	style := func(id, name, based, pPr string, el typeset.Element, extra string) {
+		rFonts(lay.Body.Face), size(lay.Body.Size), g.linePitch)
+	scale := func(pct int) string { return fmt.Sprintf(`<w:w w:val="%d"/>`, pct) }
+	offGrid := `<w:snapToGrid w:val="0"/>`
+	// style writes a paragraph style; its properties go in pPr in the
+	// schema's groups: keeping, grid, indent, alignment, outline level.
+	style := func(id, name, based, keep, grid, ind, jc string, outline int, el typeset.Element, pct int) {
 		basedOn := ""
 		if based != "" {
 			basedOn = `<w:basedOn w:val="` + based + `"/>`
 		}
-		fmt.Fprintf(&b, `<w:style w:type="paragraph" w:customStyle="1" w:styleId="%s"><w:name w:val="%s"/>%s<w:qFormat/><w:pPr>%s</w:pPr><w:rPr>%s%s%s%s</w:rPr></w:style>`,
-			id, name, basedOn, pPr, rFonts(el.Face), size(el.Size), color(el.Color), extra)
+		if jc != "" {
+			jc = `<w:jc w:val="` + jc + `"/>`
+		}
+		lvl := ""
+		if outline >= 0 {
+			lvl = fmt.Sprintf(`<w:outlineLvl w:val="%d"/>`, outline)
+		}
+		fmt.Fprintf(&b, `<w:style w:type="paragraph" w:customStyle="1" w:styleId="%s"><w:name w:val="%s"/>%s<w:qFormat/><w:pPr>%s%s%s%s%s</w:pPr><w:rPr>%s%s%s%s</w:rPr></w:style>`,
+			id, name, basedOn, keep, grid, ind, jc, lvl, rFonts(el.Face), color(el.Color), scale(pct), size(el.Size))
 	}
 	// Normal keeps Word's own name (shown as 正文 in a Chinese Word).
 	fmt.Fprintf(&b, `<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>`+
-		`<w:pPr><w:widowControl/><w:overflowPunct w:val="0"/><w:jc w:val="both"/><w:ind w:firstLineChars="200" w:firstLine="%d"/></w:pPr><w:rPr>%s%s</w:rPr></w:style>`,
-		int(math.Round(2*g.cell)), rFonts(lay.Body.Face), size(lay.Body.Size))
+		`<w:pPr><w:widowControl/><w:overflowPunct w:val="0"/><w:ind w:firstLineChars="200" w:firstLine="%d"/><w:jc w:val="both"/></w:pPr><w:rPr>%s%s%s</w:rPr></w:style>`,
+		int(math.Round(2*g.cell)), rFonts(lay.Body.Face), scale(g.scale), size(lay.Body.Size))
 	noIndent := `<w:ind w:firstLineChars="0" w:firstLine="0"/>`
-	style("NoticeTitle", "公文标题", "Normal", `<w:keepNext/><w:keepLines/><w:jc w:val="center"/>`+noIndent+`<w:outlineLvl w:val="0"/>`, lay.Title, "")
-	style("Heading1", "一级标题", "Normal", `<w:keepNext/><w:outlineLvl w:val="1"/>`, lay.Heading1, "")
-	style("Heading2", "二级标题", "Normal", `<w:keepNext/><w:outlineLvl w:val="2"/>`, lay.Heading2, "")
-	style("Addressee", "主送机关", "Normal", `<w:jc w:val="left"/>`+noIndent, lay.Body, "")
-	style("Signature", "发文机关署名", "Normal", `<w:jc w:val="left"/>`, lay.Body, "")
-	style("DateLine", "成文日期", "Normal", `<w:jc w:val="left"/>`, lay.Body, "")
-	style("Mark", "发文机关标志", "Normal", `<w:jc w:val="center"/>`+noIndent, lay.Mark, "")
-	style("DocNumber", "发文字号", "Normal", `<w:jc w:val="center"/>`+noIndent, lay.DocNumber, "")
+	keep := `<w:keepNext/>`
+	style("NoticeTitle", "公文标题", "Normal", keep+`<w:keepLines/>`, offGrid, noIndent, "center", 0, lay.Title, 100)
+	style("Heading1", "一级标题", "Normal", keep, "", "", "", 1, lay.Heading1, g.scale)
+	style("Heading2", "二级标题", "Normal", keep, "", "", "", 2, lay.Heading2, g.scale)
+	style("Addressee", "主送机关", "Normal", "", "", noIndent, "left", -1, lay.Body, g.scale)
+	style("Signature", "发文机关署名", "Normal", "", "", "", "left", -1, lay.Body, g.scale)
+	style("DateLine", "成文日期", "Normal", "", "", "", "left", -1, lay.Body, g.scale)
+	style("Mark", "发文机关标志", "Normal", "", offGrid, noIndent, "center", -1, lay.Mark, 100)
+	style("DocNumber", "发文字号", "Normal", "", "", noIndent, "center", -1, lay.DocNumber, g.scale)
 	// The colophon's lines start one character in (§7.4).
-	style("Colophon", "版记", "Normal", fmt.Sprintf(`<w:jc w:val="left"/><w:ind w:left="%d" w:firstLineChars="0" w:firstLine="0"/>`,
-		int(math.Round(lay.Colophon.Size*20))), lay.Colophon, "")
-	style("PageNumber", "页码", "", noIndent, lay.Folio, "")
+	style("Colophon", "版记", "Normal", "", offGrid, fmt.Sprintf(`<w:ind w:left="%d" w:firstLineChars="0" w:firstLine="0"/>`,
+		int(math.Round(lay.Colophon.Size*20))), "left", -1, lay.Colophon, 100)
+	style("PageNumber", "页码", "", "", offGrid, noIndent, "", -1, lay.Folio, 100)
 	fmt.Fprintf(&b, `<w:style w:type="character" w:customStyle="1" w:styleId="Heading2Char"><w:name w:val="二级标题字符"/><w:rPr>%s</w:rPr></w:style>`, rFonts(lay.Heading2.Face))
 	b.WriteString(`<w:style w:type="table" w:customStyle="1" w:styleId="ColophonTable"><w:name w:val="版记表格"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/></w:tblPr></w:style>`)
 	b.WriteString(`</w:styles>`)
@@ -426,8 +514,8 @@ func fontTableXML() string {
 // the right (odd pages) or the left (even pages), §7.5.
 func footerXML(side string, lay typeset.Layout) string {
 	indent := fmt.Sprintf(`<w:ind w:%s="%d" w:firstLine="0"/>`, side, int(math.Round(lay.Folio.Size*20)))
-	return xmlHeader + `<w:ftr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="PageNumber"/><w:jc w:val="` + side + `"/>` + indent +
-		fmt.Sprintf(`<w:spacing w:line="%d" w:lineRule="exact"/>`, int(lay.Folio.Size*20)) + `</w:pPr>` +
+	return xmlHeader + `<w:ftr ` + wNS + `><w:p><w:pPr><w:pStyle w:val="PageNumber"/>` +
+		fmt.Sprintf(`<w:spacing w:line="%d" w:lineRule="exact"/>`, int(lay.Folio.Size*20)) + indent + `<w:jc w:val="` + side + `"/></w:pPr>` +
 		textRun("— ", "") + `<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
 		`<w:r><w:fldChar w:fldCharType="separate"/></w:r>` + textRun("1", "") + `<w:r><w:fldChar w:fldCharType="end"/></w:r>` +
 		textRun(" —", "") + `</w:p></w:ftr>`

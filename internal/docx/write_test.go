@@ -50,8 +50,8 @@ func attrInt(t *testing.T, s, elem, name string) int {
 }
 
 // TestPageSetup: A4, the margins of the 156 × 225 mm type area (37 mm top,
-// 28 mm left), a grid of 22 lines, body type condensed so that 28
-// characters fill a line, page numbers on odd/even footers.
+// 28 mm left), a grid of 22 lines and 28 characters, page numbers on
+// odd/even footers.
 func TestPageSetup(t *testing.T) {
 	p := parts(t, writeNotice(t, testutil.CorpusNotice(t), Page{}))
 	doc, styles := p["word/document.xml"], p["word/styles.xml"]
@@ -77,10 +77,26 @@ func TestPageSetup(t *testing.T) {
 	if exact := attrInt(t, styles, "w:spacing", "w:line"); exact != pitch || !strings.Contains(styles, `w:lineRule="exact"`) {
 		t.Errorf("lines not set exactly one pitch high (%d, pitch %d)", exact, pitch)
 	}
-	condense := attrInt(t, styles, "w:spacing", "w:val")
-	charPt := 16 + float64(condense)/20
-	if chars := int(float64(w-left-right) / 20 / charPt); chars != 28 {
-		t.Errorf("%d characters of %.2f pt fit a line, want 28", chars, charPt)
+	// The character grid: Word's pitch is the body size plus charSpace
+	// 4096ths of a point; 28 cells fill the type area.
+	if !strings.Contains(doc, `<w:docGrid w:type="linesAndChars"`) {
+		t.Error("no character grid (w:docGrid w:type=\"linesAndChars\")")
+	}
+	cell := 16 + float64(attrInt(t, doc, "w:docGrid", "w:charSpace"))/4096
+	areaPt := float64(w-left-right) / 20
+	if chars := int(areaPt / cell); chars != 28 || areaPt-28*cell > 0.1 {
+		t.Errorf("grid of %d characters of %.3f pt in %.1f pt, want 28 filling the line", chars, cell, areaPt)
+	}
+	// Body characters no wider than LibreOffice's cell (kept in 1/100 mm:
+	// 555 for this grid), or each takes two cells.
+	const loCell = 555 / 2540.0 * 72
+	if sc := attrInt(t, styleOf(t, styles, "Normal"), "w:w", "w:val"); 16*float64(sc)/100 > loCell || sc < 95 {
+		t.Errorf("body set at %d%%: %.2f pt characters in LibreOffice's %.2f pt cell", sc, 16*float64(sc)/100, loCell)
+	}
+	for _, id := range []string{"NoticeTitle", "Mark", "Colophon", "PageNumber"} {
+		if !strings.Contains(styleOf(t, styles, id), `<w:snapToGrid w:val="0"/>`) {
+			t.Errorf("style %s is on the character grid: its characters would take whole cells", id)
+		}
 	}
 	if !strings.Contains(p["word/settings.xml"], "<w:evenAndOddHeaders/>") {
 		t.Error("settings lack w:evenAndOddHeaders")
@@ -94,6 +110,16 @@ func TestPageSetup(t *testing.T) {
 	if !strings.Contains(doc, `w:type="default" r:id="rIdFooterOdd"`) || !strings.Contains(doc, `w:type="even" r:id="rIdFooterEven"`) {
 		t.Error("section does not use the odd and even footers")
 	}
+}
+
+// styleOf returns a style's definition in styles.xml.
+func styleOf(t *testing.T, styles, id string) string {
+	t.Helper()
+	i := strings.Index(styles, `w:styleId="`+id+`"`)
+	if i < 0 {
+		t.Fatalf("no style %s", id)
+	}
+	return styles[i : i+strings.Index(styles[i:], "</w:style>")]
 }
 
 // TestStyles: named styles with East Asian faces, sizes and the first-line
@@ -165,7 +191,7 @@ func TestSignatureAndFurniture(t *testing.T) {
 		t.Errorf("date starts %.2f characters right of the signature, want 2", date-sig)
 	}
 	for _, want := range []string{`<w:pStyle w:val="Mark"/>`, "寿宁工业园区管理委员会文件", `<w:pStyle w:val="DocNumber"/><w:pBdr><w:bottom w:val="single"`,
-		`w:color="E60012"`, "寿工管委〔2025〕4号", "抄送：县委巡察办。", "2025年6月24日印发", `w:tblpYSpec="bottom"`} {
+		`w:color="E60012"`, "寿工管委〔2025〕4号", "抄送：县委巡察办。", "2025年6月24日印发", `<w:type w:val="evenPage"/>`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document lacks %s", want)
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/rectify/rectify/internal/docx"
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/render"
 	"github.com/rectify/rectify/internal/textnotice"
 	"github.com/rectify/rectify/templates"
 )
@@ -21,11 +22,19 @@ func init() {
 }
 
 // writeDocx lays the notice out with the same text layer as the PDF writer
-// (templates.WithText, textnotice.Blocks) and the same layout template.
+// (templates.WithText, textnotice.Blocks), the same layout template and the
+// same fonts (which measure titles and pages as the PDF sets them).
 func writeDocx(n *notice.Notice, opt Options) ([]byte, error) {
 	lay, err := templates.Layout(opt.Layout)
 	if err != nil {
 		return nil, err
+	}
+	set, notes, err := render.LoadFonts(opt.FontDir, !opt.BundledFontsOnly)
+	if err != nil {
+		return nil, err
+	}
+	for _, note := range notes {
+		logf(opt, note)
 	}
 	n, err = templates.WithText(n)
 	if err != nil {
@@ -42,5 +51,5 @@ func writeDocx(n *notice.Notice, opt Options) ([]byte, error) {
 	return docx.Write(textnotice.Blocks(n), lay, docx.Page{
 		Mark: opt.Mark, DocNumber: n.DocNumber, CC: opt.CC, Printer: opt.Printer, PrintDate: opt.PrintDate,
 		Title: title, Author: n.Issuer, Date: date,
-	})
+	}, set)
 }
