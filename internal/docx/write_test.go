@@ -3,6 +3,7 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/xml"
 	"io"
 	"math"
@@ -216,5 +217,39 @@ func TestTitleLines(t *testing.T) {
 	rest := doc[second:]
 	if end := strings.Index(rest, "</w:p>") + len("</w:p>"); !strings.HasPrefix(rest[end:], empty) {
 		t.Error("no empty line after the title")
+	}
+}
+
+// TestTitleBalanced: a one-line title too long for the type area is one
+// title paragraph broken where the PDF writer breaks it (issuer first,
+// then balanced lines at word boundaries), its text exactly the source's,
+// and reads back as the same title.
+func TestTitleBalanced(t *testing.T) {
+	n := readFixture(t, "numbered-aspects.docx")
+	if n.Style != nil && len(n.Style.Title) > 0 {
+		t.Fatalf("fixture keeps title lines %q; want a one-line title", n.Style.Title)
+	}
+	doc := parts(t, writeNotice(t, n, Page{}))["word/document.xml"]
+	m := regexp.MustCompile(`<w:p><w:pPr><w:pStyle w:val="NoticeTitle"/></w:pPr>(.*?)</w:p>`).FindAllStringSubmatch(doc, -1)
+	if len(m) != 1 {
+		t.Fatalf("%d title paragraphs, want 1", len(m))
+	}
+	var lines []string
+	for _, run := range strings.Split(m[0][1], `<w:r><w:br/></w:r>`) {
+		lines = append(lines, strings.Join(regexp.MustCompile(`<w:t[^>]*>([^<]*)</w:t>`).FindAllString(run, -1), ""))
+	}
+	for i := range lines {
+		lines[i] = regexp.MustCompile(`<[^>]+>`).ReplaceAllString(lines[i], "")
+	}
+	want := []string{"中共柘荣县城郊乡委员会", "关于县委巡察反馈意见整改进展情况的通报"}
+	if strings.Join(lines, "|") != strings.Join(want, "|") {
+		t.Errorf("title lines %q, want %q", lines, want)
+	}
+	back, err := Read(context.Background(), writeNotice(t, n, Page{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Issuer+back.Title != n.Issuer+n.Title || (back.Style != nil && len(back.Style.Title) > 0) {
+		t.Errorf("read back as %q %q (lines %v), want %q %q", back.Issuer, back.Title, back.Style, n.Issuer, n.Title)
 	}
 }
