@@ -63,6 +63,7 @@ type paraState struct {
 	inPPr      bool
 	inRPr      bool // run properties of the current run
 	hidden     bool // the current run is hidden (w:vanish)
+	wrap       bool // the current run is our title wrap: its break is no line of the source
 	pending    string
 }
 
@@ -182,7 +183,12 @@ func (w *walker) start(t xml.StartElement, carry *string) {
 		}
 	case "r":
 		if p != nil {
-			p.hidden = false
+			p.hidden, p.wrap = false, false
+		}
+	case "rStyle":
+		if p != nil && p.inRPr && !p.inPPr {
+			v, _ := attr(t, "val")
+			p.wrap = v == titleWrapStyle
 		}
 	case "vanish":
 		if p != nil && p.inRPr && !p.inPPr {
@@ -212,7 +218,7 @@ func (w *walker) start(t xml.StartElement, carry *string) {
 			p.text.WriteByte('\t')
 		}
 	case "br", "cr":
-		if p != nil && !p.hidden {
+		if p != nil && !p.hidden && !p.wrap {
 			if v, _ := attr(t, "type"); v != "page" && v != "column" {
 				p.text.WriteByte('\n')
 			}

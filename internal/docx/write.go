@@ -224,6 +224,12 @@ func (w *docWriter) para(style, text, extra string) {
 
 func (w *docWriter) empty() { w.paragraph(pStyle("Normal"), "") }
 
+// titleWrapStyle marks the line breaks the writer puts into a title to
+// break it as the PDF does. They are not lines of the source: the reader
+// joins across them, so that a title read back keeps its lines as they
+// were (a line break a clerk types in Word has no such style and counts).
+const titleWrapStyle = "TitleWrap"
+
 // title writes one title block: its lines as the PDF sets them, joined by
 // line breaks, so that the paragraph holds the block's text exactly.
 func (w *docWriter) title(lines []string, text string) {
@@ -233,7 +239,7 @@ func (w *docWriter) title(lines []string, text string) {
 	var runs strings.Builder
 	for i, l := range lines {
 		if i > 0 {
-			runs.WriteString(`<w:r><w:br/></w:r>`)
+			runs.WriteString(`<w:r><w:rPr><w:rStyle w:val="` + titleWrapStyle + `"/></w:rPr><w:br/></w:r>`)
 		}
 		runs.WriteString(textRun(l, ""))
 	}
@@ -492,6 +498,7 @@ func stylesXML(lay typeset.Layout, g grid) string {
 	style("Colophon", "版记", "Normal", "", offGrid, fmt.Sprintf(`<w:ind w:left="%d" w:firstLineChars="0" w:firstLine="0"/>`,
 		int(math.Round(lay.Colophon.Size*20))), "left", -1, lay.Colophon, 100)
 	style("PageNumber", "页码", "", "", offGrid, noIndent, "", -1, lay.Folio, 100)
+	b.WriteString(`<w:style w:type="character" w:customStyle="1" w:styleId="` + titleWrapStyle + `"><w:name w:val="标题换行"/></w:style>`)
 	fmt.Fprintf(&b, `<w:style w:type="character" w:customStyle="1" w:styleId="Heading2Char"><w:name w:val="二级标题字符"/><w:rPr>%s</w:rPr></w:style>`, rFonts(lay.Heading2.Face))
 	b.WriteString(`<w:style w:type="table" w:customStyle="1" w:styleId="ColophonTable"><w:name w:val="版记表格"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/></w:tblPr></w:style>`)
 	b.WriteString(`</w:styles>`)

@@ -235,7 +235,7 @@ func TestTitleBalanced(t *testing.T) {
 		t.Fatalf("%d title paragraphs, want 1", len(m))
 	}
 	var lines []string
-	for _, run := range strings.Split(m[0][1], `<w:r><w:br/></w:r>`) {
+	for _, run := range strings.Split(m[0][1], `<w:r><w:rPr><w:rStyle w:val="TitleWrap"/></w:rPr><w:br/></w:r>`) {
 		lines = append(lines, strings.Join(regexp.MustCompile(`<w:t[^>]*>([^<]*)</w:t>`).FindAllString(run, -1), ""))
 	}
 	for i := range lines {
