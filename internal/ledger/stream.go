@@ -29,8 +29,8 @@ func WriteJSON(ctx context.Context, r io.ReadSeeker, w io.Writer, opt Options) e
 		if _, err := r.Seek(0, io.SeekStart); err != nil {
 			return &InputError{err}
 		}
-		each := func(yield func(*notice.Issue) error) error { return streamIssues(ctx, r, yield) }
-		err = writeWorkbook(w, head, plan, each, opt)
+		rows := func(mk *rowMaker, yield func(*ledgerRow) error) error { return streamRows(ctx, r, mk, yield) }
+		err = writeWorkbook(w, head, plan, rows, opt)
 		if !errors.Is(err, errStream) {
 			return err
 		}
@@ -183,21 +183,22 @@ func array(d *jsontext.Decoder, fn func() error) error {
 	return nil
 }
 
-// issueBatch: issues handed from the decoding goroutine to the writer at a
-// time (a channel send per issue would cost more than the issue).
-const issueBatch = 256
+// rowBatch: rows handed from the decoding goroutine to the writer at a
+// time (a channel send per row would cost more than the row).
+const rowBatch = 256
 
-// streamIssues is the second pass: it decodes the issues of every category
-// in order on a goroutine of its own and yields them one at a time, so that
-// decoding runs beside the writing. At most a few batches are in flight.
-func streamIssues(ctx context.Context, r io.Reader, yield func(*notice.Issue) error) error {
+// streamRows is the second pass: on a goroutine of its own it decodes the
+// issues of every category in order and makes their rows, which it yields
+// in batches, so that decoding runs beside the writing. At most a few
+// batches are in flight.
+func streamRows(ctx context.Context, r io.Reader, mk *rowMaker, yield func(*ledgerRow) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	full := make(chan []notice.Issue, 4)
-	free := make(chan []notice.Issue, 6)
+	full := make(chan []ledgerRow, 4)
+	free := make(chan []ledgerRow, 6)
 	done := make(chan error, 1)
 	go func() {
-		done <- decodeIssues(ctx, r, full, free)
+		done <- decodeRows(ctx, r, mk, full, free)
 		close(full)
 	}()
 	var err error
@@ -218,13 +219,13 @@ func streamIssues(ctx context.Context, r io.Reader, yield func(*notice.Issue) er
 	return err
 }
 
-// decodeIssues walks the notice JSON and sends its issues, in batches, to
-// full, taking emptied batches back from free. Any JSON the first pass
-// accepted but this one does not take (a field of the wrong type, an
-// unknown status) gives errStream.
-func decodeIssues(ctx context.Context, r io.Reader, full chan<- []notice.Issue, free <-chan []notice.Issue) error {
+// decodeRows walks the notice JSON, makes each issue's row and sends the
+// rows, in batches, to full, taking emptied batches back from free. JSON
+// the first pass accepted but this one does not take (a field of the wrong
+// type, an unknown status) gives errStream.
+func decodeRows(ctx context.Context, r io.Reader, mk *rowMaker, full chan<- []ledgerRow, free <-chan []ledgerRow) error {
 	d := jsontext.NewDecoder(r)
-	batch := make([]notice.Issue, 0, issueBatch)
+	batch := make([]ledgerRow, 0, rowBatch)
 	send := func() error {
 		select {
 		case full <- batch:
@@ -234,10 +235,11 @@ func decodeIssues(ctx context.Context, r io.Reader, full chan<- []notice.Issue, 
 		select {
 		case batch = <-free:
 		default:
-			batch = make([]notice.Issue, 0, issueBatch)
+			batch = make([]ledgerRow, 0, rowBatch)
 		}
 		return nil
 	}
+	var is notice.Issue
 	err := object(d, func(key jsontext.Value) error {
 		if !isName(key, "categories") {
 			return d.SkipValue()
@@ -248,15 +250,18 @@ func decodeIssues(ctx context.Context, r io.Reader, full chan<- []notice.Issue, 
 					return d.SkipValue()
 				}
 				return array(d, func() error {
-					batch = append(batch, notice.Issue{})
-					is := &batch[len(batch)-1]
-					if err := json.UnmarshalDecode(d, is, jsonOptions); err != nil {
+					is = notice.Issue{}
+					if err := json.UnmarshalDecode(d, &is, jsonOptions); err != nil {
 						return errStream
 					}
 					if _, ok := notice.StatusLabel[is.Status]; is.Status != "" && !ok {
 						return errStream
 					}
-					if len(batch) == issueBatch {
+					batch = batch[:len(batch)+1] // keeps the cells of a batch used before
+					if err := mk.make(&is, &batch[len(batch)-1]); err != nil {
+						return err
+					}
+					if len(batch) == rowBatch {
 						return send()
 					}
 					return nil
@@ -267,7 +272,7 @@ func decodeIssues(ctx context.Context, r io.Reader, full chan<- []notice.Issue, 
 	if err == nil && len(batch) > 0 {
 		err = send()
 	}
-	if err != nil && ctx.Err() == nil {
+	if err != nil && err != errChanged && ctx.Err() == nil {
 		return errStream
 	}
 	return err

@@ -58,24 +58,27 @@ func WriteTo(w io.Writer, n *notice.Notice, opt Options) error {
 	for i := range n.Categories {
 		plan.add(n.Categories[i].Title, len(n.Categories[i].Issues))
 	}
-	each := func(yield func(*notice.Issue) error) error {
+	rows := func(mk *rowMaker, yield func(*ledgerRow) error) error {
+		var r ledgerRow
 		for i := range n.Categories {
 			for j := range n.Categories[i].Issues {
-				if err := yield(&n.Categories[i].Issues[j]); err != nil {
+				if err := mk.make(&n.Categories[i].Issues[j], &r); err != nil {
+					return err
+				}
+				if err := yield(&r); err != nil {
 					return err
 				}
 			}
 		}
 		return nil
 	}
-	return writeWorkbook(w, n, plan, each, opt)
+	return writeWorkbook(w, n, plan, rows, opt)
 }
 
 // writeWorkbook writes the workbook. head carries everything but the
-// categories' issues, which each yields one at a time in order (from
-// memory, or decoded one at a time from a stream); plan was made from the
+// categories' issues, whose rows come from rows; plan was made from the
 // same categories.
-func writeWorkbook(w io.Writer, head *notice.Notice, plan *ledgerPlan, each func(func(*notice.Issue) error) error, opt Options) error {
+func writeWorkbook(w io.Writer, head *notice.Notice, plan *ledgerPlan, rows rowSource, opt Options) error {
 	f := excelize.NewFile(excelize.Options{TmpDir: safeio.TempDir()})
 	defer f.Close()
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return xlsxzip.New(w) })
@@ -87,7 +90,7 @@ func writeWorkbook(w io.Writer, head *notice.Notice, plan *ledgerPlan, each func
 	if err != nil {
 		return err
 	}
-	if err := writeLedgerSheet(f, head, plan, each, st, opt); err != nil {
+	if err := writeLedgerSheet(f, head, plan, rows, st, opt); err != nil {
 		return err
 	}
 	if err := writeStats(f, head, st, plan.spans); err != nil {
@@ -272,7 +275,89 @@ func LineCount(s string, width float64) int {
 	return lines + max(1, int(w/perLine+0.999))
 }
 
-func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each func(func(*notice.Issue) error) error, st *Styles, opt Options) error {
+// ledgerRow is one issue's row of 整改台账, ready for the stream writer.
+type ledgerRow struct {
+	cells  []excelize.Cell // one per exportFields column
+	height float64
+}
+
+// rowSource yields the notice's issues in order, each made into its row by
+// mk (in memory, or decoded one at a time from a stream on a goroutine of
+// its own, which then also makes the rows).
+type rowSource func(mk *rowMaker, yield func(*ledgerRow) error) error
+
+// rowMaker makes the ledger's rows, one issue after the other; it notes in
+// the plan which columns have anything.
+type rowMaker struct {
+	plan      *ledgerPlan
+	st        *Styles
+	row, last int // the next row to make, the last the plan has
+	span      int // the next category span to start
+}
+
+// make fills r with issue is's row. An empty text is left without a value
+// (the cell keeps its style and border) rather than written as "".
+func (mk *rowMaker) make(is *notice.Issue, r *ledgerRow) error {
+	if mk.row > mk.last {
+		return errChanged
+	}
+	plan, st := mk.plan, mk.st
+	plan.see(is)
+	if len(r.cells) != len(exportFields) {
+		r.cells = make([]excelize.Cell, len(exportFields))
+	}
+	lines := 1
+	text := func(i int, fl Field, v string, style int) {
+		r.cells[i] = excelize.Cell{StyleID: style}
+		if v == "" {
+			return
+		}
+		r.cells[i].Value = v
+		if fl != FieldCategory {
+			lines = max(lines, LineCount(v, colWidth[fl]))
+		}
+	}
+	for i, fl := range exportFields {
+		switch fl {
+		case FieldNumber:
+			r.cells[i] = excelize.Cell{StyleID: st.Center, Value: is.Number}
+		case FieldDeadline:
+			r.cells[i] = excelize.Cell{StyleID: st.Center}
+			if is.Deadline != "" {
+				r.cells[i].Value, r.cells[i].StyleID = DeadlineCell(is.Deadline, st)
+			}
+		case FieldCategory:
+			cat := "" // the category shows once, in the merged cell of its span
+			if mk.span < len(plan.spans) && plan.spans[mk.span].first == mk.row {
+				cat = plan.spans[mk.span].title
+				mk.span++
+			}
+			text(i, fl, cat, st.Center)
+		case FieldTitle:
+			title := is.Title
+			if is.Description != "" {
+				title += "。" + is.Description
+			}
+			text(i, fl, title, st.Text)
+		case FieldActions:
+			text(i, fl, actionsCell(is), st.Text)
+		case FieldLeader, FieldUnit, FieldPerson:
+			text(i, fl, responsible(is, fl), st.Center)
+		case FieldProgress:
+			text(i, fl, is.Progress, st.Text)
+		case FieldStatus:
+			text(i, fl, notice.StatusLabel[is.Status], st.Center)
+		case FieldRemarks:
+			text(i, fl, is.Remarks, st.Text)
+		}
+	}
+	// Excel does not grow rows on open: set the height the text needs.
+	r.height = min(409, float64(lines)*14.5+6)
+	mk.row++
+	return nil
+}
+
+func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, rows rowSource, st *Styles, opt Options) error {
 	sheet := SheetLedger
 	last := firstDataRow + plan.issues - 1
 	lastCol, _ := excelize.ColumnNumberToName(len(exportFields))
@@ -354,76 +439,18 @@ func writeLedgerSheet(f *excelize.File, n *notice.Notice, plan *ledgerPlan, each
 	if err := sw.SetRow(fmt.Sprintf("A%d", headerRow), header, excelize.RowOpts{Height: 30}); err != nil {
 		return err
 	}
-	row, span := firstDataRow, 0
-	// One cell value per column, reused row after row: SetRow takes the
-	// pointers and copies what it writes. An empty text is left without a
-	// value (the cell keeps its style and border) rather than written as an
-	// empty string.
-	vals := make([]excelize.Cell, len(exportFields))
+	row := firstDataRow
 	cells := make([]any, len(exportFields))
-	for i := range vals {
-		cells[i] = &vals[i]
-	}
-	writeRow := func(is *notice.Issue) error {
-		if row > last {
-			return errChanged
+	err = rows(&rowMaker{plan: plan, st: st, row: firstDataRow, last: last}, func(r *ledgerRow) error {
+		for i := range r.cells {
+			cells[i] = &r.cells[i]
 		}
-		plan.see(is)
-		lines := 1
-		text := func(i int, fl Field, v string, style int) {
-			vals[i].StyleID = style
-			if v == "" {
-				vals[i].Value = nil
-				return
-			}
-			vals[i].Value = v
-			if fl != FieldCategory {
-				lines = max(lines, LineCount(v, colWidth[fl]))
-			}
-		}
-		for i, fl := range exportFields {
-			switch fl {
-			case FieldNumber:
-				vals[i] = excelize.Cell{StyleID: st.Center, Value: is.Number}
-			case FieldDeadline:
-				vals[i] = excelize.Cell{StyleID: st.Center}
-				if is.Deadline != "" {
-					vals[i].Value, vals[i].StyleID = DeadlineCell(is.Deadline, st)
-				}
-			case FieldCategory:
-				cat := "" // the category shows once, in the merged cell of its span
-				if span < len(plan.spans) && plan.spans[span].first == row {
-					cat = plan.spans[span].title
-					span++
-				}
-				text(i, fl, cat, st.Center)
-			case FieldTitle:
-				title := is.Title
-				if is.Description != "" {
-					title += "。" + is.Description
-				}
-				text(i, fl, title, st.Text)
-			case FieldActions:
-				text(i, fl, actionsCell(is), st.Text)
-			case FieldLeader, FieldUnit, FieldPerson:
-				text(i, fl, responsible(is, fl), st.Center)
-			case FieldProgress:
-				text(i, fl, is.Progress, st.Text)
-			case FieldStatus:
-				text(i, fl, notice.StatusLabel[is.Status], st.Center)
-			case FieldRemarks:
-				text(i, fl, is.Remarks, st.Text)
-			}
-		}
-		// Excel does not grow rows on open: set the height the text needs.
-		height := min(409, float64(lines)*14.5+6)
-		if err := sw.SetRow(rowRef(row), cells, excelize.RowOpts{Height: height}); err != nil {
+		if err := sw.SetRow(rowRef(row), cells, excelize.RowOpts{Height: r.height}); err != nil {
 			return err
 		}
 		row++
 		return nil
-	}
-	err = each(writeRow)
+	})
 	if err != nil {
 		return err
 	}
