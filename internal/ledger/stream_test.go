@@ -5,10 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/testutil"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -92,6 +94,106 @@ func TestWriteJSONErrors(t *testing.T) {
 		err := WriteJSON(context.Background(), bytes.NewReader([]byte(in)), &bytes.Buffer{}, Options{})
 		if want == nil || err == nil || err.Error() != want.Error() {
 			t.Errorf("%s: %v, want %v", name, err, want)
+		}
+	}
+}
+
+// sameAsWhole checks that WriteJSON does with in what reading it whole and
+// writing it does: the same workbook, or the same message.
+func sameAsWhole(t *testing.T, name string, in []byte) {
+	t.Helper()
+	n, wantErr := notice.Unmarshal(in)
+	var got bytes.Buffer
+	err := WriteJSON(context.Background(), bytes.NewReader(in), &got, Options{})
+	if wantErr != nil {
+		if err == nil || err.Error() != wantErr.Error() {
+			t.Errorf("%s: %v, want %v", name, err, wantErr)
+		}
+		return
+	}
+	if err != nil {
+		t.Errorf("%s: %v", name, err)
+		return
+	}
+	want, err := Write(n, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := sheetsText(t, want), sheetsText(t, got.Bytes()); a != b {
+		t.Errorf("%s: streamed workbook differs:\n%s\n---\n%s", name, a, b)
+	}
+}
+
+// streamEdges are notices whose JSON is spelled in ways the streaming
+// passes must read as encoding/json does (or leave to it).
+var streamEdges = map[string]string{
+	"plain":              `{"format":1,"issuer":"某局","categories":[{"title":"甲","issues":[{"number":1,"title":"问题一","status":"completed","actions":[{"text":"一"},{"text":"二"}]},{"number":2,"title":"问题二"}]},{"title":"乙","issues":[{"number":3,"title":"问题三","deadline":"2025-12"}]}]}`,
+	"names in any case":  `{"Format":1,"ISSUER":"某局","Categories":[{"Title":"甲","Issues":[{"Number":1,"TITLE":"问题","Status":"in_progress","Responsible":{"Leader":"张"}}]}]}`,
+	"escaped names":      `{"format":1,"\u0063ategories":[{"title":"甲","i\u0073sues":[{"number":1,"t\u0069tle":"问题"}]}]}`,
+	"title after issues": `{"categories":[{"issues":[{"number":1,"title":"a"},{"number":2,"title":"b"}],"title":"甲"},{"issues":[{"number":3}],"title":"甲"}],"format":1}`,
+	"issues null":        `{"format":1,"categories":[{"title":"甲","issues":null},{"title":"乙","issues":[{"number":1}]}]}`,
+	"categories null":    `{"format":1,"issuer":"某局","categories":null}`,
+	"no issues":          `{"format":1,"categories":[{"title":"甲","issues":[]}]}`,
+	"two lists":          `{"format":1,"categories":[{"title":"甲","issues":[{"number":1}]}],"Categories":[{"title":"乙","issues":[{"number":2},{"number":3}]}]}`,
+	"two issue lists":    `{"format":1,"categories":[{"title":"甲","issues":[{"number":1}],"Issues":[{"number":2}]}]}`,
+	"a key twice":        `{"format":1,"categories":[{"title":"甲","issues":[{"number":1,"title":"a","Title":"b"}]}]}`,
+	"same key twice":     `{"format":1,"categories":[{"title":"甲","issues":[{"number":1,"title":"a","title":"b"}]}]}`,
+	"invalid UTF-8":      "{\"format\":1,\"categories\":[{\"title\":\"甲\",\"issues\":[{\"number\":1,\"title\":\"a\xff\"}]}]}",
+	"a number as text":   `{"format":1,"categories":[{"title":"甲","issues":[{"number":"1"}]}]}`,
+	"a category a list":  `{"format":1,"categories":[[]]}`,
+	"unknown status":     `{"format":1,"categories":[{"title":"甲","issues":[{"number":1,"status":"done"}]}]}`,
+	"null fields":        `{"format":1,"issuer":null,"categories":[{"title":null,"issues":[{"number":null,"title":null,"actions":null,"responsible":null}]}]}`,
+	"unknown fields":     `{"format":1,"x":{"categories":[1]},"categories":[{"title":"甲","y":[{"issues":2}],"issues":[{"number":1,"z":{"title":"no"}}]}]}`,
+	"not JSON":           `{"format":1,"categories":[{"title":"甲","issues":[{"number":1,}]}]}`,
+	"trailing comma":     `{"format":1,"categories":[]},`,
+}
+
+// TestWriteJSONEdges: each spelling streams to what the whole-file path
+// writes, or fails with its message.
+func TestWriteJSONEdges(t *testing.T) {
+	for name, in := range streamEdges {
+		sameAsWhole(t, name, []byte(in))
+	}
+}
+
+// FuzzWriteJSON: whatever the JSON, the streaming path writes what the
+// whole-file path writes, or gives its message, and never panics or hangs.
+func FuzzWriteJSON(f *testing.F) {
+	for _, in := range streamEdges {
+		f.Add([]byte(in))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		sameAsWhole(t, "input", in)
+	})
+}
+
+// seekCounter counts how often the input is rewound.
+type seekCounter struct {
+	*bytes.Reader
+	seeks int
+}
+
+func (s *seekCounter) Seek(off int64, whence int) (int64, error) {
+	s.seeks++
+	return s.Reader.Seek(off, whence)
+}
+
+// TestWriteJSONStreams: a notice JSON is read in two passes (one rewind),
+// not whole by the fallback (a second rewind), also when its keys come in
+// another order or case.
+func TestWriteJSONStreams(t *testing.T) {
+	big, err := notice.Marshal(testutil.Synthetic(2000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, in := range map[string][]byte{"synthetic": big, "plain": []byte(streamEdges["plain"]),
+		"names in any case": []byte(streamEdges["names in any case"]), "title after issues": []byte(streamEdges["title after issues"])} {
+		r := &seekCounter{Reader: bytes.NewReader(in)}
+		if err := WriteJSON(context.Background(), r, io.Discard, Options{}); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if r.seeks != 1 {
+			t.Errorf("%s: input rewound %d times, want 1 (streamed)", name, r.seeks)
 		}
 	}
 }
