@@ -183,9 +183,9 @@ func array(d *jsontext.Decoder, fn func() error) error {
 	return nil
 }
 
-// rowBatch: rows handed from the decoding goroutine to the writer at a
+// streamBatch: rows handed from the decoding goroutine to the writer at a
 // time (a channel send per row would cost more than the row).
-const rowBatch = 256
+const streamBatch = 256
 
 // streamRows is the second pass: on a goroutine of its own it decodes the
 // issues of every category in order and makes their rows, which it yields
@@ -225,7 +225,7 @@ func streamRows(ctx context.Context, r io.Reader, mk *rowMaker, yield func(*ledg
 // type, an unknown status) gives errStream.
 func decodeRows(ctx context.Context, r io.Reader, mk *rowMaker, full chan<- []ledgerRow, free <-chan []ledgerRow) error {
 	d := jsontext.NewDecoder(r)
-	batch := make([]ledgerRow, 0, rowBatch)
+	batch := make([]ledgerRow, 0, streamBatch)
 	send := func() error {
 		select {
 		case full <- batch:
@@ -235,7 +235,7 @@ func decodeRows(ctx context.Context, r io.Reader, mk *rowMaker, full chan<- []le
 		select {
 		case batch = <-free:
 		default:
-			batch = make([]ledgerRow, 0, rowBatch)
+			batch = make([]ledgerRow, 0, streamBatch)
 		}
 		return nil
 	}
@@ -261,7 +261,7 @@ func decodeRows(ctx context.Context, r io.Reader, mk *rowMaker, full chan<- []le
 					if err := mk.make(&is, &batch[len(batch)-1]); err != nil {
 						return err
 					}
-					if len(batch) == rowBatch {
+					if len(batch) == streamBatch {
 						return send()
 					}
 					return nil
