@@ -26,9 +26,10 @@ type token struct {
 }
 
 type lexer struct {
-	b      []byte
-	pos    int
-	intern map[string]string // names and operators seen, shared by a document's lexers
+	b       []byte
+	pos     int
+	intern  map[string]string // names and operators seen, shared by a document's lexers
+	scratch []byte            // strings with escapes and hex strings are decoded here
 }
 
 // str makes a string of a name or operator, once per distinct spelling: a
@@ -171,8 +172,21 @@ func (l *lexer) next() token {
 // unterminated one ends at the end of the data.
 func (l *lexer) literal() string {
 	l.pos++ // (
+	// Most strings hold no escape and no parenthesis: one copy of the data.
+	for i := l.pos; i < len(l.b); i++ {
+		c := l.b[i]
+		if c == ')' {
+			s := string(l.b[l.pos:i])
+			l.pos = i + 1
+			return s
+		}
+		if c == '\\' || c == '(' {
+			break
+		}
+	}
 	depth := 1
-	var out []byte
+	out := l.scratch[:0]
+	defer func() { l.scratch = out[:0] }()
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
 		l.pos++
@@ -229,7 +243,8 @@ func (l *lexer) literal() string {
 // hex reads a <hex string>; an unterminated one ends at the end of data.
 func (l *lexer) hex() string {
 	l.pos++ // <
-	var out []byte
+	out := l.scratch[:0]
+	defer func() { l.scratch = out[:0] }()
 	hi := -1
 	for l.pos < len(l.b) {
 		c := l.b[l.pos]
@@ -324,7 +339,20 @@ func ops(g *guard, data []byte, fn func(op string, args []operand)) {
 		items []operand
 	}
 	var nest []open // arrays and dictionaries being read
-	count := 0      // operands since the last operator
+	// Arrays and dictionaries of operators done, to hold the next ones: a
+	// TJ array a line, a marked-content dictionary a paragraph. fn keeps
+	// no operand's elements after it returns.
+	var free [][]operand
+	var recycle func(o operand)
+	recycle = func(o operand) {
+		if o.arr != nil {
+			for _, e := range o.arr {
+				recycle(e)
+			}
+			free = append(free, o.arr[:0])
+		}
+	}
+	count := 0 // operands since the last operator
 	counted := func() {
 		count++
 		if count > maxOperands {
@@ -351,7 +379,11 @@ func ops(g *guard, data []byte, fn func(op string, args []operand)) {
 			if len(nest) >= maxNesting {
 				limit("内容流中数组、字典嵌套超过 %d 层", maxNesting)
 			}
-			nest = append(nest, open{kind: t.kind})
+			var items []operand
+			if n := len(free); n > 0 {
+				items, free = free[n-1], free[:n-1]
+			}
+			nest = append(nest, open{kind: t.kind, items: items})
 		case tokArrClose, tokDictClose:
 			want := tokArrOpen
 			if t.kind == tokDictClose {
@@ -374,6 +406,9 @@ func ops(g *guard, data []byte, fn func(op string, args []operand)) {
 				continue
 			}
 			fn(t.s, stack)
+			for _, o := range stack {
+				recycle(o)
+			}
 			stack, count = stack[:0], 0
 		}
 	}

@@ -85,7 +85,7 @@ func pageLines(p Page) []line {
 		if g.Size <= 0 || g.X+g.W < 0 || g.Y+g.Size < 0 || g.X > p.Width || g.Y > p.Height {
 			continue
 		}
-		if strings.TrimSpace(g.Text) == "" && g.Text != " " {
+		if blank(g.Text) && g.Text != " " {
 			continue
 		}
 		gs = append(gs, g)
@@ -99,30 +99,27 @@ func pageLines(p Page) []line {
 		return cmp.Compare(a.X, b.X)
 	})
 	var lines []line
-	var cur []Glyph
-	flush := func() {
-		if len(cur) > 0 {
-			lines = append(lines, makeLine(cur, p.Number))
-			cur = nil
+	var sizes []float64 // makeLine's buffer
+	start := 0          // of the current line in gs
+	for i, g := range gs {
+		if i > start && math.Abs(g.Y-gs[start].Y) > 0.35*math.Max(g.Size, gs[start].Size) {
+			lines = append(lines, makeLine(gs[start:i], p.Number, &sizes))
+			start = i
 		}
 	}
-	for _, g := range gs {
-		if len(cur) > 0 && math.Abs(g.Y-cur[0].Y) > 0.35*math.Max(g.Size, cur[0].Size) {
-			flush()
-		}
-		cur = append(cur, g)
+	if start < len(gs) {
+		lines = append(lines, makeLine(gs[start:], p.Number, &sizes))
 	}
-	flush()
 	return lines
 }
 
 // makeLine orders glyphs by x, drops glyphs drawn twice at (nearly) the same
-// place, and puts a space where a gap separates Latin words or numbers.
-func makeLine(gs []Glyph, page int) line {
+// place, and puts a space where a gap separates Latin words or numbers. It
+// reorders and overwrites gs, and uses *sizes as its buffer.
+func makeLine(gs []Glyph, page int, sizes *[]float64) line {
 	slices.SortStableFunc(gs, func(a, b Glyph) int { return cmp.Compare(a.X, b.X) })
 	var b strings.Builder
-	var sizes []float64
-	var kept []Glyph
+	kept := gs[:0] // filtered in place: never ahead of the glyph read
 	for _, g := range gs {
 		if n := len(kept); n > 0 {
 			prev := kept[n-1]
@@ -145,15 +142,30 @@ func makeLine(gs []Glyph, page int) line {
 			}
 		}
 		b.WriteString(g.Text)
-		sizes = append(sizes, g.Size)
 	}
-	sort.Float64s(sizes)
+	sz := (*sizes)[:0]
+	for _, g := range kept {
+		sz = append(sz, g.Size)
+	}
+	sort.Float64s(sz)
+	*sizes = sz
 	last := kept[len(kept)-1]
 	w := last.W
 	if w == 0 {
 		w = last.Size
 	}
-	return line{text: b.String(), x0: kept[0].X, x1: last.X + w, y: kept[0].Y, size: sizes[len(sizes)/2], page: page}
+	return line{text: b.String(), x0: kept[0].X, x1: last.X + w, y: kept[0].Y, size: sz[len(sz)/2], page: page}
+}
+
+// blank reports whether s is only white space (strings.TrimSpace(s) == ""),
+// without TrimSpace's slow path for the CJK glyphs that are most of a page.
+func blank(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func wideText(s string) bool {
