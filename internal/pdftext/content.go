@@ -1,9 +1,12 @@
 package pdftext
 
 import (
-	"github.com/ledongthuc/pdf"
 	"math"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/ledongthuc/pdf"
 )
 
 // Glyph is one character drawn on a page, in PDF user space (points, y up).
@@ -34,11 +37,55 @@ type gstate struct {
 }
 
 type interp struct {
-	d      *doc
-	glyphs []Glyph
-	nglyph int              // glyphs drawn in the whole file
-	forms  int              // form XObjects drawn in the whole file
-	fonts  map[string]*font // by object number, or resource scope and name
+	d       *doc
+	glyphs  []Glyph
+	total   *drawn           // what all interpreters of the file drew
+	counted int              // glyphs drawn here and not yet added to total
+	fonts   map[string]*font // by object number, or resource scope and name
+}
+
+// drawn is what the goroutines reading a file's pages share: counts of what
+// the whole file draws, against maxGlyphs and maxFormRuns, and its fonts,
+// each loaded once (Chromium's pages share dozens of Type 3 fonts).
+type drawn struct {
+	glyphs, forms atomic.Int64
+	mu            sync.Mutex
+	fonts         map[string]*loadedFont
+}
+
+type loadedFont struct {
+	once sync.Once
+	f    *font // read only: each interpreter decodes with its own copy
+}
+
+// font is the file's font under key, loaded by the first to ask.
+func (t *drawn) font(key string, load func() *font) *font {
+	t.mu.Lock()
+	if t.fonts == nil {
+		t.fonts = map[string]*loadedFont{}
+	}
+	lf := t.fonts[key]
+	if lf == nil {
+		lf = &loadedFont{}
+		t.fonts[key] = lf
+	}
+	t.mu.Unlock()
+	lf.once.Do(func() { lf.f = load() })
+	return lf.f
+}
+
+func newInterp(d *doc, total *drawn) *interp {
+	return &interp{d: d, total: total, fonts: map[string]*font{}}
+}
+
+// countGlyphs adds the glyphs drawn since the last count to the file's
+// total (in batches: one shared counter per glyph would cost more than
+// drawing it).
+func (in *interp) countGlyphs() {
+	if n := in.total.glyphs.Add(int64(in.counted)); n > maxGlyphs {
+		limit("全文超过 %d 个字", maxGlyphs)
+	}
+	in.counted = 0
 }
 
 func num(a []operand, i int) float64 {
@@ -71,10 +118,13 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 		}
 		f, ok := in.fonts[key]
 		if !ok {
-			if fv := fonts.Key(name); fv.Kind() == Dict {
-				f = in.loadFont(fv)
-				in.fonts[key] = f
-			}
+			f = in.total.font(key, func() *font {
+				if fv := fonts.Key(name); fv.Kind() == Dict {
+					return in.loadFont(fv)
+				}
+				return nil
+			}).copy()
+			in.fonts[key] = f
 		}
 		local[name] = f
 		return f
@@ -84,9 +134,8 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			return
 		}
 		for _, gl := range g.font.decode(s) {
-			in.nglyph++
-			if in.nglyph > maxGlyphs {
-				limit("全文超过 %d 个字", maxGlyphs)
+			if in.counted++; in.counted == 1024 {
+				in.countGlyphs()
 			}
 			trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(tm).mul(g.ctm)
 			size := math.Hypot(trm[2], trm[3])
@@ -230,8 +279,7 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			if fres.Kind() != Dict {
 				fres = res
 			}
-			in.forms++
-			if in.forms > maxFormRuns {
+			if in.total.forms.Add(1) > maxFormRuns {
 				limit("绘制的表单对象（Form XObject）超过 %d 次", maxFormRuns)
 			}
 			in.run(in.readStream(xo), fres, scope+"/"+a[0].s, fg, depth+1)

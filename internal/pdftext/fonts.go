@@ -23,6 +23,22 @@ type font struct {
 	buf       []glyph           // decode's result, reused
 }
 
+// copy is a font to decode with: what was loaded is shared, the buffers
+// and memos that decoding fills are its own.
+func (f *font) copy() *font {
+	if f == nil {
+		return nil
+	}
+	c := *f
+	c.buf, c.gbkSeen = nil, nil
+	if f.toUni != nil {
+		u := *f.toUni
+		u.memo = nil
+		c.toUni = &u
+	}
+	return &c
+}
+
 func (in *interp) loadFont(v value) *font {
 	f := &font{dw: 1000, scale: 0.001, name: v.Key("BaseFont").Name()}
 	sub := v.Key("Subtype").Name()

@@ -2,8 +2,10 @@ package pdftext
 
 import (
 	"bytes"
+	"context"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -19,15 +21,21 @@ import (
 // loops at the end of data only where it lexes to the end (object streams,
 // content streams): we never let it read either.
 
-// guardedFile is the file as the library reads it.
+// guardedFile is the file as the library reads it. Pages are read on
+// several goroutines (readPages), so it counts its reads itself.
 type guardedFile struct {
 	data   []byte
-	g      *guard
-	budget int // bytes left to read, when > 0
+	ctx    context.Context
+	reads  atomic.Int64
+	budget int // bytes left to read, when > 0 (only while the library opens the file)
 }
 
 func (f *guardedFile) ReadAt(p []byte, off int64) (int, error) {
-	f.g.step()
+	if f.reads.Add(1)&255 == 0 {
+		if err := f.ctx.Err(); err != nil {
+			fail(err)
+		}
+	}
 	if f.budget > 0 {
 		if f.budget -= len(p); f.budget <= 0 {
 			// pdf.NewReader turns this into an error.
@@ -54,7 +62,7 @@ func libDoc(data []byte, g *guard) (*doc, bool) {
 	// The library follows /Prev without remembering where it has been: a
 	// loop would read the file until the time is up. Reading the
 	// cross-reference sections takes less than the file twice over.
-	f := &guardedFile{data: data, g: g, budget: 2*len(data) + 1<<20}
+	f := &guardedFile{data: data, ctx: g.ctx, budget: 2*len(data) + 1<<20}
 	r, err := pdf.NewReader(f, int64(len(data)))
 	f.budget = 0
 	if err != nil || g.ctx.Err() != nil {

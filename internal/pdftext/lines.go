@@ -3,9 +3,12 @@ package pdftext
 import (
 	"cmp"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/rectify/rectify/internal/notice"
@@ -15,6 +18,7 @@ import (
 // line is a run of glyphs on one baseline.
 type line struct {
 	text   string
+	norm   string // text normalised for the grammar
 	x0, x1 float64
 	y      float64
 	size   float64
@@ -25,10 +29,8 @@ type line struct {
 // the top, each left to right. Glyphs drawn twice (fake bold) count once;
 // page numbers and running heads and feet are dropped.
 func Lines(pages []Page) []textnotice.Line {
-	var all [][]line
-	for _, p := range pages {
-		all = append(all, pageLines(p))
-	}
+	all := make([][]line, len(pages))
+	eachPage(len(pages), func(i int) { all[i] = pageLines(pages[i]) })
 	dropFurniture(all)
 	// The body's left edge and type size: the commonest line start and size.
 	starts := map[int]int{}
@@ -61,7 +63,7 @@ func Lines(pages []Page) []textnotice.Line {
 	for pi, pl := range all {
 		for i, l := range pl {
 			tl := textnotice.Line{
-				Text: textnotice.NormalizeLine(l.text), Raw: l.text, Page: pages[pi].Number, Line: i + 1,
+				Text: l.norm, Raw: l.text, Page: pages[pi].Number, Line: i + 1,
 				HasIndent: true, Indented: l.x0-float64(left) > 1.2*size,
 				Width: (l.x1 - float64(left)) / size,
 			}
@@ -76,6 +78,37 @@ func Lines(pages []Page) []textnotice.Line {
 		}
 	}
 	return out
+}
+
+// eachPage runs fn for pages 0…n-1, on up to GOMAXPROCS goroutines (the
+// pages' lines are independent); a panic in fn is raised again here.
+func eachPage(n int, fn func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n, maxReaders)
+	if workers < 2 {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	panics := make([]any, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { panics[w] = recover() }()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				fn(i)
+			}
+		}()
+	}
+	wg.Wait()
+	for _, p := range panics {
+		if p != nil {
+			panic(p)
+		}
+	}
 }
 
 func pageLines(p Page) []line {
@@ -109,6 +142,9 @@ func pageLines(p Page) []line {
 	}
 	if start < len(gs) {
 		lines = append(lines, makeLine(gs[start:], p.Number, &sizes))
+	}
+	for i := range lines {
+		lines[i].norm = textnotice.NormalizeLine(lines[i].text)
 	}
 	return lines
 }

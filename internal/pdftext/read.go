@@ -19,10 +19,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/ledongthuc/pdf"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
+
+	"github.com/ledongthuc/pdf"
 
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/textnotice"
@@ -104,7 +108,7 @@ func readWithLib(d *doc) (pages []Page, err error, ok bool) {
 }
 
 // readPages walks the page tree once, each node at most once: a node met
-// again is a loop, an error as in qpdf.
+// again is a loop, an error as in qpdf. Then it reads the pages' content.
 func readPages(d *doc) []Page {
 	var root value
 	if d.lib != nil {
@@ -115,10 +119,9 @@ func readPages(d *doc) []Page {
 	if root.Kind() != Dict {
 		malformed("没有找到文档目录（Root）")
 	}
-	var pages []Page
+	var pages []pageJob
 	seen := map[int]bool{}
 	visits := 0
-	in := &interp{d: d, fonts: map[string]*font{}}
 	var walk func(ref any, res, box value, depth int)
 	walk = func(ref any, res, box value, depth int) {
 		d.g.step()
@@ -167,18 +170,7 @@ func readPages(d *doc) []Page {
 		if len(pages) >= maxPages {
 			limit("页数超过 %d", maxPages)
 		}
-		p := Page{Number: len(pages) + 1, Width: 595, Height: 842}
-		ctm := identity
-		if box.Len() == 4 { // glyphs are placed from the box's lower left corner
-			x0, y0 := min(box.Index(0).Float64(), box.Index(2).Float64()), min(box.Index(1).Float64(), box.Index(3).Float64())
-			p.Width = max(box.Index(0).Float64(), box.Index(2).Float64()) - x0
-			p.Height = max(box.Index(1).Float64(), box.Index(3).Float64()) - y0
-			ctm = matrix{1, 0, 0, 1, -x0, -y0}
-		}
-		in.glyphs = nil
-		in.run(in.pageContent(node), res, strconv.Itoa(p.Number), gstate{ctm: ctm, th: 1}, 0)
-		p.Glyphs = in.glyphs
-		pages = append(pages, p)
+		pages = append(pages, pageJob{node, res, box})
 	}
 	if lv, ok := root.o.(pdf.Value); ok {
 		walk(libKid{-1, func() pdf.Value { return lv.Key("Pages") }}, value{d, nil}, value{d, nil}, 0)
@@ -188,7 +180,97 @@ func readPages(d *doc) []Page {
 	if len(pages) == 0 {
 		malformed("没有页面")
 	}
+	return d.readContents(pages)
+}
+
+// pageJob is a page of the tree with what it inherits.
+type pageJob struct{ node, res, box value }
+
+// readContents interprets the pages' content streams. In a file the
+// library reads, on up to GOMAXPROCS goroutines (its reader only reads,
+// and each goroutine has its own interpreter, font cache and guard): pages
+// are independent, and interpreting them is most of the work. The first
+// failure, by page order, ends the read as it would have alone.
+func (d *doc) readContents(jobs []pageJob) []Page {
+	pages := make([]Page, len(jobs))
+	total := &drawn{}
+	workers := min(runtime.GOMAXPROCS(0), len(jobs), maxReaders)
+	if d.lib == nil || workers < 2 {
+		// Our own object layer caches objects as it reads: one goroutine.
+		in := newInterp(d, total)
+		for i, j := range jobs {
+			pages[i] = in.page(j, i+1)
+		}
+		return pages
+	}
+	ctx, stop := context.WithCancel(d.g.ctx)
+	defer stop()
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	failed := make([]struct {
+		page int
+		p    any
+	}, workers)
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			i := -1
+			defer func() {
+				if p := recover(); p != nil {
+					failed[w].page, failed[w].p = i, p
+					stop() // the others stop at their next step
+				}
+			}()
+			wd := *d
+			wd.g = newGuard(ctx)
+			in := newInterp(&wd, total)
+			for {
+				if i = int(next.Add(1)) - 1; i >= len(jobs) {
+					return
+				}
+				pages[i] = in.page(jobs[i], i+1)
+			}
+		}()
+	}
+	wg.Wait()
+	first := -1
+	for w, f := range failed {
+		if f.p == nil {
+			continue
+		}
+		if a, ok := f.p.(abort); ok && errors.Is(a.err, context.Canceled) && d.g.ctx.Err() == nil {
+			continue // stopped because another failed
+		}
+		if first < 0 || f.page < failed[first].page {
+			first = w
+		}
+	}
+	if first >= 0 {
+		panic(failed[first].p)
+	}
 	return pages
+}
+
+// maxReaders bounds the goroutines reading one file's pages.
+const maxReaders = 4
+
+// page interprets one page's content: its glyphs, placed from the media
+// box's lower left corner.
+func (in *interp) page(j pageJob, number int) Page {
+	p := Page{Number: number, Width: 595, Height: 842}
+	ctm := identity
+	if box := j.box; box.Len() == 4 {
+		x0, y0 := min(box.Index(0).Float64(), box.Index(2).Float64()), min(box.Index(1).Float64(), box.Index(3).Float64())
+		p.Width = max(box.Index(0).Float64(), box.Index(2).Float64()) - x0
+		p.Height = max(box.Index(1).Float64(), box.Index(3).Float64()) - y0
+		ctm = matrix{1, 0, 0, 1, -x0, -y0}
+	}
+	in.glyphs = nil
+	in.run(in.pageContent(j.node), j.res, strconv.Itoa(number), gstate{ctm: ctm, th: 1}, 0)
+	in.countGlyphs()
+	p.Glyphs = in.glyphs
+	return p
 }
 
 // libKid is a page-tree node in a file the library reads: its object
