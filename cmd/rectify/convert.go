@@ -15,6 +15,7 @@ import (
 	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/format"
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/render"
 	"github.com/rectify/rectify/internal/safeio"
 	"github.com/spf13/pflag"
 )
@@ -219,6 +220,10 @@ func convertOne(e *env, in, out string, f *convertFlags) error {
 	to, err := outputFormat(out, f.to)
 	if err != nil {
 		return err
+	}
+	if to == "pdf" {
+		// The fonts load while the input is read.
+		render.Prefetch(f.opt.FontDir, !f.opt.BundledFontsOnly)
 	}
 	w, err := format.LookupWriter(to)
 	if err != nil {

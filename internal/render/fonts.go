@@ -25,9 +25,9 @@ type Font struct {
 	Data   []byte
 	sfnt   *sfnt.Font
 	upem   float64
-	mu     sync.Mutex
-	buf    sfnt.Buffer
-	cache  map[rune]metrics
+	mu     sync.Mutex  // guards buf
+	buf    sfnt.Buffer // sfnt's scratch space
+	cache  sync.Map    // rune -> metrics: read without locking by the typesetter's goroutines
 }
 
 // metrics are a glyph's advance and ink box, in em (y up); adv < 0 for no
@@ -48,7 +48,7 @@ func newFont(name, family string, data []byte) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s 无法读取：%v", name, err)
 	}
-	return &Font{Name: name, Family: family, Data: data, sfnt: f, upem: float64(f.UnitsPerEm()), cache: map[rune]metrics{}}, nil
+	return &Font{Name: name, Family: family, Data: data, sfnt: f, upem: float64(f.UnitsPerEm())}, nil
 }
 
 // isTrueType checks the sfnt header and that glyph outlines are TrueType
@@ -73,13 +73,14 @@ func isTrueType(data []byte) bool {
 // metrics reads r's advance, and its ink box only when ink is asked for
 // (the typesetter needs it for punctuation and the page number's dash).
 func (f *Font) metrics(r rune, ink bool) metrics {
+	if v, ok := f.cache.Load(r); ok {
+		if m := v.(metrics); !ink || m.adv < 0 || m.inkRead {
+			return m
+		}
+	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	m, ok := f.cache[r]
-	if ok && (!ink || m.adv < 0 || m.inkRead) {
-		return m
-	}
-	m = metrics{adv: -1, inkRead: ink}
+	m := metrics{adv: -1, inkRead: ink}
 	if gi, err := f.sfnt.GlyphIndex(&f.buf, r); err == nil && gi != 0 {
 		m.gid = uint16(gi)
 		ppem := fixed.I(int(f.upem))
@@ -97,7 +98,7 @@ func (f *Font) metrics(r rune, ink bool) metrics {
 			}
 		}
 	}
-	f.cache[r] = m
+	f.cache.Store(r, m)
 	return m
 }
 
@@ -164,10 +165,67 @@ var bundled = []struct {
 // Notes are what font discovery has to tell the user (skipped files).
 type Notes []string
 
+// fontsRequest is what LoadFonts is asked for; loaded is what it returns.
+type fontsRequest struct {
+	fontDir   string
+	useSystem bool
+}
+
+type loaded struct {
+	set   *FontSet
+	notes Notes
+	err   error
+}
+
+// prefetched holds font sets being loaded ahead of their use (Prefetch),
+// each taken by the next LoadFonts asked for the same.
+var prefetched struct {
+	sync.Mutex
+	loads map[fontsRequest]chan loaded
+}
+
+// Prefetch starts loading the font set LoadFonts(fontDir, useSystem) returns,
+// in the background, so that a conversion to PDF finds it ready once the
+// input has been read: discovering the office's fonts (fontconfig's
+// configuration, the fonts' name tables) and parsing the faces take about as
+// long as reading a notice, and the two are independent. The next LoadFonts
+// call with the same arguments takes the result; a request already under
+// way is not started twice.
+func Prefetch(fontDir string, useSystem bool) {
+	req := fontsRequest{fontDir, useSystem}
+	prefetched.Lock()
+	defer prefetched.Unlock()
+	if prefetched.loads[req] != nil {
+		return
+	}
+	if prefetched.loads == nil {
+		prefetched.loads = map[fontsRequest]chan loaded{}
+	}
+	ch := make(chan loaded, 1)
+	prefetched.loads[req] = ch
+	go func() {
+		set, notes, err := loadFonts(fontDir, useSystem)
+		ch <- loaded{set, notes, err}
+	}()
+}
+
 // LoadFonts builds the font set: the office's own fonts where found (in
 // --font-dir first, then the usual folders), the bundled ones otherwise.
 // useSystem=false uses only bundled fonts and --font-dir (reproducible output).
 func LoadFonts(fontDir string, useSystem bool) (*FontSet, Notes, error) {
+	req := fontsRequest{fontDir, useSystem}
+	prefetched.Lock()
+	ch := prefetched.loads[req]
+	delete(prefetched.loads, req)
+	prefetched.Unlock()
+	if ch != nil {
+		r := <-ch
+		return r.set, r.notes, r.err
+	}
+	return loadFonts(fontDir, useSystem)
+}
+
+func loadFonts(fontDir string, useSystem bool) (*FontSet, Notes, error) {
 	set := &FontSet{Faces: map[typeset.Face]*Font{}}
 	if fontDir != "" {
 		if st, err := os.Stat(fontDir); err != nil || !st.IsDir() {

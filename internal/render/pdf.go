@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -79,13 +80,26 @@ func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
 			}
 		}
 	}
-	for _, face := range slices.Sorted(maps.Keys(used)) {
-		f := set.Faces[face]
-		data, err := subsetTrueType(f.Data, used[face])
-		if err != nil {
-			return nil, fmt.Errorf("字体 %s 无法裁剪：%v", f.Name, err)
+	// The faces are cut concurrently; fpdf takes each as it is ready, in
+	// a fixed order (the PDF's objects are numbered in it).
+	faces := slices.Sorted(maps.Keys(used))
+	cuts := make([]chan cut, len(faces))
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, face := range faces {
+		cuts[i] = make(chan cut, 1)
+		go func() {
+			slots <- struct{}{}
+			data, err := subsetTrueType(set.Faces[face].Data, used[face])
+			<-slots
+			cuts[i] <- cut{data, err}
+		}()
+	}
+	for i, face := range faces {
+		f, c := set.Faces[face], <-cuts[i]
+		if c.err != nil {
+			return nil, fmt.Errorf("字体 %s 无法裁剪：%v", f.Name, c.err)
 		}
-		pdf.AddUTF8FontFromBytes(f.Family, "", data)
+		pdf.AddUTF8FontFromBytes(f.Family, "", c.data)
 	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("字体无法载入：%v", err)
@@ -127,6 +141,12 @@ func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
 		return nil, fmt.Errorf("PDF 生成失败：%v", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// cut is a face cut down to a document's glyphs.
+type cut struct {
+	data []byte
+	err  error
 }
 
 // run is glyphs drawn with one text operator: same face, evenly spaced.

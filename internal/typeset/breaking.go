@@ -10,7 +10,8 @@ import (
 )
 
 // Fonts tells the typesetter what a face holds: whether it has a glyph, how
-// wide it is and where its ink lies, in em.
+// wide it is and where its ink lies, in em. Its methods are called from
+// several goroutines at once (paragraphs are set in parallel).
 type Fonts interface {
 	Has(f Face, r rune) bool
 	Advance(f Face, r rune) float64

@@ -1,7 +1,10 @@
 package typeset
 
 import (
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -109,6 +112,7 @@ func Typeset(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) 
 	var sig, date *Block
 	prevTitle := false // the last block set was a title line
 	var after []para
+	set := setParagraphs(blocks, lay, fonts)
 	for i := range blocks {
 		b := blocks[i]
 		if strings.TrimSpace(b.Text) == "" {
@@ -121,7 +125,7 @@ func Typeset(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) 
 		case "title":
 			// Consecutive title blocks are the source's title lines: one
 			// title, each line kept, broken further only if too long.
-			p, err := titleLines(b.Text, lay, fonts, i)
+			p, err := set[i].p, set[i].err
 			if err != nil {
 				return nil, err
 			}
@@ -141,7 +145,7 @@ func Typeset(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) 
 				hdr.DocNumber = b.Text
 			}
 		default:
-			p, err := bodyPara(b, lay, fonts, i)
+			p, err := set[i].p, set[i].err
 			if err != nil {
 				return nil, err
 			}
@@ -188,6 +192,39 @@ func Typeset(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) 
 		}
 	}
 	return doc, nil
+}
+
+// setPara is a block set into lines, or why it could not be.
+type setPara struct {
+	p   para
+	err error
+}
+
+// setParagraphs sets the title and body blocks into lines, each on its own
+// (a paragraph's lines do not depend on its neighbours), spread over the
+// cores; Typeset then places them in order. The signature and date are set
+// together later.
+func setParagraphs(blocks []Block, lay Layout, fonts Fonts) []setPara {
+	out := make([]setPara, len(blocks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(blocks)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(blocks); i = int(next.Add(1)) - 1 {
+				b := blocks[i]
+				switch {
+				case strings.TrimSpace(b.Text) == "":
+				case b.Role == "title":
+					out[i].p, out[i].err = titleLines(b.Text, lay, fonts, i)
+				case b.Role == "signature", b.Role == "date", b.Role == "doc_number":
+				default:
+					out[i].p, out[i].err = bodyPara(b, lay, fonts, i)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // bodyPara sets a body paragraph: two-character first-line indent, full
