@@ -58,6 +58,7 @@ func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
+	pdf.SetCompression(false) // deflateContents does it, for less
 	pdf.SetCreationDate(meta.Date)
 	pdf.SetModificationDate(meta.Date)
 	pdf.SetTitle(meta.Title, true)
@@ -140,7 +141,7 @@ func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("PDF 生成失败：%v", err)
 	}
-	return buf.Bytes(), nil
+	return deflateContents(buf.Bytes()), nil
 }
 
 // cut is a face cut down to a document's glyphs.
