@@ -36,14 +36,8 @@ func writePDF(n *notice.Notice, opt Options) ([]byte, error) {
 	for _, b := range textnotice.Blocks(n) {
 		blocks = append(blocks, typeset.Block{Role: b.Role, Text: b.Text})
 	}
-	doc, err := typeset.Typeset(blocks, typeset.Header{Mark: opt.Mark, DocNumber: n.DocNumber},
-		typeset.Colophon{CC: opt.CC, Printer: opt.Printer, PrintDate: opt.PrintDate}, lay, set)
-	if err != nil {
-		return nil, err
-	}
-	for _, line := range render.FontReport(doc, set) {
-		logf(opt, "字体 "+line)
-	}
+	hdr := typeset.Header{Mark: opt.Mark, DocNumber: n.DocNumber}
+	col := typeset.Colophon{CC: opt.CC, Printer: opt.Printer, PrintDate: opt.PrintDate}
 	date := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	if t, err := time.Parse("2006-01-02", n.Date); err == nil {
 		date = t
@@ -52,7 +46,16 @@ func writePDF(n *notice.Notice, opt Options) ([]byte, error) {
 	if n.Issuer != "" {
 		title = n.Issuer + n.Title
 	}
-	return render.PDF(doc, set, render.Meta{Title: title, Author: n.Issuer, Date: date})
+	// The fonts are cut and handed to fpdf while the text is typeset.
+	w := render.NewWriter(typeset.Characters(blocks, hdr, col, lay, set), set, lay, render.Meta{Title: title, Author: n.Issuer, Date: date})
+	doc, err := typeset.Typeset(blocks, hdr, col, lay, set)
+	if err != nil {
+		return nil, err
+	}
+	for _, line := range render.FontReport(doc, set) {
+		logf(opt, "字体 "+line)
+	}
+	return w.Write(doc)
 }
 
 func logf(opt Options, msg string) {

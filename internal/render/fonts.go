@@ -22,6 +22,7 @@ import (
 type Font struct {
 	Name   string // what users are told: "朱雀仿宋（内置）", "仿宋_GB2312（本机 /…/simfang.ttf）"
 	Family string // the fpdf family name
+	Path   string // the font file, "" for a bundled font
 	Data   []byte
 	sfnt   *sfnt.Font
 	upem   float64
@@ -256,6 +257,9 @@ func loadFonts(fontDir string, useSystem bool) (*FontSet, Notes, error) {
 			data, err := fontfind.Load(m.Face)
 			if err == nil {
 				f, err = newFont(fmt.Sprintf("%s（本机 %s）", m.Name, m.Face.Where()), "office-"+string(b.face), data)
+			}
+			if err == nil {
+				f.Path = m.Face.Path
 			}
 			if err != nil {
 				notes = append(notes, fmt.Sprintf("跳过字体 %s：%v", m.Face.Where(), err))

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/typeset"
 )
 
@@ -49,62 +50,107 @@ func FontReport(doc *typeset.Doc, set *FontSet) []string {
 	return out
 }
 
-// PDF draws the laid-out pages. Each font is handed to fpdf cut down to the
-// characters the pages use (subsetTrueType): fpdf parses every glyph of
-// the font it is given, which for whole CJK fonts was most of the time a
-// notice takes.
+// PDF draws the laid-out pages (NewWriter, then Write).
 func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: doc.Layout.PageWidth, Ht: doc.Layout.PageHeight}})
+	return NewWriter(charactersOf(doc), set, doc.Layout, meta).Write(doc)
+}
+
+// A Writer makes one PDF with fpdf. Each font is handed to fpdf cut down to
+// the characters the document uses (subsetTrueType; fpdf parses every glyph
+// of the font it is given). Cutting the fonts and handing them to fpdf is
+// most of the work before the pages are drawn, and it needs only the
+// characters, not the layout: NewWriter starts it in the background, so it
+// runs while the caller typesets.
+type Writer struct {
+	set   *FontSet
+	chars map[typeset.Face]map[rune]bool
+	lay   typeset.Layout
+	meta  Meta
+	ready chan struct{} // closed when pdf and err are set
+	pdf   *fpdf.Fpdf
+	err   error
+}
+
+// NewWriter starts preparing a PDF of pages laid out in lay whose text is
+// chars, per face (typeset.Characters): a superset of what the pages will
+// hold is fine, only larger.
+func NewWriter(chars map[typeset.Face]map[rune]bool, set *FontSet, lay typeset.Layout, meta Meta) *Writer {
+	w := &Writer{set: set, chars: chars, lay: lay, meta: meta, ready: make(chan struct{})}
+	go func() {
+		defer close(w.ready)
+		w.pdf, w.err = w.prepare()
+	}()
+	return w
+}
+
+// prepare makes the fpdf document and hands it the fonts, cut to w.chars.
+func (w *Writer) prepare() (*fpdf.Fpdf, error) {
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: w.lay.PageWidth, Ht: w.lay.PageHeight}})
 	pdf.SetMargins(0, 0, 0)
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
 	pdf.SetCompression(false) // deflateContents does it, for less
-	pdf.SetCreationDate(meta.Date)
-	pdf.SetModificationDate(meta.Date)
-	pdf.SetTitle(meta.Title, true)
-	pdf.SetAuthor(meta.Author, true)
+	pdf.SetCreationDate(w.meta.Date)
+	pdf.SetModificationDate(w.meta.Date)
+	pdf.SetTitle(w.meta.Title, true)
+	pdf.SetAuthor(w.meta.Author, true)
 	pdf.SetCreator("rectify", true)
-	report := FontReport(doc, set)
-	pdf.SetSubject("字体："+strings.Join(report, "；"), true)
-	used := map[typeset.Face]map[rune]uint16{} // per face: character -> glyph number
-	for _, p := range doc.Pages {
-		for _, l := range p.Lines {
-			for _, g := range l.Glyphs {
-				f := set.Faces[g.Face]
-				if f == nil {
-					return nil, fmt.Errorf("没有为 %s 配置字体", g.Face)
-				}
-				if used[g.Face] == nil {
-					used[g.Face] = map[rune]uint16{}
-				}
-				used[g.Face][g.R] = f.metrics(g.R, false).gid
-			}
-		}
-	}
 	// The faces are cut concurrently; fpdf takes each as it is ready, in
 	// a fixed order (the PDF's objects are numbered in it).
-	faces := slices.Sorted(maps.Keys(used))
+	faces := slices.Sorted(maps.Keys(w.chars))
+	for _, face := range faces {
+		if w.set.Faces[face] == nil {
+			return nil, fmt.Errorf("没有为 %s 配置字体", face)
+		}
+	}
 	cuts := make([]chan cut, len(faces))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, face := range faces {
 		cuts[i] = make(chan cut, 1)
 		go func() {
 			slots <- struct{}{}
-			data, err := subsetTrueType(set.Faces[face].Data, used[face])
-			<-slots
+			defer func() { <-slots }()
+			f := w.set.Faces[face]
+			gids := make(map[rune]uint16, len(w.chars[face]))
+			for r := range w.chars[face] {
+				gids[r] = f.metrics(r, false).gid
+			}
+			data, err := subsetTrueType(f.Data, gids)
 			cuts[i] <- cut{data, err}
 		}()
 	}
 	for i, face := range faces {
-		f, c := set.Faces[face], <-cuts[i]
+		f, c := w.set.Faces[face], <-cuts[i]
 		if c.err != nil {
-			return nil, fmt.Errorf("字体 %s 无法裁剪：%v", f.Name, c.err)
+			return nil, &diag.Error{File: f.Path, Msg: fmt.Sprintf("字体 %s 无法裁剪：%v", f.Name, c.err), Err: c.err}
 		}
 		pdf.AddUTF8FontFromBytes(f.Family, "", c.data)
+		if pdf.Error() != nil || pdf.GetFontDesc(f.Family, "") == (fpdf.FontDescType{}) {
+			return nil, &diag.Error{File: f.Path, Msg: fmt.Sprintf("字体 %s 裁剪后无法嵌入 PDF（fpdf 读不了裁剪结果）", f.Name), Err: pdf.Error()}
+		}
 	}
-	if err := pdf.Error(); err != nil {
-		return nil, fmt.Errorf("字体无法载入：%v", err)
+	return pdf, nil
+}
+
+// Write draws the pages and returns the PDF. Pages holding a character
+// the writer was not prepared for are drawn by a writer prepared for
+// exactly theirs.
+func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			for _, g := range l.Glyphs {
+				if !w.chars[g.Face][g.R] {
+					return NewWriter(charactersOf(doc), w.set, doc.Layout, w.meta).Write(doc)
+				}
+			}
+		}
 	}
+	<-w.ready
+	if w.err != nil {
+		return nil, w.err
+	}
+	pdf, set := w.pdf, w.set
+	pdf.SetSubject("字体："+strings.Join(FontReport(doc, set), "；"), true)
 	for _, p := range doc.Pages {
 		pdf.AddPage()
 		for _, r := range p.Rules {
@@ -139,9 +185,25 @@ func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("PDF 生成失败：%v", err)
+		return nil, &diag.Error{Msg: "PDF 无法生成（fpdf 写出时出错）", Err: err}
 	}
 	return deflateContents(buf.Bytes()), nil
+}
+
+// charactersOf is the characters each face sets on the pages.
+func charactersOf(doc *typeset.Doc) map[typeset.Face]map[rune]bool {
+	chars := map[typeset.Face]map[rune]bool{}
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			for _, g := range l.Glyphs {
+				if chars[g.Face] == nil {
+					chars[g.Face] = map[rune]bool{}
+				}
+				chars[g.Face][g.R] = true
+			}
+		}
+	}
+	return chars
 }
 
 // cut is a face cut down to a document's glyphs.

@@ -231,18 +231,26 @@ func setParagraphs(blocks []Block, lay Layout, fonts Fonts) []setPara {
 // lines justified to the type area's width, the last line flush left
 // (§7.3.5 and the spec's 禁则).
 func bodyPara(b Block, lay Layout, fonts Fonts, idx int) (para, error) {
-	cell := lay.Cell()
-	el := lay.Body
-	faces := make([]Face, len([]rune(b.Text)))
-	for i := range faces {
-		faces[i] = el.Face
+	faces, keep := bodyFaces(b, lay)
+	if b.Role == "addressee" {
+		return simpleLines(b.Text, faces, lay, fonts, idx, 0, b.Role)
 	}
-	keep := false
+	p, err := simpleLines(b.Text, faces, lay, fonts, idx, 2*lay.Cell(), b.Role)
+	p.keepNext = keep
+	return p, err
+}
+
+// bodyFaces is the face each character of a body block asks for, and
+// whether the block keeps with what follows (a heading).
+func bodyFaces(b Block, lay Layout) (faces []Face, keep bool) {
+	faces = make([]Face, len([]rune(b.Text)))
+	for i := range faces {
+		faces[i] = lay.Body.Face
+	}
 	switch b.Role {
 	case "heading1":
-		el = lay.Heading1
 		for i := range faces {
-			faces[i] = el.Face
+			faces[i] = lay.Heading1.Face
 		}
 		keep = true
 	case "heading2":
@@ -261,12 +269,63 @@ func bodyPara(b Block, lay Layout, fonts Fonts, idx int) (para, error) {
 		keep = end == len(rs)
 	case "heading3":
 		keep = !strings.ContainsRune(b.Text, '。') && len([]rune(b.Text)) <= 2*lay.Chars
-	case "addressee":
-		return simpleLines(b.Text, faces, lay, fonts, idx, 0, b.Role)
 	}
-	p, err := simpleLines(b.Text, faces, lay, fonts, idx, 2*cell, b.Role)
-	p.keepNext = keep
-	return p, err
+	return faces, keep
+}
+
+// Characters returns the characters Typeset will set in each face for the
+// same arguments, without laying anything out, so that fonts can be made
+// ready while the text is typeset. The page numbers are not known before
+// pagination: all ten digits are counted in the page-number face. Typeset
+// reports what cannot be set; here such characters are left out.
+func Characters(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) map[Face]map[rune]bool {
+	out := map[Face]map[rune]bool{}
+	add := func(text string, faces []Face) {
+		for i, r := range []rune(text) {
+			if f, ok := faceFor(fonts, faces[i], r); ok {
+				if out[f] == nil {
+					out[f] = map[rune]bool{}
+				}
+				out[f][r] = true
+			}
+		}
+	}
+	addIn := func(text string, face Face) {
+		faces := make([]Face, len([]rune(text)))
+		for i := range faces {
+			faces[i] = face
+		}
+		add(text, faces)
+	}
+	for _, b := range blocks {
+		if strings.TrimSpace(b.Text) == "" {
+			continue
+		}
+		switch b.Role {
+		case "title":
+			addIn(b.Text, lay.Title.Face)
+		case "signature", "date":
+			addIn(b.Text, lay.Body.Face)
+		case "doc_number":
+			if hdr.DocNumber == "" {
+				hdr.DocNumber = b.Text
+			}
+		default:
+			faces, _ := bodyFaces(b, lay)
+			add(b.Text, faces)
+		}
+	}
+	addIn(hdr.Mark, lay.Mark.Face)
+	addIn(hdr.DocNumber, lay.DocNumber.Face)
+	if col.CC != "" || col.Printer != "" {
+		if col.CC != "" {
+			addIn("抄送："+col.CC+"。", lay.Colophon.Face)
+		}
+		addIn(col.Printer, lay.Colophon.Face)
+		addIn(col.PrintDate+"印发", lay.Colophon.Face)
+	}
+	addIn("— 0123456789 —", lay.Folio.Face)
+	return out
 }
 
 // simpleLines breaks text into lines on the body grid with a first-line

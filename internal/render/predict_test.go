@@ -1,0 +1,116 @@
+package render_test
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rectify/rectify/internal/render"
+	"github.com/rectify/rectify/internal/testutil"
+	"github.com/rectify/rectify/internal/typeset"
+)
+
+// TestCharactersPredicted: the characters typeset.Characters predicts per
+// face, before any layout, are exactly those the laid-out pages hold, for
+// the corpus notice and every notice in testdata/notices, plain and with
+// 版头 and 版记; only page-number digits a short document does not reach
+// may be extra. A PDF written from the prediction (the convert path) is
+// the PDF written from the pages, byte for byte, where nothing is extra.
+func TestCharactersPredicted(t *testing.T) {
+	files, _ := filepath.Glob(testutil.Testdata("notices", "*.txt"))
+	files = append([]string{testutil.Testdata("corpus", "notice-2025-extracted.txt")}, files...)
+	set, err := render.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lay := typeset.Default()
+	for _, file := range files {
+		blocks := testutil.Blocks(testutil.ReadNotice(t, file))
+		for _, v := range []struct {
+			name string
+			hdr  typeset.Header
+			col  typeset.Colophon
+		}{
+			{"plain", typeset.Header{}, typeset.Colophon{}},
+			{"版头版记", typeset.Header{Mark: "寿宁工业园区管理委员会文件", DocNumber: "寿工管委〔2025〕4号"},
+				typeset.Colophon{CC: "县委巡察办，县纪委监委", Printer: "寿宁工业园区管理委员会办公室", PrintDate: "2025年6月24日"}},
+		} {
+			t.Run(filepath.Base(file)+"/"+v.name, func(t *testing.T) {
+				predicted := typeset.Characters(blocks, v.hdr, v.col, lay, set)
+				doc, err := typeset.Typeset(blocks, v.hdr, v.col, lay, set)
+				if err != nil {
+					t.Fatal(err)
+				}
+				used := map[typeset.Face]map[rune]bool{}
+				for _, p := range doc.Pages {
+					for _, l := range p.Lines {
+						for _, g := range l.Glyphs {
+							if used[g.Face] == nil {
+								used[g.Face] = map[rune]bool{}
+							}
+							used[g.Face][g.R] = true
+							if !predicted[g.Face][g.R] {
+								t.Errorf("%q in face %s is on page %d but was not predicted", g.R, g.Face, p.Number)
+							}
+						}
+					}
+				}
+				extra := false
+				for face, rs := range predicted {
+					for r := range rs {
+						if used[face][r] {
+							continue
+						}
+						extra = true
+						if face != lay.Folio.Face || !strings.ContainsRune("0123456789", r) {
+							t.Errorf("%q in face %s was predicted but is not on the pages", r, face)
+						}
+					}
+				}
+				if extra {
+					return
+				}
+				meta := render.Meta{Title: "标题"}
+				want, err := render.PDF(doc, set, meta)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := render.NewWriter(predicted, set, lay, meta).Write(doc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("the PDF written from the prediction differs from the one written from the pages")
+				}
+			})
+		}
+	}
+}
+
+// TestWriterUnprepared: pages holding characters the writer was not
+// prepared for are still drawn with all their glyphs embedded.
+func TestWriterUnprepared(t *testing.T) {
+	set, err := render.Bundled()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lay := typeset.Default()
+	blocks := []typeset.Block{{Role: "title", Text: "关于整改情况的通报"}, {Role: "body", Text: "正文一段，含数字2025和字母abc。"}}
+	doc, err := typeset.Typeset(blocks, typeset.Header{}, typeset.Colophon{}, lay, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := render.PDF(doc, set, render.Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	few := map[typeset.Face]map[rune]bool{typeset.FaceFang: {'正': true}}
+	got, err := render.NewWriter(few, set, lay, render.Meta{}).Write(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("a writer prepared for too few characters wrote a different PDF")
+	}
+}
