@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rectify/rectify/internal/render"
 	"github.com/rectify/rectify/internal/testutil"
@@ -71,7 +72,7 @@ func TestCharactersPredicted(t *testing.T) {
 				if extra {
 					return
 				}
-				meta := render.Meta{Title: "标题"}
+				meta := render.Meta{Title: "标题", Date: time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)}
 				want, err := render.PDF(doc, set, meta)
 				if err != nil {
 					t.Fatal(err)
@@ -101,12 +102,13 @@ func TestWriterUnprepared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := render.PDF(doc, set, render.Meta{})
+	meta := render.Meta{Date: time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)}
+	want, err := render.PDF(doc, set, meta)
 	if err != nil {
 		t.Fatal(err)
 	}
 	few := map[typeset.Face]map[rune]bool{typeset.FaceFang: {'正': true}}
-	got, err := render.NewWriter(few, set, lay, render.Meta{}).Write(doc)
+	got, err := render.NewWriter(few, set, lay, meta).Write(doc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,7 +70,11 @@ func subsetTrueType(data []byte, gids map[rune]uint16) ([]byte, error) {
 		renumber[g] = uint16(n)
 	}
 
-	var newGlyf []byte
+	size := 0
+	for _, g := range old {
+		size += (len(glyph(g)) + 3) &^ 3
+	}
+	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 0, 4*(len(old)+1))
 	newHmtx := make([]byte, 0, 4*len(old))
 	for _, g := range old {
@@ -243,7 +247,11 @@ func assemble(tables map[string][]byte) []byte {
 		pow *= 2
 		log++
 	}
-	out := be.AppendUint32(nil, 0x00010000)
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += (len(t) + 3) &^ 3
+	}
+	out := be.AppendUint32(make([]byte, 0, size), 0x00010000)
 	out = be.AppendUint16(out, uint16(n))
 	out = be.AppendUint16(out, uint16(16*pow))
 	out = be.AppendUint16(out, uint16(log))
@@ -268,10 +276,11 @@ func assemble(tables map[string][]byte) []byte {
 
 func checksum(t []byte) uint32 {
 	var sum uint32
-	for i := 0; i < len(t); i += 4 {
-		var w [4]byte
-		copy(w[:], t[i:])
-		sum += be.Uint32(w[:])
+	for len(t) >= 4 {
+		sum += be.Uint32(t)
+		t = t[4:]
 	}
-	return sum
+	var w [4]byte // the last word, padded with zeros
+	copy(w[:], t)
+	return sum + be.Uint32(w[:])
 }
