@@ -13,6 +13,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/rectify/rectify/internal/diag"
@@ -72,24 +73,27 @@ func ParseLayout(data []byte, name string) (typeset.Layout, error) {
 	return lay, nil
 }
 
-// noticeTemplate is notice.tmpl parsed once.
-var noticeTemplate = template.Must(template.New("notice.tmpl").Funcs(template.FuncMap{
-	"date":        notice.ChineseDate,
-	"statuses":    func() []string { return notice.Statuses },
-	"statusLabel": func(st string) string { return notice.StatusLabel[st] },
-	"keys": func(m map[string]int) []string {
-		ks := make([]string, 0, len(m))
-		for k := range m {
-			ks = append(ks, k)
-		}
-		sort.Strings(ks)
-		return ks
-	},
-}).Parse(noticeTmpl))
+// noticeTemplate is notice.tmpl parsed once, when first needed (not at
+// start-up: most commands never write text).
+var noticeTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("notice.tmpl").Funcs(template.FuncMap{
+		"date":        notice.ChineseDate,
+		"statuses":    func() []string { return notice.Statuses },
+		"statusLabel": func(st string) string { return notice.StatusLabel[st] },
+		"keys": func(m map[string]int) []string {
+			ks := make([]string, 0, len(m))
+			for k := range m {
+				ks = append(ks, k)
+			}
+			sort.Strings(ks)
+			return ks
+		},
+	}).Parse(noticeTmpl))
+})
 
 func execute(name string, n *notice.Notice) (string, error) {
 	var buf bytes.Buffer
-	if err := noticeTemplate.ExecuteTemplate(&buf, name, n); err != nil {
+	if err := noticeTemplate().ExecuteTemplate(&buf, name, n); err != nil {
 		return "", fmt.Errorf("通报文字模板出错（%s）：%v", name, err)
 	}
 	return strings.TrimSpace(buf.String()), nil

@@ -3,6 +3,7 @@ package pdftext
 import (
 	"bytes"
 	"strconv"
+	"sync"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -24,14 +25,15 @@ type (
 	}
 )
 
-// smallInts are the integers fonts are full of (glyph widths), boxed once.
-var smallInts = func() []any {
+// smallInts are the integers fonts are full of (glyph widths), boxed once,
+// when our own object layer first reads a file (not at every start-up).
+var smallInts = sync.OnceValue(func() []any {
 	a := make([]any, 2048)
 	for i := range a {
 		a[i] = int64(i)
 	}
 	return a
-}()
+})
 
 // keyword is a bare word met where a value was expected (endobj, stream).
 type keyword string
@@ -63,8 +65,8 @@ func (p *parser) valueFrom(t token, depth int) any {
 			p.l.pos = save
 		}
 		if t.integer {
-			if t.num >= 0 && t.num < float64(len(smallInts)) {
-				return smallInts[int(t.num)] // no allocation for widths and counts
+			if small := smallInts(); t.num >= 0 && t.num < float64(len(small)) {
+				return small[int(t.num)] // no allocation for widths and counts
 			}
 			return int64(t.num)
 		}
