@@ -134,20 +134,17 @@ if [ "$part" = all ] || [ "$part" = import ]; then
   # layer, lines, paragraphs, the notice grammar, JSON) against poppler's
   # pdftotext, which only extracts text. On the 29-page corpus notice as each
   # producer made it, and on a one-to-three-page notice of each. The sides
-  # alternate, RUNS rounds; a round counts only if both succeeded. Printed:
-  # the ratio of the best times, and the lowest and highest round ratio.
+  # alternate, RUNS rounds, timed by scripts/timepair.py (posix_spawn and
+  # wait4: no shell or `date` forks in the interval, which would add the
+  # same milliseconds to both sides); a round counts only if both succeeded
+  # and wrote their output. Printed for wall and CPU time (user + sys): the
+  # ratio of the best times, and the lowest and highest round ratio. The
+  # load average goes with the figures: on a busy machine wall ratios drop
+  # (rectify reads pages on both cores, pdftotext uses one).
+  echo "import load average: $(cut -d' ' -f1-3 /proc/loadavg)"
   import_ratio() { # label pdf
-    local label=$1 pdf=$2 ob="" tb="" ratios="" o t
-    for _ in $(seq "$RUNS"); do
-      rm -f "$work/import.json" "$work/import.txt"
-      o=$(timed "$R" convert "$pdf" "$work/import.json") && [ -s "$work/import.json" ] || { echo "import: rectify failed on $pdf" >&2; exit 1; }
-      t=$(timed pdftotext "$pdf" "$work/import.txt") && [ -s "$work/import.txt" ] || { echo "import: pdftotext failed on $pdf" >&2; exit 1; }
-      ratios="$ratios $(ratio "$t" "$o")"
-      if [ -z "$ob" ] || [ "$(echo "$o < $ob" | bc)" = 1 ]; then ob=$o; fi
-      if [ -z "$tb" ] || [ "$(echo "$t < $tb" | bc)" = 1 ]; then tb=$t; fi
-    done
-    spread=$(echo "$ratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
-    printf 'import %-44s rectify %.4fs, pdftotext %.4fs: rectify is %sx faster (rounds %sx)\n' "$label" "$ob" "$tb" "$(ratio "$tb" "$ob")" "$spread"
+    python3 scripts/timepair.py "$RUNS" "$1" "$work/import.json" "$work/import.txt" \
+      -- "$R" convert --force "$2" "$work/import.json" -- pdftotext "$2" "$work/import.txt" || exit 1
   }
   for producer in libreoffice chromium wordlike gbk-euc-h rectify; do
     import_ratio "$producer, 29 pages" "testdata/pdf/${producer}_notice-2025-extracted.pdf"
@@ -158,6 +155,10 @@ if [ "$part" = all ] || [ "$part" = import ]; then
   import_ratio "chromium TrueType (Identity-H), 3 pages" testdata/pdf/chromium-aspects-truetype.pdf
   import_ratio "gbk-euc-h (fonts not embedded), 3 pages" testdata/pdf/gbk-euc-h-aspects.pdf
   import_ratio "rectify (fpdf), 3 pages" testdata/pdf/rectify-aspects.pdf
+  # Start-up, which every command pays: `rectify version` against
+  # `pdftotext -v`, each the program's start-up and a line of output.
+  python3 scripts/timepair.py "$RUNS" "start-up: rectify version, pdftotext -v" - - -- "$R" version -- pdftotext -v || exit 1
+  echo "import load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
 if [ "$part" = all ] || [ "$part" = merge ]; then
