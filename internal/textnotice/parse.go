@@ -2,6 +2,7 @@ package textnotice
 
 import (
 	"errors"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -241,7 +242,7 @@ func (p *parser) parse() {
 		}
 	}
 	bodyEnd := end
-	closingStart := p.closingStart(body, end)
+	closingStart := p.narrativeAfterList(body, p.closingStart(body, end), heads)
 	if closingStart < end {
 		bodyEnd = closingStart
 		for _, c := range paras[closingStart:end] {
@@ -348,6 +349,40 @@ func isSignature(s string) bool {
 }
 
 var closingRe = lazyre.New(`欢迎|监督|联系方式|联系电话|联系人|特此通报|意见建议|意见和建议|举报|电子邮箱|通信地址`)
+
+var yearMonthRe = lazyre.New(`\d{4}年\d{1,2}月`)
+
+// narrativeAfterList moves the start of the closing paragraphs back over
+// the notice's own words after its issue list ("针对…，给予…处分1人。下一步，…"):
+// prose after the list's last numbered item (an action set one a
+// paragraph, not a part's heading) that is no label, status or deadline, and
+// so cannot continue that item.
+func (p *parser) narrativeAfterList(body, start int, heads []int) int {
+	i := start
+	for i > body {
+		t := p.paras[i-1].Text
+		if k, _, _, _ := marker(t); k != kindNone || !strings.Contains(t, "。") || ordinalRe.MatchString(t) || bracketStatusRe.MatchString(t) {
+			break
+		}
+		if _, n, _, _ := label(t); n != "" {
+			break
+		}
+		if st, _ := statusOnly(t); st != "" {
+			break
+		}
+		if strings.Count(t, "。") == 1 && yearMonthRe.MatchString(t) {
+			break // "计划于2025年12月底前全部完成。": the item's deadline
+		}
+		i--
+	}
+	if i == start || i <= body || slices.Contains(heads, i-1) {
+		return start
+	}
+	if k, _, rest, _ := marker(p.paras[i-1].Text); k == kindNone || !strings.Contains(rest, "。") {
+		return start
+	}
+	return i
+}
 
 // closingStart finds where the closing paragraphs begin: the run of
 // paragraphs before the signature that invite comment or give the contact.

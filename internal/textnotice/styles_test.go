@@ -115,6 +115,23 @@ var styleCases = []styleCase{
 	}, issuer: "霞浦县档案馆党支部", title: "关于巡察整改进展情况的通报",
 		stated:  map[string]int{"issues": 5},
 		contact: notice.Contact{Phone: "0593-8882713"}},
+	// Parts 一、 are the categories, issues （一） carry their status at the
+	// end of the heading, actions 1. one a line, the figures in a
+	// narrative paragraph after the list.
+	{file: "health-headstatus.txt", categories: 3, issues: []issueWant{
+		{1, "医药领域腐败问题集中整治推进不力", cC, 2, ""},
+		{2, "基层医疗卫生服务能力不足", cBC, 3, "2025-09"},
+		{3, "公共卫生应急体系建设滞后", cC, 2, ""},
+		{4, "党组主体责任落实不到位", cC, 2, ""},
+		{5, "医疗机构药品耗材采购监管不严", cIP, 3, "2025-12"},
+		{6, "违规收受红包问题时有发生", cC, 2, ""},
+		{7, "公立医院党建工作责任制落实不到位", cC, 2, ""},
+		{8, "党员教育管理不够严格", cC, 2, ""},
+		{9, "干部队伍建设统筹谋划不够", cOG, 2, ""},
+	}, issuer: "中共屏南县卫生健康局党组", title: "关于巡察整改情况的通报",
+		acc:     notice.Accountability{Total: 5, Measures: map[string]int{"党内警告": 1, "政务记过": 1, "诫勉谈话": 3}},
+		stated:  map[string]int{"categories": 3, "issues": 9},
+		contact: notice.Contact{Phone: "0593-3322175", Address: "屏南县古峰镇环城路12号县卫生健康局办公室"}},
 	{file: "bureau-problem-n.txt", categories: 1, issues: []issueWant{
 		{1, "林权流转管理不规范", cC, 2, ""},
 		{2, "森林防火基础设施薄弱", cIP, 2, "2025-10"},
