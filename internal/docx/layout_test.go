@@ -82,7 +82,9 @@ func renderWithLibreOffice(t *testing.T, docx []byte) []byte {
 	if err := os.WriteFile(in, docx, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	testutil.Soffice(t, dir, "--convert-to", "pdf", "--outdir", dir, in)
+	// Keep the blank pages LibreOffice inserts before an even-page section
+	// (headless export leaves them out), as printing double-sided must.
+	testutil.Soffice(t, dir, "--convert-to", `pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}`, "--outdir", dir, in)
 	pdf, err := os.ReadFile(filepath.Join(dir, "notice.pdf"))
 	if err != nil {
 		t.Fatal(err)
@@ -237,58 +239,79 @@ func TestLibreOfficeGrid(t *testing.T) {
 	}
 }
 
-// TestLibreOfficeColophonAndTitle: LibreOffice renders the corpus notice
-// with a 版记 and a one-line title (no source lines kept): the 版记's lines
-// are on the last page only, in the type area's lower part, and that page
-// is even and numbered; the title is broken where the PDF writer breaks it
-// (issuer, then 关于…), centred.
+// TestLibreOfficeColophonAndTitle: LibreOffice renders a notice with a 版记
+// on the last page only, at its foot, and that page is even and numbered:
+// the corpus notice's text ends on an odd page (29) and the 版记 takes the
+// next; archive-toplevel's ends on an even page (2), so a blank page
+// without a number comes between. The corpus title, written as one line,
+// is broken where the PDF writer breaks it (issuer, then 关于…), centred.
 func TestLibreOfficeColophonAndTitle(t *testing.T) {
-	n := testutil.CorpusNotice(t)
-	n.Style.Title = nil
-	pdf := renderWithLibreOffice(t, writeNotice(t, n, Page{CC: "县委巡察办", Printer: "寿宁工业园区管理委员会办公室", PrintDate: "2025年6月24日"}))
-	pages, err := pdftext.Pages(context.Background(), pdf, pdftext.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	corpus := testutil.CorpusNotice(t)
+	corpus.Style.Title = nil
+	pg := Page{CC: "县委巡察办", Printer: "寿宁工业园区管理委员会办公室", PrintDate: "2025年6月24日"}
 	const mm = 72 / 25.4
 	lay, _ := templates.Layout("")
-	last := len(pages)
-	if last%2 != 0 {
-		t.Errorf("%d pages: the 版记's page is odd", last)
-	}
-	found := 0
-	for pi, p := range pages {
-		areaTop := p.Height - lay.Top*mm
-		areaBottom := p.Height - (lay.Top+lay.AreaHeight)*mm
-		for _, l := range pageLines(p) {
-			if !strings.HasPrefix(l.text, "抄送：") && !strings.HasSuffix(l.text, "日印发") {
-				continue
+	for _, c := range []struct {
+		name            string
+		n               *notice.Notice
+		textEnds, pages int
+	}{
+		{"corpus", corpus, 29, 30},
+		{"archive-toplevel", testutil.ReadNotice(t, testutil.Testdata("notices", "archive-toplevel.txt")), 2, 4},
+	} {
+		pdf := renderWithLibreOffice(t, writeNotice(t, c.n, pg))
+		pages, err := pdftext.Pages(context.Background(), pdf, pdftext.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := len(pages)
+		if last != c.pages {
+			t.Errorf("%s: %d pages, want %d (text ends on page %d)", c.name, last, c.pages, c.textEnds)
+		}
+		if last%2 != 0 {
+			t.Errorf("%s: %d pages: the 版记's page is odd", c.name, last)
+		}
+		found := 0
+		for pi, p := range pages {
+			areaTop := p.Height - lay.Top*mm
+			areaBottom := p.Height - (lay.Top+lay.AreaHeight)*mm
+			lines := pageLines(p)
+			if pi+1 > c.textEnds && pi+1 < last && len(lines) > 0 {
+				t.Errorf("%s: page %d between the text and the 版记 is not blank: %q", c.name, pi+1, lines[0].text)
 			}
-			found++
-			if pi+1 != last {
-				t.Errorf("版记 line %q on page %d of %d", l.text, pi+1, last)
+			for _, l := range lines {
+				if !strings.HasPrefix(l.text, "抄送：") && !strings.HasSuffix(l.text, "日印发") {
+					continue
+				}
+				found++
+				if pi+1 != last {
+					t.Errorf("%s: 版记 line %q on page %d of %d", c.name, l.text, pi+1, last)
+				}
+				if l.y > areaBottom+(areaTop-areaBottom)/4 {
+					t.Errorf("%s: 版记 line %q %.0f mm under the type area's top, not at its foot", c.name, l.text, (areaTop-l.y)/mm)
+				}
 			}
-			if l.y > areaBottom+(areaTop-areaBottom)/4 {
-				t.Errorf("版记 line %q %.0f mm under the type area's top, not at its foot", l.text, (areaTop-l.y)/mm)
+		}
+		if found != 2 {
+			t.Errorf("%s: %d 版记 lines, want 2 (抄送, 印发)", c.name, found)
+		}
+		lines := pageLines(pages[last-1])
+		if folio := lines[len(lines)-1]; strings.ReplaceAll(folio.text, " ", "") != "—"+strconv.Itoa(last)+"—" {
+			t.Errorf("%s: the 版记's page is numbered %q, want — %d —", c.name, folio.text, last)
+		}
+		t.Logf("%s: %d pages; 版记 on page %d", c.name, len(pages), last)
+		if c.name != "corpus" {
+			continue
+		}
+		first := pageLines(pages[0])
+		mid := (lay.Left + lay.AreaWidth/2) * mm
+		for i, want := range []string{"寿宁工业园区管理委员会", "关于巡察整改进展情况的通报"} {
+			if got := strings.ReplaceAll(first[i].text, " ", ""); got != want {
+				t.Errorf("title line %d is %q, want %q", i+1, got, want)
+			}
+			if c := (first[i].x0 + first[i].x1) / 2; math.Abs(c-mid) > 2 {
+				t.Errorf("title line %d centred at %.1f pt, want %.1f", i+1, c, mid)
 			}
 		}
 	}
-	if found != 2 {
-		t.Errorf("%d 版记 lines, want 2 (抄送, 印发)", found)
-	}
-	lines := pageLines(pages[last-1])
-	if folio := lines[len(lines)-1]; strings.ReplaceAll(folio.text, " ", "") != "—"+strconv.Itoa(last)+"—" {
-		t.Errorf("the 版记's page is numbered %q, want — %d —", folio.text, last)
-	}
-	first := pageLines(pages[0])
-	mid := (lay.Left + lay.AreaWidth/2) * mm
-	for i, want := range []string{"寿宁工业园区管理委员会", "关于巡察整改进展情况的通报"} {
-		if got := strings.ReplaceAll(first[i].text, " ", ""); got != want {
-			t.Errorf("title line %d is %q, want %q", i+1, got, want)
-		}
-		if c := (first[i].x0 + first[i].x1) / 2; math.Abs(c-mid) > 2 {
-			t.Errorf("title line %d centred at %.1f pt, want %.1f", i+1, c, mid)
-		}
-	}
-	t.Logf("%d pages; 版记 on page %d", len(pages), last)
 }
