@@ -145,13 +145,23 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 			}
 		}
 	}
+	// The runs are cut while the fonts are still being prepared.
+	set := w.set
+	lineRuns := make([][][]run, len(doc.Pages))
+	for i, p := range doc.Pages {
+		lineRuns[i] = make([][]run, len(p.Lines))
+		for j, l := range p.Lines {
+			lineRuns[i][j] = runs(l, set)
+		}
+	}
+	subject := "字体：" + strings.Join(FontReport(doc, set), "；")
 	<-w.ready
 	if w.err != nil {
 		return nil, w.err
 	}
-	pdf, set := w.pdf, w.set
-	pdf.SetSubject("字体："+strings.Join(FontReport(doc, set), "；"), true)
-	for _, p := range doc.Pages {
+	pdf := w.pdf
+	pdf.SetSubject(subject, true)
+	for i, p := range doc.Pages {
 		pdf.AddPage()
 		for _, r := range p.Rules {
 			red, green, blue := rgb(r.Color)
@@ -161,10 +171,10 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 		}
 		curFace, curSize := typeset.Face(""), 0.0
 		curTz, curTc := 100.0, 0.0 // each page's content starts with the defaults
-		for _, l := range p.Lines {
+		for j, l := range p.Lines {
 			red, green, blue := rgb(l.Color)
 			pdf.SetTextColor(red, green, blue)
-			for _, r := range runs(l, set) {
+			for _, r := range lineRuns[i][j] {
 				if r.face != curFace || l.Size != curSize {
 					pdf.SetFont(set.Faces[r.face].Family, "", l.Size)
 					curFace, curSize = r.face, l.Size

@@ -280,8 +280,17 @@ func bodyFaces(b Block, lay Layout) (faces []Face, keep bool) {
 // reports what cannot be set; here such characters are left out.
 func Characters(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) map[Face]map[rune]bool {
 	out := map[Face]map[rune]bool{}
+	type asked struct {
+		face Face
+		r    rune
+	}
+	seen := map[asked]bool{}
 	add := func(text string, faces []Face) {
 		for i, r := range []rune(text) {
+			if seen[asked{faces[i], r}] {
+				continue
+			}
+			seen[asked{faces[i], r}] = true
 			if f, ok := faceFor(fonts, faces[i], r); ok {
 				if out[f] == nil {
 					out[f] = map[rune]bool{}
