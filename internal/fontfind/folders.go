@@ -1,6 +1,7 @@
 package fontfind
 
 import (
+	"bytes"
 	"encoding/xml"
 	"io"
 	"os"
@@ -167,7 +168,11 @@ func fontconfigFolders() []Folder {
 			return
 		}
 		defer f.Close()
-		dec := xml.NewDecoder(io.LimitReader(f, 1<<20))
+		data, err := io.ReadAll(io.LimitReader(f, 1<<20))
+		if err != nil || !bytes.Contains(data, []byte("<dir")) && !bytes.Contains(data, []byte("<include")) {
+			return // most of conf.d configures rendering only: not worth an XML parse
+		}
+		dec := xml.NewDecoder(bytes.NewReader(data))
 		dec.Strict = false
 		for {
 			tok, err := dec.Token()
