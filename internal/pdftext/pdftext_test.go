@@ -95,7 +95,8 @@ var producerLosses = map[string]map[string]string{
 		"厂房，并形成台账":   "厂房并形成台账",
 		"有限公司、寿宁县春权": "有限公司寿宁县春权",
 	},
-	"libreoffice_street-halfwidth.pdf": {"严肃处理，谈话提醒": "严肃处理谈话提醒"},
+	"libreoffice_street-halfwidth.pdf":  {"严肃处理，谈话提醒": "严肃处理谈话提醒"},
+	"libreoffice_finance-pageheads.pdf": {"挂牌督办，确保": "挂牌督办确保"},
 	// A space between two joint issuers' names where Chromium broke the
 	// line: nothing is drawn for it.
 	"chromium_notice-2025-extracted.pdf": {

@@ -132,6 +132,20 @@ var styleCases = []styleCase{
 		acc:     notice.Accountability{Total: 5, Measures: map[string]int{"党内警告": 1, "政务记过": 1, "诫勉谈话": 3}},
 		stated:  map[string]int{"categories": 3, "issues": 9},
 		contact: notice.Contact{Phone: "0593-3322175", Address: "屏南县古峰镇环城路12号县卫生健康局办公室"}},
+	// A copy out of a PDF viewer: hard wraps, the running head and page
+	// number repeated mid-paragraph without page breaks, the status in the
+	// label's brackets, 三个方面6个问题.
+	{file: "finance-pageheads.txt", categories: 3, issues: []issueWant{
+		{1, "预算编制不够精细，部分项目支出预算与实际执行偏差较大", cC, 2, ""},
+		{2, "国库集中支付审核把关不严", cC, 2, ""},
+		{3, "行政事业单位国有资产底数不清", cIP, 2, "2025-10"},
+		{4, "出租出借国有资产未按规定审批", cC, 2, ""},
+		{5, "干部轮岗交流不够经常", cC, 2, ""},
+		{6, "财会监督专业人才缺乏", cOG, 2, ""},
+	}, issuer: "中共宁德市东侨经济开发区财政局党组", title: "关于巡察整改进展情况的通报",
+		acc:     notice.Accountability{Total: 3, Measures: map[string]int{"提醒谈话": 2, "书面检查": 1}},
+		stated:  map[string]int{"categories": 3, "issues": 6},
+		contact: notice.Contact{Phone: "0593-2861207"}},
 	{file: "bureau-problem-n.txt", categories: 1, issues: []issueWant{
 		{1, "林权流转管理不规范", cC, 2, ""},
 		{2, "森林防火基础设施薄弱", cIP, 2, "2025-10"},
