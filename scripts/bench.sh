@@ -96,16 +96,15 @@ if [ "$part" = all ] || [ "$part" = render ]; then
   soffice "$lo" --headless --convert-to pdf --outdir "$work/lo" "$work/notice.txt" >/dev/null 2>&1 || true
   # wall and CPU seconds of "$@" (CPU from wait4: user + sys of the process
   # and of the children it waited for, in microseconds, where
-  # /usr/bin/time rounds to 10 ms); fails (and prints nothing) if it fails
+  # /usr/bin/time rounds to 10 ms; wall around posix_spawn and wait4, no
+  # fork of the timer inside the interval); fails (and prints nothing) if
+  # it fails
   cat > "$work/wallcpu.py" <<'PY'
 import os, sys, time
+null = os.open(os.devnull, os.O_RDWR)
+acts = [(os.POSIX_SPAWN_DUP2, null, 0), (os.POSIX_SPAWN_DUP2, null, 1), (os.POSIX_SPAWN_DUP2, null, 2)]
 t = time.perf_counter()
-pid = os.fork()
-if pid == 0:
-    fd = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(fd, 1)
-    os.dup2(fd, 2)
-    os.execvp(sys.argv[1], sys.argv[1:])
+pid = os.posix_spawnp(sys.argv[1], sys.argv[1:], os.environ, file_actions=acts)
 _, status, ru = os.wait4(pid, 0)
 wall = time.perf_counter() - t
 code = os.waitstatus_to_exitcode(status)
@@ -116,6 +115,7 @@ PY
   wallcpu() { python3 "$work/wallcpu.py" "$@"; }
   min() { echo "$@" | tr ' ' '\n' | grep . | sort -g | head -1; }
   spread() { echo "$@" | tr ' ' '\n' | grep . | sort -g | sed -n '1p;$p' | paste -sd- -; }
+  echo "render load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   ow="" oc="" tw="" tc="" wr="" cr=""
   for _ in $(seq "$RUNS"); do
     rm -f "$work/notice.pdf" "$work/lo/notice.pdf"
@@ -127,6 +127,7 @@ PY
   done
   echo "render corpus notice -> PDF, best of $RUNS interleaved: wall rectify $(min $ow)s, LibreOffice $(min $tw)s: rectify is $(ratio "$(min $tw)" "$(min $ow)")x faster (rounds $(spread $wr)x;$wr)"
   echo "render corpus notice -> PDF, best of $RUNS interleaved: CPU rectify $(min $oc)s, LibreOffice $(min $tc)s: rectify is $(ratio "$(min $tc)" "$(min $oc)")x faster (rounds $(spread $cr)x;$cr)"
+  echo "render load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
 if [ "$part" = all ] || [ "$part" = import ]; then
