@@ -55,6 +55,9 @@ func faceFor(fonts Fonts, want Face, r rune) (Face, bool) {
 // ambiguous in Unicode but each takes one character position in Chinese
 // text (GB/T 15834).
 func isWide(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF { // CJK Unified Ideographs, most of a notice: all wide
+		return true
+	}
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth:
 		return true
