@@ -327,8 +327,16 @@ func Text(ctx context.Context, data []byte, opt Options) ([]textnotice.Line, err
 	return Lines(pages), nil
 }
 
-// Read reads a notice from a PDF.
+// Read reads a notice from a PDF. The grammar's patterns compile on the
+// other core while the pages are read.
 func Read(ctx context.Context, data []byte, opt Options) (*notice.Notice, error) {
+	prepared := make(chan struct{})
+	go func() {
+		defer close(prepared)
+		defer func() { _ = recover() }() // a bad pattern fails again where it is used
+		textnotice.Prepare()
+	}()
+	defer func() { <-prepared }()
 	lines, err := Text(ctx, data, opt)
 	if err != nil {
 		return nil, err
