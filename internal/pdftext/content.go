@@ -37,11 +37,12 @@ type gstate struct {
 }
 
 type interp struct {
-	d       *doc
-	glyphs  []Glyph
-	total   *drawn           // what all interpreters of the file drew
-	counted int              // glyphs drawn here and not yet added to total
-	fonts   map[string]*font // by object number, or resource scope and name
+	d        *doc
+	glyphs   []Glyph
+	total    *drawn           // what all interpreters of the file drew
+	counted  int              // glyphs drawn here and not yet added to total
+	lastPage int              // glyphs on the page read before
+	fonts    map[string]*font // by object number, or resource scope and name
 }
 
 // drawn is what the goroutines reading a file's pages share: counts of what

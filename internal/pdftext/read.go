@@ -266,8 +266,12 @@ func (in *interp) page(j pageJob, number int) Page {
 		p.Height = max(box.Index(1).Float64(), box.Index(3).Float64()) - y0
 		ctm = matrix{1, 0, 0, 1, -x0, -y0}
 	}
-	in.glyphs = nil
+	// Room for as many glyphs as the page before: pages of a notice hold
+	// about the same, and growing the slice glyph by glyph cost more than
+	// reading them.
+	in.glyphs = make([]Glyph, 0, in.lastPage+in.lastPage/8)
 	in.run(in.pageContent(j.node), j.res, strconv.Itoa(number), gstate{ctm: ctm, th: 1}, 0)
+	in.lastPage = len(in.glyphs)
 	in.countGlyphs()
 	p.Glyphs = in.glyphs
 	return p
