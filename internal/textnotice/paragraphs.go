@@ -47,13 +47,13 @@ func endsTerminal(s string) bool {
 	if s == "" {
 		return true
 	}
-	rs := []rune(s)
-	last := rs[len(rs)-1]
+	last, n := utf8.DecodeLastRuneInString(s)
 	if strings.ContainsRune(terminals, last) {
 		// "）" and "”" end a sentence only after a full stop or at a heading;
 		// "（2024〕4号）" inside a sentence does not.
 		if last == '）' || last == '”' || last == '’' || last == '》' {
-			return len(rs) > 1 && strings.ContainsRune("。！？；", rs[len(rs)-2])
+			before, m := utf8.DecodeLastRuneInString(s[:len(s)-n])
+			return m > 0 && strings.ContainsRune("。！？；", before)
 		}
 		return true
 	}
