@@ -41,12 +41,15 @@ func convertStream(e *env, in, out, to string, f *convertFlags) (bool, error) {
 	defer src.Close()
 	// What a streamed conversion holds at a time is small (a few batches
 	// of issues, excelize's 16 MiB row buffer, the compressed workbook), but
-	// with collection off until main's soft limit the heap grows to it:
-	// collect near a lower one, so that the process stays small.
-	if old := debug.SetMemoryLimit(streamMemoryLimit); old < streamMemoryLimit {
-		debug.SetMemoryLimit(old)
-	} else {
-		defer debug.SetMemoryLimit(old)
+	// a single conversion collects only near main's soft limit, so the heap
+	// grows to it: collect near a lower one, so that the process stays
+	// small. (A batch collects as usual, with conversions side by side.)
+	if f.outDir == "" {
+		if old := debug.SetMemoryLimit(streamMemoryLimit); old < streamMemoryLimit {
+			debug.SetMemoryLimit(old)
+		} else {
+			defer debug.SetMemoryLimit(old)
+		}
 	}
 	opt := f.opt
 	opt.File = out
