@@ -146,6 +146,21 @@ var styleCases = []styleCase{
 		acc:     notice.Accountability{Total: 3, Measures: map[string]int{"提醒谈话": 2, "书面检查": 1}},
 		stated:  map[string]int{"categories": 3, "issues": 6},
 		contact: notice.Contact{Phone: "0593-2861207"}},
+	// Three levels above the issues' own: 二、 > （一） categories > 1.
+	// subcategories > （1） issues with 【status】 at the heading's end,
+	// 牵头领导/采取措施/完成时限 labels, ①② actions.
+	{file: "township-nested.txt", categories: 2, issues: []issueWant{
+		{1, "村集体经济薄弱村占比较高", cC, 2, ""},
+		{2, "农村人居环境整治不彻底", cIP, 2, "2025-09"},
+		{3, "危化品和燃气安全排查不到位", cC, 2, ""},
+		{4, "镇党委履行主体责任压力传导层层递减", cC, 2, ""},
+		{5, "村级小微权力监督不到位", cIP, 2, "2025-10"},
+		{6, "落实中央八项规定精神不够严格", cC, 2, ""},
+		{7, "基层干部服务意识不强", cC, 2, ""},
+	}, issuer: "中共周宁县七步镇委员会", title: "关于县委巡察反馈问题整改进展情况的通报",
+		acc:     notice.Accountability{Total: 7, Measures: map[string]int{"约谈提醒": 6, "诫勉谈话": 1}},
+		stated:  map[string]int{"issues": 7, cC: 5, cIP: 2},
+		contact: notice.Contact{Phone: "0593-5561023"}},
 	{file: "bureau-problem-n.txt", categories: 1, issues: []issueWant{
 		{1, "林权流转管理不规范", cC, 2, ""},
 		{2, "森林防火基础设施薄弱", cIP, 2, "2025-10"},
