@@ -107,6 +107,33 @@ func (p *part) Write(b []byte) (int, error) {
 	return n, nil
 }
 
+// ReadFrom reads a part's contents straight into its blocks (io.Copy from
+// excelize's temporary file of a streamed sheet: a read per block, not per
+// 32 KB).
+func (p *part) ReadFrom(r io.Reader) (int64, error) {
+	var total int64
+	for {
+		if p.block == nil {
+			p.block = getBuf()
+		}
+		n, err := r.Read(p.block[len(p.block):cap(p.block)])
+		read := p.block[len(p.block) : len(p.block)+n]
+		p.crc = crc32.Update(p.crc, crc32.IEEETable, read)
+		p.size += int64(n)
+		total += int64(n)
+		p.block = p.block[:len(p.block)+n]
+		if len(p.block) == cap(p.block) {
+			p.compress(false)
+		}
+		if err == io.EOF {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
+		}
+	}
+}
+
 // compress hands the block filled so far to a goroutine, waiting while
 // every core already has one.
 func (p *part) compress(last bool) {
