@@ -34,7 +34,7 @@ var halfToWide = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '
 func NormalizeLine(s string) string {
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
-	out := make([]rune, 0, len(s))
+	out := make([]rune, 0, utf8.RuneCountInString(s))
 	for _, r := range s {
 		r = unifyHan(r)
 		switch {
@@ -76,7 +76,7 @@ func NormalizeLine(s string) string {
 		}
 	}
 	// Drop spaces next to Chinese unless both sides are Han.
-	out = out[:0:0]
+	out = make([]rune, 0, len(rs))
 	for i := 0; i < len(rs); i++ {
 		if rs[i] != ' ' {
 			out = append(out, rs[i])
