@@ -204,7 +204,13 @@ func JoinLines(lines []Line) []Para {
 	// indented (a centred title or a signature is indented but short).
 	indents := sourceIndents(lines, ww)
 	justified := isJustified(lines, ww)
-	var habits map[string]int // built when first needed
+	var hb *habits // read when first needed
+	habitOf := func(s string) int {
+		if hb == nil {
+			hb = noticeHabits(lines, ww, justified)
+		}
+		return hb.of(s)
+	}
 	var paras []Para
 	var cur strings.Builder
 	var start Line
@@ -268,12 +274,12 @@ func JoinLines(lines []Line) []Para {
 			// "整改措施：（1）…；" filled the line and "（2）…" follows: a list
 			// that began inside the paragraph goes on inside it.
 			newPara = false
-		case full && endsTerminal(prev.Text) && !open && !inHeader && habit(&habits, lines, ww, justified, l.Text) != 0:
+		case full && endsTerminal(prev.Text) && !open && !inHeader && habitOf(l.Text) != 0:
 			// A full line that ends a sentence, then a label or a sentence
 			// this notice writes the same way elsewhere: where it is plainly
 			// written inline (after a full stop mid-line) or plainly as a
 			// paragraph of its own (under a short line), it is so here.
-			newPara = habit(&habits, lines, ww, justified, l.Text) < 0
+			newPara = habitOf(l.Text) < 0
 		case endsParagraph(prev.Text) && startsBracketStatus(l.Text) && !open:
 			// "整改措施：…。" then "（已完成）…": a status in brackets opens the
 			// progress part, as a marker opens an item.
@@ -362,7 +368,14 @@ func continuesInlineList(par, s string) bool {
 		return false
 	}
 	prev := previousMark(strings.TrimSpace(mark), k, num)
-	return prev != "" && strings.LastIndex(par, prev) > 0
+	if prev == "" {
+		return false
+	}
+	// The item before is a line or two back: look at the paragraph's tail
+	// only, so that a long paragraph is not searched once per line.
+	from := max(0, len(par)-2048)
+	i := strings.LastIndex(par[from:], prev)
+	return i >= 0 && from+i > 0
 }
 
 // previousMark is the marker numbered one before mark (of kind k and number
@@ -419,38 +432,49 @@ func openingKey(s string) string {
 	return s[:i+n]
 }
 
-// habit tells how the notice writes the opening of line s elsewhere:
-// 1 inline (after a full stop or semicolon mid-line) and never as a
-// paragraph of its own, -1 only as its own paragraph (under a line that
-// stops short), 0 when it does not say. habits caches the counts.
-func habit(habits *map[string]int, lines []Line, ww float64, justified bool, s string) int {
-	key := openingKey(s)
-	if key == "" {
-		return 0
-	}
-	if *habits == nil {
-		*habits = map[string]int{}
-	}
-	h, ok := (*habits)[key]
-	if !ok {
-		inline, own := 0, 0
-		for i, l := range lines {
-			for _, sep := range []string{"。", "；"} {
-				inline += strings.Count(l.Text, sep+key)
+// habits counts how the notice writes each opening (openingKey): inline,
+// after a full stop or semicolon mid-line, or as a paragraph of its own,
+// under a line that ends a sentence short of the measure.
+type habits struct{ inline, own map[string]int }
+
+// noticeHabits reads the habits of the whole notice in one pass.
+func noticeHabits(lines []Line, ww float64, justified bool) *habits {
+	h := &habits{inline: map[string]int{}, own: map[string]int{}}
+	for i, l := range lines {
+		t := l.Text
+		for {
+			j := strings.IndexAny(t, "。；")
+			if j < 0 {
+				break
 			}
-			if i > 0 && strings.HasPrefix(l.Text, key) && endsTerminal(lines[i-1].Text) && !isFull(lines[i-1], ww, justified) {
-				own++
+			_, n := firstRune(t[j:])
+			t = t[j+n:]
+			if k := openingKey(t); k != "" {
+				h.inline[k]++
 			}
 		}
-		switch {
-		case inline > 0 && own == 0:
-			h = 1
-		case own > 0 && inline == 0:
-			h = -1
+		if i > 0 && endsTerminal(lines[i-1].Text) && !isFull(lines[i-1], ww, justified) {
+			if k := openingKey(l.Text); k != "" {
+				h.own[k]++
+			}
 		}
-		(*habits)[key] = h
 	}
 	return h
+}
+
+// of tells how the notice writes the opening of line s elsewhere: 1 only
+// inline, -1 only as its own paragraph, 0 when it does not say.
+func (h *habits) of(s string) int {
+	k := openingKey(s)
+	switch {
+	case k == "":
+		return 0
+	case h.inline[k] > 0 && h.own[k] == 0:
+		return 1
+	case h.own[k] > 0 && h.inline[k] == 0:
+		return -1
+	}
+	return 0
 }
 
 // justifySlack is how far short of the measure a justified line may end
