@@ -162,6 +162,32 @@ func TestProducers(t *testing.T) {
 	}
 }
 
+// TestEveryNoticeHasPDFs: every notice in testdata/notices (a .lines.txt
+// is another spelling of one) has PDF fixtures by LibreOffice (indented and
+// flush left), Chromium and Word-like output in sources.txt, so that
+// TestProducers and TestNothingLost hold it to its text.
+func TestEveryNoticeHasPDFs(t *testing.T) {
+	has := map[string]bool{}
+	for _, c := range fixtures(t) {
+		has[c.pdf+" "+c.text] = true
+	}
+	notices, _ := filepath.Glob("../../testdata/notices/*.txt")
+	if len(notices) < 10 {
+		t.Fatalf("only %d notices", len(notices))
+	}
+	for _, n := range notices {
+		if strings.HasSuffix(n, ".lines.txt") {
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(n), ".txt")
+		for _, producer := range []string{"libreoffice_", "libreoffice-flush_", "chromium_", "wordlike_"} {
+			if !has[producer+name+".pdf notices/"+name+".txt"] {
+				t.Errorf("%s has no PDF %s%s.pdf in sources.txt (make.sh makes it)", name, producer, name)
+			}
+		}
+	}
+}
+
 // fold maps the forms that poppler and rectify spell differently but mean
 // the same: Kangxi radicals ("⼯" for "工": both unify them, in different
 // places) and full-width ASCII (poppler reads the one-byte codes of
