@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	_ "github.com/rectify/rectify/internal/testutil/golden" // the shared -update flag
 )
 
 // patterns are shapes the filters must get right: anchored and not,
