@@ -568,7 +568,7 @@ func place(sl setLine, lay Layout, y float64) Line {
 	if scale == 0 {
 		scale = 1
 	}
-	l := Line{Y: y, Size: sl.size, Scale: scale, Color: sl.color, Role: sl.role, Para: sl.para}
+	l := Line{Y: y, Size: sl.size, Scale: scale, Color: sl.color, Role: sl.role, Para: sl.para, Glyphs: make([]Glyph, 0, len(sl.boxes))}
 	x := lay.Left + sl.x0
 	for _, b := range sl.boxes {
 		l.Glyphs = append(l.Glyphs, Glyph{R: b.r, X: x, Adv: b.adv, Off: b.off, Face: b.face})
