@@ -227,6 +227,9 @@ func decodeRows(ctx context.Context, r io.Reader, mk *rowMaker, full chan<- []le
 	d := jsontext.NewDecoder(r)
 	batch := make([]ledgerRow, 0, streamBatch)
 	send := func() error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		select {
 		case full <- batch:
 		case <-ctx.Done():

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/testutil"
@@ -195,5 +198,49 @@ func TestWriteJSONStreams(t *testing.T) {
 		if r.seeks != 1 {
 			t.Errorf("%s: input rewound %d times, want 1 (streamed)", name, r.seeks)
 		}
+	}
+}
+
+// cancelAfter cancels a context once n bytes have been read.
+type cancelAfter struct {
+	*bytes.Reader
+	n      int
+	cancel func()
+}
+
+func (c *cancelAfter) Read(p []byte) (int, error) {
+	k, err := c.Reader.Read(p)
+	if c.n -= k; c.n <= 0 {
+		c.cancel()
+	}
+	return k, err
+}
+
+// TestWriteJSONCancelled: an interrupt in the middle of the rows stops the
+// conversion with the context's error, writes nothing, and leaves no
+// decoding goroutine behind.
+func TestWriteJSONCancelled(t *testing.T) {
+	in, err := notice.Marshal(testutil.Synthetic(5000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	for range 5 {
+		ctx, cancel := context.WithCancel(context.Background())
+		// Past the first pass (the whole input) and a third into the second.
+		r := &cancelAfter{Reader: bytes.NewReader(in), n: len(in) + len(in)/3, cancel: cancel}
+		var out bytes.Buffer
+		if err := WriteJSON(ctx, r, &out, Options{}); !errors.Is(err, context.Canceled) {
+			t.Fatalf("WriteJSON after an interrupt: %v, want context.Canceled", err)
+		}
+		if out.Len() > 0 {
+			t.Errorf("%d bytes written after an interrupt", out.Len())
+		}
+	}
+	for wait := 0; runtime.NumGoroutine() > before && wait < 100; wait++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after 5 interrupted conversions, %d before", n, before)
 	}
 }
