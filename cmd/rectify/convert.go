@@ -91,6 +91,7 @@ func runConvert(e *env, f *convertFlags, args []string) int {
 	// fifth of its CPU on collections). Not without a limit (tests call run).
 	if debug.SetMemoryLimit(-1) < math.MaxInt64 {
 		debug.SetGCPercent(-1)
+		defer growMemoryLimit()()
 	}
 	if err := convertOne(e, args[0], args[1], f); err != nil {
 		fmt.Fprintf(e.stderr, "rectify：%v\n", err)

@@ -26,6 +26,7 @@ const (
 	FieldProgress
 	FieldStatus
 	FieldRemarks
+	numFields // the number of fields, FieldNone included
 )
 
 // headerWords lists each field's header words from the JSON contract's

@@ -38,3 +38,12 @@ func TestFieldOfDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestCleansToNothing: the shortcut agrees with clean on what empties.
+func TestCleansToNothing(t *testing.T) {
+	for _, s := range []string{"", " ", "\u3000\t\n", "\u00a0", "**", "____", "*", "\u200b", "\ufeff ", "**问题**", "a", " 学习 ", "\u2002"} {
+		if got, want := cleansToNothing(s), clean(s) == ""; got != want {
+			t.Errorf("cleansToNothing(%q) = %v, clean gives %q", s, got, clean(s))
+		}
+	}
+}

@@ -205,20 +205,14 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	// its cells; reading the cells' text into the issue (actions split,
 	// status, deadline) is most of the work and is done by workers.
 	work := newIssueWorkers()
+	lastCatRaw, lastCat := "", ""
 	batch := make([]rowCells, 0, rowBatch)
 	for r := start; r < len(g.Rows); r++ {
 		if r > start {
 			g.Rows[r-1] = nil // read: let it go (a 100,000-row ledger is large)
 		}
 		fill.see(r)
-		get := func(f Field) string {
-			for c, fl := range cols {
-				if fl == f {
-					return fill.get(r, c)
-				}
-			}
-			return ""
-		}
+		get := func(f Field) string { return fill.get(r, f) }
 		first := ""
 		for _, v := range g.Rows[r] {
 			if strings.TrimSpace(v) != "" {
@@ -236,11 +230,16 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			section, sectionNum = heading, num
 			continue
 		}
-		rc := rowCells{title: clean(get(FieldTitle)), actions: get(FieldActions)}
-		if rc.title == "" && rc.actions == "" {
+		rc := rowCells{title: get(FieldTitle), actions: get(FieldActions)}
+		if rc.actions == "" && cleansToNothing(rc.title) {
 			continue
 		}
-		catTitle := clean(get(FieldCategory))
+		// Rows of a category repeat its cell (merged or carried down):
+		// clean it once.
+		if raw := get(FieldCategory); raw != lastCatRaw {
+			lastCatRaw, lastCat = raw, clean(raw)
+		}
+		catTitle := lastCat
 		catNum := len(n.Categories) + 1
 		if catTitle == "" && section != "" {
 			catTitle = section
@@ -257,7 +256,7 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		all = append(all, notice.Issue{Number: seq, Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}})
 		rc.is = &all[len(all)-1] // all never grows past its capacity: no move
 		rc.number, rc.progress, rc.status = get(FieldNumber), get(FieldProgress), get(FieldStatus)
-		rc.deadline, rc.deadlineDate = get(FieldDeadline), deadlineDate(g, cols, r)
+		rc.deadline, rc.deadlineDate = get(FieldDeadline), fill.date(r, FieldDeadline)
 		rc.leader, rc.unit, rc.person = get(FieldLeader), get(FieldUnit), get(FieldPerson)
 		rc.remarks = get(FieldRemarks)
 		if batch = append(batch, rc); len(batch) == rowBatch {
@@ -330,7 +329,7 @@ func (rc *rowCells) read() {
 	if v, err := strconv.Atoi(strings.TrimSpace(rc.number)); err == nil && v > 0 {
 		is.Number = v
 	}
-	is.Title = issueTitle(rc.title)
+	is.Title = issueTitle(clean(rc.title))
 	cell := normalizeCell(rc.actions)
 	lead, acts := textnotice.SplitActions(cell)
 	is.Lead, is.Actions = lead, acts
@@ -413,9 +412,9 @@ func sectionRow(g *Grid, cols map[int]Field, r int) (int, string, bool) {
 // of earlier rows, so that fromGrid can drop each row once it is read.
 type filler struct {
 	g      *Grid
-	cols   map[int]Field
-	merges map[int][]mergeValue // per column, by first row
-	carry  map[int]string       // per category column, the last value seen
+	col    [numFields]int // each field's column (findHeader gives a field one), -1 when absent
+	merges [][]mergeValue // per column, by first row
+	carry  string         // the last category seen
 }
 
 type mergeValue struct {
@@ -424,7 +423,13 @@ type mergeValue struct {
 }
 
 func newFiller(g *Grid, cols map[int]Field) *filler {
-	f := &filler{g: g, cols: cols, merges: map[int][]mergeValue{}, carry: map[int]string{}}
+	f := &filler{g: g, merges: make([][]mergeValue, maxCols)}
+	for i := range f.col {
+		f.col[i] = -1
+	}
+	for c, fl := range cols {
+		f.col[fl] = c
+	}
 	for _, m := range g.Merges {
 		v := g.cell(m.R1, m.C1)
 		for c := m.C1; c <= m.C2 && c < maxCols; c++ {
@@ -437,19 +442,22 @@ func newFiller(g *Grid, cols map[int]Field) *filler {
 	return f
 }
 
-// see updates the carried categories with row r's own cells; call it for
+// see updates the carried category with row r's own cell; call it for
 // every row in order, before get.
 func (f *filler) see(r int) {
-	for c, fl := range f.cols {
-		if fl == FieldCategory {
-			if v := f.g.cell(r, c); v != "" {
-				f.carry[c] = v
-			}
+	if c := f.col[FieldCategory]; c >= 0 {
+		if v := f.g.cell(r, c); v != "" {
+			f.carry = v
 		}
 	}
 }
 
-func (f *filler) get(r, c int) string {
+// get is row r's cell of a field.
+func (f *filler) get(r int, fl Field) string {
+	c := f.col[fl]
+	if c < 0 {
+		return ""
+	}
 	if v := f.g.cell(r, c); v != "" {
 		return v
 	}
@@ -459,21 +467,17 @@ func (f *filler) get(r, c int) string {
 	if i, _ := slices.BinarySearchFunc(ms, r+1, func(m mergeValue, t int) int { return m.r1 - t }); i > 0 && ms[i-1].r2 >= r {
 		return ms[i-1].value
 	}
-	if f.cols[c] == FieldCategory {
-		return f.carry[c]
+	if fl == FieldCategory {
+		return f.carry
 	}
 	return ""
 }
 
-// deadlineDate is row r's deadline cell when it is a real date (ISO at the
+// date is row r's cell of a field when it is a real date (ISO at the
 // precision its format shows).
-func deadlineDate(g *Grid, cols map[int]Field, r int) string {
-	for c, f := range cols {
-		if f == FieldDeadline {
-			if iso, ok := g.Dates[[2]int{r, c}]; ok {
-				return iso
-			}
-		}
+func (f *filler) date(r int, fl Field) string {
+	if c := f.col[fl]; c >= 0 {
+		return f.g.Dates[[2]int{r, c}]
 	}
 	return ""
 }
@@ -491,6 +495,16 @@ func deadlineText(text string) string {
 		}
 	}
 	return notice.ParseDeadline(text)
+}
+
+// cleansToNothing is clean(s) == "" without building the cleaned text when
+// s has none of the characters clean drops (markdown emphasis, zero-width
+// marks): then only white space cleans to nothing.
+func cleansToNothing(s string) bool {
+	if strings.ContainsAny(s, "*_\u200b\ufeff") {
+		return clean(s) == ""
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 func clean(s string) string {

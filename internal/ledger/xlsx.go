@@ -318,11 +318,11 @@ func (b *xlsxBook) readSheet(part, name string) (Grid, error) {
 	defer x.close()
 	row, col := -1, -1
 	var (
-		cellType, cellStyle []byte
-		value, inline       []byte
-		inC, inV, inIs, inT bool
-		haveIs              bool
-		inPh                int
+		ref, cellType, cellStyle []byte
+		value, inline            []byte
+		inC, inV, inIs, inT      bool
+		haveIs                   bool
+		inPh                     int
 	)
 	for {
 		typ, local, ev, err := x.next()
@@ -345,7 +345,18 @@ func (b *xlsxBook) readSheet(part, name string) (Grid, error) {
 				}
 				col = -1
 			case "c":
-				if ref := x.attr(ev, "r"); len(ref) > 0 {
+				ref, cellType, cellStyle = nil, cellType[:0], cellStyle[:0]
+				x.attrs(ev, func(k, v []byte) {
+					switch string(k) {
+					case "r":
+						ref = v
+					case "t":
+						cellType = append(cellType, v...)
+					case "s":
+						cellStyle = append(cellStyle, v...)
+					}
+				})
+				if len(ref) > 0 {
 					c, r, ok := cellRef(string(ref))
 					if !ok || r != row {
 						return g, fmt.Errorf("工作表“%s”的单元格 %s 不在它所在的行，文件已损坏", name, ref)
@@ -357,8 +368,6 @@ func (b *xlsxBook) readSheet(part, name string) (Grid, error) {
 				if col >= maxCSVFields {
 					return g, fmt.Errorf("工作表“%s”第%d行超过 %d 列（Excel 的列数上限），文件已损坏", name, row+1, maxCSVFields)
 				}
-				cellType = append(cellType[:0], x.attr(ev, "t")...)
-				cellStyle = append(cellStyle[:0], x.attr(ev, "s")...)
 				inC, inV, inIs, inT, inPh, haveIs = true, false, false, false, 0, false
 				value, inline = value[:0], inline[:0]
 			case "v":

@@ -126,6 +126,31 @@ func (x *saxPart) balance(typ uint8, name []byte) error {
 	return nil
 }
 
+// attrs calls fn with each attribute of a start tag, its value entities
+// decoded; one pass, for elements whose several attributes are all wanted.
+func (x *saxPart) attrs(ev gosax.Event, fn func(key, value []byte)) {
+	_, rest := gosax.Name(ev.Bytes)
+	for len(rest) > 0 {
+		a, r, err := gosax.NextAttribute(rest)
+		if err != nil || len(a.Key) == 0 {
+			return
+		}
+		rest = r
+		if len(a.Value) < 2 {
+			continue
+		}
+		v := a.Value[1 : len(a.Value)-1]
+		if bytes.IndexByte(v, '&') >= 0 {
+			u, err := gosax.Unescape(bytes.Clone(v))
+			if err != nil {
+				continue
+			}
+			v = u
+		}
+		fn(a.Key, v)
+	}
+}
+
 // attr is the value of a start tag's attribute (unprefixed, or any prefix
 // when the name is only found with one), entities decoded; nil if absent.
 func (x *saxPart) attr(ev gosax.Event, local string) []byte {
