@@ -10,7 +10,7 @@ import (
 // memoryCeiling is as far as growMemoryLimit raises the soft limit: under
 // the 1 GiB a user's office PC can give one file (the hostile tests'
 // ceiling), with room for what is not heap.
-const memoryCeiling = 768 << 20
+const memoryCeiling = 640 << 20
 
 // growMemoryLimit keeps the soft memory limit at least twice the live heap
 // (up to memoryCeiling), checked after every collection, until stop is

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
@@ -175,6 +176,42 @@ func containsField(m map[int]Field, f Field) bool {
 var footerRe = lazyre.New(`^(填表人|审核人|制表人|填报人|联系人|联系电话|注[:：]|说明[:：]|备注[:：])`)
 var fillRe = lazyre.New(`填报单位[:：]\s*(.+?)(?:（盖章）|\(盖章\))?\s*(?:填报时间|填报日期|时间)[:：]\s*(.+)$`)
 
+var fillUnitRe = lazyre.New(`^填报单位[:：]\s*(.+?)\s*(?:（盖章）|\(盖章\))?$`)
+
+// A ledger's title: the unit, then what the ledger is about, ending in
+// 台账 (or 清单, 情况表…). The unit is what comes before 关于, or else
+// before the first word of the subject (县委巡察, 整改…), and must end like the
+// name of a unit, so that a title without one (“巡察反馈问题整改台账”)
+// names none.
+var (
+	ledgerTitleRe = lazyre.New(`(?:台账|台帐|清单|情况表|一览表|统计表)\s*(?:[（(][^）)]*[）)])?$`)
+	titleYearRe   = lazyre.New(`^\d{4}\s*年度?\s*`)
+	subjectRe     = lazyre.New(`(?:[省市县区州盟旗]委)?(?:第[一二三四五六七八九十\d]+轮)?(?:巡察|巡视)|第[一二三四五六七八九十\d]+轮|落实|反馈|整改`)
+	unitSuffixRe  = lazyre.New(`(?:局|委|办|院|校|中心|公司|集团|镇|乡|街道|所|站|部|厅|处|队|馆|会|社|行|党组|党委|支部|总支|政府|医院|学校|大学|学院|中学|小学|幼儿园|委员会|办公室|管委会|场|室)$`)
+)
+
+// unitOfTitle is the unit a ledger's title line names, or "".
+func unitOfTitle(line string) string {
+	line = clean(line)
+	if !ledgerTitleRe.MatchString(line) {
+		return ""
+	}
+	line = line[len(titleYearRe.FindString(line)):]
+	cut := strings.Index(line, "关于")
+	if cut < 0 {
+		loc := subjectRe.FindStringIndex(line)
+		if loc == nil {
+			return ""
+		}
+		cut = loc[0]
+	}
+	unit := strings.TrimSpace(line[:cut])
+	if utf8.RuneCountInString(unit) < 2 || !unitSuffixRe.MatchString(unit) {
+		return ""
+	}
+	return unit
+}
+
 // fromGrid turns a ledger sheet into the model.
 func fromGrid(g *Grid) (*notice.Notice, error) {
 	cols, start, _ := findHeader(g)
@@ -182,7 +219,9 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		return nil, ErrNoHeader
 	}
 	n := &notice.Notice{Format: notice.FormatVersion}
-	// Title and 填报 lines above the header.
+	// Title and 填报 lines above the header: the 填报单位 line names the
+	// unit; without one, a title such as “某某县卫生健康局巡察整改台账” does.
+	titleUnit := ""
 	for r := 0; r < start && r < len(g.Rows); r++ {
 		line := strings.TrimSpace(strings.Join(g.Rows[r], " "))
 		if m := fillRe.FindStringSubmatch(line); m != nil {
@@ -190,7 +229,14 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			if d := notice.FindDates(m[2]); len(d) > 0 {
 				n.Date = d[0].ISO
 			}
+		} else if m := fillUnitRe.FindStringSubmatch(line); m != nil {
+			n.Issuer = strings.TrimSpace(m[1])
+		} else if u := unitOfTitle(line); u != "" && titleUnit == "" {
+			titleUnit = u
 		}
+	}
+	if n.Issuer == "" {
+		n.Issuer = titleUnit
 	}
 	fill := newFiller(g, cols)
 	var cat *notice.Category
