@@ -20,7 +20,7 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"rectify": func() { os.Exit(runMain(os.Args[1:])) },
+		"rectify": func() { batchGC(); os.Exit(runMain(os.Args[1:])) },
 	})
 }
 
