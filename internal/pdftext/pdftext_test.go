@@ -164,7 +164,8 @@ func TestProducers(t *testing.T) {
 
 // TestEveryNoticeHasPDFs: every notice in testdata/notices (a .lines.txt
 // is another spelling of one) has PDF fixtures by LibreOffice (indented and
-// flush left), Chromium and Word-like output in sources.txt, so that
+// flush left), Chromium (indented and justified, flush left and ragged) and
+// Word-like output in sources.txt, so that
 // TestProducers and TestNothingLost hold it to its text.
 func TestEveryNoticeHasPDFs(t *testing.T) {
 	has := map[string]bool{}
@@ -180,7 +181,7 @@ func TestEveryNoticeHasPDFs(t *testing.T) {
 			continue
 		}
 		name := strings.TrimSuffix(filepath.Base(n), ".txt")
-		for _, producer := range []string{"libreoffice_", "libreoffice-flush_", "chromium_", "wordlike_"} {
+		for _, producer := range []string{"libreoffice_", "libreoffice-flush_", "chromium_", "chromium-ragged_", "wordlike_"} {
 			if !has[producer+name+".pdf notices/"+name+".txt"] {
 				t.Errorf("%s has no PDF %s%s.pdf in sources.txt (make.sh makes it)", name, producer, name)
 			}

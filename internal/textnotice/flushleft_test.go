@@ -252,3 +252,32 @@ func TestHabitDecidesAmbiguousBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestRaggedSentenceEnd: set flush left and ragged right, a line that ends
+// a sentence with room left for the next line's first piece ended its
+// paragraph; one that had no room for it (a number, a word with its
+// closing mark) wrapped.
+func TestRaggedSentenceEnd(t *testing.T) {
+	ls := []any{
+		"根据县委巡察工作统一部署，县委第二巡察组对县教育局党组进行", 27.0,
+		"了巡察，并于2025年3月6日反馈了巡察意见。现将整改进展情况", 27.0,
+		"通报如下。", 5.0,
+		"一、整改工作总体情况", 10.0,
+		"局党组召开专题会议研究部署整改工作，逐条制定整改措施，明确", 27.0,
+		"责任领导和完成时限，做到问题不解决不松劲，整改不到位不销", 26.0,
+		"号。截至目前，反馈问题已完成6个，正在整改1个。", 24.5,
+		"局党组将持续巩固整改成果，对已完成的整改事项开展“回头", 26.0,
+		"看”，对持续整改事项紧盯时间节点，确保按期全部完成。", 25.5,
+		"欢迎广大干部群众对巡察整改落实情况进行监督。联系电话：", 27.0,
+		"0593-6399887。", 6.5,
+		"局党组还将建立整改长效机制，巩固提升整改成效，力争于年底前", 26.5,
+		"2025年12月底前全面完成。", 12.5,
+	}
+	got := joined(JoinLines(measured(ls...)))
+	for _, want := range []string{"|局党组将持续巩固整改成果，对已完成的整改事项开展“回头看”，对持续整改事项紧盯时间节点，确保按期全部完成。|欢迎",
+		"|局党组还将建立整改长效机制，巩固提升整改成效，力争于年底前2025年12月底前全面完成。"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+}

@@ -243,7 +243,7 @@ func JoinLines(lines []Line) []Para {
 		}
 		prev := lines[i-1]
 		pw := lineWidth(prev)
-		full := isFull(prev, ww, justified)
+		full := isFull(prev, &l, ww, justified)
 		// Kept up to date line by line: recomputing them over the whole
 		// paragraph would be quadratic in its length.
 		open := depth > 0
@@ -403,14 +403,54 @@ func previousMark(mark string, k, num int) string {
 // isFull reports whether a line reached the wrap width: within three cells
 // of it, or, set justified, at the measure itself (only a paragraph's last
 // line stops short).
-func isFull(l Line, ww float64, justified bool) bool {
+//
+// A layout-aware reader knows more in ragged text too: a line is full only
+// if the next line's first unbreakable piece would not have fitted after
+// it; a sentence that ends with room for that piece ended its paragraph.
+func isFull(l Line, next *Line, ww float64, justified bool) bool {
 	if ww == 0 {
 		return false
 	}
 	if justified {
 		return lineWidth(l) >= ww-justifySlack
 	}
-	return lineWidth(l) >= ww-3
+	w := lineWidth(l)
+	if w < ww-3 {
+		return false
+	}
+	// (A first line's indent is counted in a PDF's widths and not in a
+	// text file's: an indented line is left to the rules above.)
+	if l.HasIndent && !l.Indented && next != nil && next.Text != "" {
+		return ww-w < firstPieceWidth(next.Text)+0.25
+	}
+	return true
+}
+
+// noLineStart are the marks a line may not begin with, and noLineEnd those
+// it may not end with: a line break never falls next to them.
+const (
+	noLineStart = "，。、；：？！）》」』”’…%,.;:?!)"
+	noLineEnd   = "（《「『“‘("
+)
+
+// firstPieceWidth is the width of what a line break cannot split at the
+// start of s: a Latin word or number, or a character with the opening marks
+// before it and the closing marks after it.
+func firstPieceWidth(s string) float64 {
+	rs := []rune(s)
+	i := 0
+	for i < len(rs)-1 && strings.ContainsRune(noLineEnd, rs[i]) {
+		i++
+	}
+	if isLatin(rs[i]) || (rs[i] >= '0' && rs[i] <= '9') {
+		for i+1 < len(rs) && (isLatin(rs[i+1]) || (rs[i+1] >= '0' && rs[i+1] <= '9') || strings.ContainsRune("@._-/:", rs[i+1])) {
+			i++
+		}
+	}
+	for i+1 < len(rs) && strings.ContainsRune(noLineStart, rs[i+1]) {
+		i++
+	}
+	return displayWidth(string(rs[:i+1]))
 }
 
 // openingKey is how a line opens, for comparing the notice's habits: a
@@ -453,7 +493,7 @@ func noticeHabits(lines []Line, ww float64, justified bool) *habits {
 				h.inline[k]++
 			}
 		}
-		if i > 0 && endsTerminal(lines[i-1].Text) && !isFull(lines[i-1], ww, justified) {
+		if i > 0 && endsTerminal(lines[i-1].Text) && !isFull(lines[i-1], &lines[i], ww, justified) {
 			if k := openingKey(l.Text); k != "" {
 				h.own[k]++
 			}

@@ -36,6 +36,7 @@ func main() {
 	htmlFont := flag.String("html", "", "write the notice as HTML in this font family")
 	fodtFont := flag.String("fodt", "", "write the notice as a LibreOffice Writer document (flat ODT) in this font family")
 	flush := flag.Bool("flush", false, "with -fodt: set paragraphs flush left, without first-line indents")
+	ragged := flag.Bool("ragged", false, "with -html: set paragraphs flush left and ragged right, without first-line indents")
 	word := flag.Bool("word", false, "write the PDF the way Word and WPS do: Identity-H, ToUnicode, justified by TJ")
 	flag.Parse()
 	if *scanned {
@@ -53,7 +54,7 @@ func main() {
 		os.Exit(1)
 	}
 	if *htmlFont != "" {
-		os.Stdout.Write(noticeHTML(textnotice.Blocks(n), *htmlFont))
+		os.Stdout.Write(noticeHTML(textnotice.Blocks(n), *htmlFont, *ragged))
 		return
 	}
 	if *fodtFont != "" {
@@ -69,19 +70,24 @@ func main() {
 
 // noticeHTML lays a notice out the way offices set one in a word processor:
 // A4, 16 pt body with two-character first-line indents, 22 pt centred
-// title, signature and date right-aligned.
-func noticeHTML(blocks []textnotice.Block, font string) []byte {
+// title, signature and date right-aligned. With ragged, paragraphs start at
+// the margin and are not justified, as web pages and some offices set them.
+func noticeHTML(blocks []textnotice.Block, font string, ragged bool) []byte {
+	body := "text-indent: 32pt; text-align: justify;"
+	if ragged {
+		body = "text-indent: 0; text-align: left;"
+	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <style>@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
 body { font-family: "%s"; font-size: 16pt; line-height: 28pt; margin: 0; }
-p { margin: 0; text-indent: 32pt; text-align: justify; }
+p { margin: 0; %[2]s }
 p.title { text-indent: 0; text-align: center; font-size: 22pt; line-height: 32pt; font-weight: bold; }
 p.addressee { text-indent: 0; }
 p.heading1 { font-weight: bold; }
 p.signature, p.date { text-indent: 0; text-align: right; padding-right: 64pt; }
 </style></head><body>
-`, font)
+`, font, body)
 	for _, bl := range blocks {
 		fmt.Fprintf(&b, "<p class=%q>%s</p>\n", bl.Role, html.EscapeString(bl.Text))
 	}

@@ -3,7 +3,7 @@
 # adding a notice to testdata/notices, then `go test ./internal/pdftext
 # -update` and review the golden files):
 #   every notice by LibreOffice Writer (flat ODT -> PDF, embedded CFF subsets),
-#   also set flush left,
+#   also set flush left; by Chromium also flush left and ragged right,
 #   and by Chromium's print to PDF (Skia: Type 3 fonts for CFF faces),
 #   and as Word and WPS export (gbkpdf -word: Identity-H with ToUnicode,
 #   each line justified glyph by glyph in one TJ, tagged content);
@@ -71,6 +71,14 @@ for n in "$top"/testdata/notices/*.txt; do
   "$work/gbkpdf" -flush -fodt "Noto Serif CJK SC" "$n" > "$work/flush-$name.fodt"
   libreoffice "$work/flush-$name.fodt" "libreoffice-flush_$name.pdf"
   src "libreoffice-flush_$name.pdf notices/$name.txt"
+done
+# …and by Chromium flush left and ragged right (not justified).
+for n in "$top"/testdata/notices/*.txt; do
+  case $n in *.lines.txt) continue ;; esac
+  name=$(basename "$n" .txt)
+  "$work/gbkpdf" -ragged -html "Noto Sans CJK SC" "$n" > "$work/ragged-$name.html"
+  chromium_pdf "$work/ragged-$name.html" "chromium-ragged_$name.pdf"
+  src "chromium-ragged_$name.pdf notices/$name.txt"
 done
 
 # The corpus notice by every other producer, for speed measurements on a
