@@ -24,7 +24,6 @@ best() {
   echo "$b"
 }
 ratio() { echo "scale=2; $1 / $2" | bc; }
-maxrss_mib() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.0f", $1/1024}'; }
 
 part=${1:-all}
 
@@ -68,19 +67,27 @@ if [ "$part" = all ] || [ "$part" = excel ]; then
   echo "excel  100,000 issues -> xlsx, CPU (user + sys), same runs: rectify ${oc}s, openpyxl write-only ${tc}s: rectify is $(ratio "$tc" "$oc")x less (rounds: ${cspread}x;${cratios})"
   # import: rectify's own 100,000-row workbook -> JSON (every cell read,
   # the ledger model built and written) against openpyxl's read-only mode
-  # reading every cell of every sheet.
-  ob="" tb="" ratios=""
+  # reading every cell of every sheet. Timed like the write: wall, CPU
+  # (user + sys) and rectify's peak RSS from the same interleaved runs.
+  ob="" tb="" ratios="" oc="" tc="" cratios="" rss=0
   for _ in $(seq "$RUNS"); do
     rm -f "$work/back.json"
-    o=$(timed "$R" convert "$work/big.xlsx" "$work/back.json") && [ -s "$work/back.json" ] || { echo "excel import: rectify failed" >&2; exit 1; }
-    t=$(timed /usr/bin/python3 scripts/openpyxl_read.py "$work/big.xlsx") || { echo "excel import: openpyxl failed" >&2; exit 1; }
-    ratios="$ratios $(ratio "$t" "$o")"
+    /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$R" convert "$work/big.xlsx" "$work/back.json" >/dev/null 2>&1 && [ -s "$work/back.json" ] || { echo "excel import: rectify failed" >&2; exit 1; }
+    read -r o ou os om < <(tail -1 "$work/t")
+    /usr/bin/time -f "%e %U %S %M" -o "$work/t" /usr/bin/python3 scripts/openpyxl_read.py "$work/big.xlsx" >/dev/null 2>&1 || { echo "excel import: openpyxl failed" >&2; exit 1; }
+    read -r t tu ts _ < <(tail -1 "$work/t")
+    c=$(echo "$ou + $os" | bc) tcpu=$(echo "$tu + $ts" | bc)
+    ratios="$ratios $(ratio "$t" "$o")" cratios="$cratios $(ratio "$tcpu" "$c")"
     if [ -z "$ob" ] || [ "$(echo "$o < $ob" | bc)" = 1 ]; then ob=$o; fi
     if [ -z "$tb" ] || [ "$(echo "$t < $tb" | bc)" = 1 ]; then tb=$t; fi
+    if [ -z "$oc" ] || [ "$(echo "$c < $oc" | bc)" = 1 ]; then oc=$c; fi
+    if [ -z "$tc" ] || [ "$(echo "$tcpu < $tc" | bc)" = 1 ]; then tc=$tcpu; fi
+    rss=$(( om > rss ? om : rss ))
   done
   spread=$(echo "$ratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
-  rss=$(maxrss_mib "$R" convert --force "$work/big.xlsx" "$work/back.json")
-  echo "excel  100,000-row .xlsx -> JSON, best of $RUNS interleaved: rectify ${ob}s, openpyxl read-only ${tb}s: rectify is $(ratio "$tb" "$ob")x faster (rounds: ${spread}x;${ratios}); rectify max RSS ${rss} MiB"
+  cspread=$(echo "$cratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
+  echo "excel  100,000-row .xlsx -> JSON, best of $RUNS interleaved: rectify ${ob}s, openpyxl read-only ${tb}s: rectify is $(ratio "$tb" "$ob")x faster (rounds: ${spread}x;${ratios}); rectify max RSS $((rss / 1024)) MiB; load average $(cut -d' ' -f1 /proc/loadavg)"
+  echo "excel  100,000-row .xlsx -> JSON, CPU (user + sys), same runs: rectify ${oc}s, openpyxl read-only ${tc}s: rectify is $(ratio "$tc" "$oc")x less (rounds: ${cspread}x;${cratios})"
 fi
 
 if [ "$part" = all ] || [ "$part" = render ]; then
