@@ -60,7 +60,7 @@ func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
 // of the font it is given). Cutting the fonts and handing them to fpdf is
 // most of the work before the pages are drawn, and it needs only the
 // characters, not the layout: NewWriter starts it in the background, so it
-// runs while the caller typesets.
+// runs while the caller typesets. Write is called once.
 type Writer struct {
 	set   *FontSet
 	chars map[typeset.Face]map[rune]bool
