@@ -169,6 +169,42 @@ func wrapWidth(lines []Line) float64 {
 		}
 	}
 	if float64(near) < 0.4*float64(len(ws)) || mostlyEndSentences(lines, w) {
+		return midSentenceWidth(lines)
+	}
+	return w
+}
+
+// midSentenceWidth finds hard wraps in a notice of many short paragraphs
+// (one-line actions and headings keep the longest lines from being the
+// common ones): lines that stop mid-sentence at one width, the width a
+// copy out of a PDF or a mail program wrapped at. It is 0 when they do
+// not agree, or when the lines never stop mid-sentence.
+func midSentenceWidth(lines []Line) float64 {
+	var ws []float64
+	for i := 0; i+1 < len(lines); i++ {
+		t := lines[i].Text
+		// Headings and short labelled lines ("牵头领导：镇党委书记") end
+		// without a mark too: they say nothing about wraps.
+		if lines[i].BreakAfter || endsTerminal(t) || strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") ||
+			isHeading(t) || labelRe.MatchString(t) && displayWidth(t) < 20 {
+			continue
+		}
+		ws = append(ws, lineWidth(lines[i]))
+	}
+	if len(ws) < 4 {
+		return 0
+	}
+	sort.Float64s(ws)
+	w := ws[len(ws)*3/4]
+	near := 0
+	for _, x := range ws {
+		if x >= w-2.5 && x <= w+1 {
+			near++
+		}
+	}
+	// Below 20 cells a "width" shared by unpunctuated lines is short
+	// headings, not a wrap.
+	if w < 20 || near < 4 || float64(near) < 0.6*float64(len(ws)) {
 		return 0
 	}
 	return w
