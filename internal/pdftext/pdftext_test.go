@@ -98,10 +98,18 @@ var producerLosses = map[string]map[string]string{
 	"libreoffice_street-halfwidth.pdf":  {"严肃处理，谈话提醒": "严肃处理谈话提醒"},
 	"libreoffice_finance-pageheads.pdf": {"挂牌督办，确保": "挂牌督办确保"},
 	"libreoffice_township-nested.pdf":   {"确保整改到位。欢迎": "确保整改到位欢迎"},
+	"libreoffice-flush_notice-2025-extracted.pdf": {
+		"综合其他问题，2025年2月27日，对突出生态环境问题":     "综合其他问题2025年2月27日，对突出生态环境问题",
+		"进一步修改完善内容，2024年7月":               "进一步修改完善内容2024年7月",
+		"中共寿宁县纪律检查委员会 寿宁县监察委员会关于三起违反移风易俗": "中共寿宁县纪律检查委员会寿宁县监察委员会关于三起违反移风易俗",
+	},
 	// A space between two joint issuers' names where Chromium broke the
 	// line: nothing is drawn for it.
 	"chromium_notice-2025-extracted.pdf": {
 		"中共寿宁县纪律检查委员会 寿宁县监察委员会关于三起": "中共寿宁县纪律检查委员会寿宁县监察委员会关于三起",
+	},
+	"chromium-ragged_notice-2025-extracted.pdf": {
+		"宁德市科学技术局 宁德市生态环境局": "宁德市科学技术局宁德市生态环境局",
 	},
 }
 

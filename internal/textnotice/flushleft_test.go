@@ -281,3 +281,19 @@ func TestRaggedSentenceEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkerAfterMidWordWrap: set flush left, a full line that stops
+// mid-word ("…又坚持举一反") went on, even where the next line starts with
+// what reads as a marker ("三、建章立制…"); a heading never follows an
+// unfinished sentence.
+func TestMarkerAfterMidWordWrap(t *testing.T) {
+	ls := append([]any{}, justifiedBody[:len(justifiedBody)-4]...)
+	ls = append(ls,
+		"园区管委会既立足当下、即知即改，对能够立即整改的问题马上整改，又坚持举一反", 27.6,
+		"三、建章立制，形成“长久立”的机制。", 18.0,
+		"二、巡察反馈问题的整改情况", 13.0)
+	got := joined(JoinLines(measured(ls...)))
+	if want := "|园区管委会既立足当下、即知即改，对能够立即整改的问题马上整改，又坚持举一反三、建章立制，形成“长久立”的机制。|二、"; !strings.Contains(got, want) {
+		t.Errorf("no %q in\n%s", want, got)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rectify/rectify/internal/lazyre"
@@ -306,6 +307,11 @@ func JoinLines(lines []Line) []Para {
 			// Only where paragraphs are indented: set flush left, every
 			// line starts at the margin and that says nothing.
 			newPara = false
+		case full && l.HasIndent && !l.Indented && !heading && !inHeader && endsMidWord(prev.Text) && isHeading(l.Text):
+			// A full line that stops mid-word ("…又坚持举一反") went on
+			// where a line started with what reads as a marker ("三、建章立
+			//制…"): a heading never follows an unfinished sentence.
+			newPara = false
 		case full && endsClause(prev.Text) && !open && continuesInlineList(cur.String(), l.Text):
 			// "整改措施：（1）…；" filled the line and "（2）…" follows: a list
 			// that began inside the paragraph goes on inside it.
@@ -389,6 +395,13 @@ func sourceIndents(lines []Line, ww float64) bool {
 		body = body || (i > 0 && strings.ContainsAny(lines[i-1].Text, "。；"))
 	}
 	return false
+}
+
+// endsMidWord: s ends with a character, not a mark that could close a
+// heading or a sentence.
+func endsMidWord(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.Is(unicode.Han, r) || isLatin(r) || (r >= '0' && r <= '9')
 }
 
 func endsClause(s string) bool {

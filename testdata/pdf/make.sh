@@ -65,20 +65,20 @@ done
 
 # Every notice by LibreOffice set flush left (no first-line indents, as
 # many offices set them): paragraphs then show only in how lines end.
-for n in "$top"/testdata/notices/*.txt; do
+for n in "$top"/testdata/notices/*.txt "$top"/testdata/corpus/notice-2025-extracted.txt; do
   case $n in *.lines.txt) continue ;; esac
   name=$(basename "$n" .txt)
   "$work/gbkpdf" -flush -fodt "Noto Serif CJK SC" "$n" > "$work/flush-$name.fodt"
   libreoffice "$work/flush-$name.fodt" "libreoffice-flush_$name.pdf"
-  src "libreoffice-flush_$name.pdf notices/$name.txt"
+  src "libreoffice-flush_$name.pdf ${n#"$top"/testdata/}"
 done
 # …and by Chromium flush left and ragged right (not justified).
-for n in "$top"/testdata/notices/*.txt; do
+for n in "$top"/testdata/notices/*.txt "$top"/testdata/corpus/notice-2025-extracted.txt; do
   case $n in *.lines.txt) continue ;; esac
   name=$(basename "$n" .txt)
   "$work/gbkpdf" -ragged -html "Noto Sans CJK SC" "$n" > "$work/ragged-$name.html"
   chromium_pdf "$work/ragged-$name.html" "chromium-ragged_$name.pdf"
-  src "chromium-ragged_$name.pdf notices/$name.txt"
+  src "chromium-ragged_$name.pdf ${n#"$top"/testdata/}"
 done
 
 # The corpus notice by every other producer, for speed measurements on a
