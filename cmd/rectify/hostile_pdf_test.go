@@ -176,6 +176,21 @@ func pdfBomb() []byte {
 	return onePagePDF(flateStream("", bytes.Repeat([]byte(" "), 100<<20)))
 }
 
+// pdfSharedContent: 200 pages drawing one content stream that inflates to
+// 60 MB of spaces (each under the stream limit; together 12 GB to lex).
+func pdfSharedContent() []byte {
+	const pages = 200
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "", helvetica,
+		flateStream("", bytes.Repeat([]byte(" "), 60<<20))}
+	var kids strings.Builder
+	for i := 0; i < pages; i++ {
+		fmt.Fprintf(&kids, "%d 0 R ", 5+i)
+		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", kids.String(), pages)
+	return testutil.AssemblePDF(objs, 1)
+}
+
 func pdfCase(name, file string, gen func() []byte, code int, want string) hostileCase {
 	return hostileCase{name: name, code: code, want: want, file: file,
 		make: func(t *testing.T, dir string) []string {
@@ -192,6 +207,7 @@ func init() {
 		pdfCase("pdf page tree 5000 deep", "深.pdf", pdfDeepPages, 2, "页面树超过"),
 		pdfCase("pdf ToUnicode of 1e6 bfranges", "映射.pdf", pdfHugeCMap, 2, "ToUnicode 映射表超过"),
 		pdfCase("pdf stream bomb", "炸弹.pdf", pdfBomb, 2, "解压后超过"),
+		pdfCase("pdf 200 pages sharing a 60 MB content stream", "共用.pdf", pdfSharedContent, 2, "内容流超过"),
 		hostileCase{name: "pdf object stream of 1e6 objects, 1000 pages", code: 0,
 			make: func(t *testing.T, dir string) []string {
 				in := writeFile(t, dir, "对象流.pdf", pdfBigObjStream())

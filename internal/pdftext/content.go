@@ -50,6 +50,7 @@ type interp struct {
 // each loaded once (Chromium's pages share dozens of Type 3 fonts).
 type drawn struct {
 	glyphs, forms atomic.Int64
+	content       atomic.Int64 // decoded content bytes, against maxContentBytes
 	mu            sync.Mutex
 	fonts         map[string]*loadedFont
 }
@@ -283,7 +284,7 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			if in.total.forms.Add(1) > maxFormRuns {
 				limit("绘制的表单对象（Form XObject）超过 %d 次", maxFormRuns)
 			}
-			in.run(in.readStream(xo), fres, scope+"/"+a[0].s, fg, depth+1)
+			in.run(in.content(in.readStream(xo)), fres, scope+"/"+a[0].s, fg, depth+1)
 		}
 	})
 }
@@ -303,6 +304,15 @@ func textString(s string) string {
 		r = append(r, rune(s[i]))
 	}
 	return string(r)
+}
+
+// content counts data about to be interpreted against the file's
+// maxContentBytes.
+func (in *interp) content(data []byte) []byte {
+	if in.total.content.Add(int64(len(data))) > maxContentBytes {
+		limit("全文要解释的内容流超过 %d MB（可能是很多页共用一个巨大的内容流）", maxContentBytes>>20)
+	}
+	return data
 }
 
 // pageContent reads a page's content streams (one stream or an array).

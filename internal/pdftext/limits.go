@@ -42,6 +42,11 @@ const (
 	maxGlyphs = 4_000_000
 	// References that lead to references.
 	maxRefChain = 32
+	// Content decoded for the whole file (pages, the forms they draw, each
+	// time it is drawn): a 20,000-page notice's text draws about 40 MB. A
+	// few hundred pages can share one stream that decodes to maxStreamBytes,
+	// which would otherwise be lexed again for every page.
+	maxContentBytes = 512 << 20
 )
 
 // ErrLimit marks input that went past one of the limits above.
