@@ -70,6 +70,16 @@ func libDoc(data []byte, g *guard) (*doc, bool) {
 		// rejects: our layer rebuilds the xref by scanning the file.
 		return nil, false
 	}
+	if r.Trailer().Key("Type").Name() == "XRef" {
+		// A cross-reference stream (its dictionary is the trailer; the
+		// library accepts one only with a direct /Type /XRef). Its entries
+		// may place objects in object streams even where no /ObjStm is
+		// spelled out (a name written with # escapes, a forged entry), and
+		// the library resolves such an entry's stream recursively with no
+		// check: an entry that names itself overflows the stack, which no
+		// recover can catch (found by FuzzRead). Our layer reads them.
+		return nil, false
+	}
 	// An upper bound of the objects in the file: every top-level object
 	// ends with endobj (object streams were routed away above).
 	n := bytes.Count(data, []byte("endobj")) + 1

@@ -1,7 +1,9 @@
 package pdftext
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,4 +116,35 @@ func TestForgedTableSizes(t *testing.T) {
 			t.Errorf("%s: text %q", name, got)
 		}
 	}
+}
+
+// TestXrefStreamSelfReference: a cross-reference stream whose entries put
+// object 2 in object stream 2 (itself) and objects 3 and 4 in each other,
+// with no /ObjStm anywhere. The library resolves such entries by recursion
+// without a check and overflowed the stack (a fatal error, found by
+// FuzzRead as a worker that "terminated unexpectedly"); the file must be an
+// error like any other damaged file.
+func TestXrefStreamSelfReference(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.5\n")
+	off1 := b.Len()
+	b.WriteString("1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Extra 3 0 R >>\nendobj\n")
+	off6 := b.Len()
+	entry := func(typ byte, f2 int, f3 byte) []byte { return []byte{typ, byte(f2 >> 8), byte(f2), f3} }
+	var x []byte
+	x = append(x, entry(0, 0, 0xff)...)
+	x = append(x, entry(1, off1, 0)...)
+	x = append(x, entry(2, 2, 0)...) // object 2 in object stream 2
+	x = append(x, entry(2, 4, 0)...) // 3 in 4 …
+	x = append(x, entry(2, 3, 0)...) // … and 4 in 3
+	x = append(x, entry(0, 0, 0)...)
+	x = append(x, entry(1, off6, 0)...)
+	fmt.Fprintf(&b, "6 0 obj\n<< /Type /XRef /Size 7 /W [1 2 1] /Root 1 0 R /Length %d >>\nstream\n", len(x))
+	b.Write(x)
+	fmt.Fprintf(&b, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", off6)
+	_, err := Read(context.Background(), b.Bytes(), Options{Timeout: 5 * time.Second})
+	if err == nil {
+		t.Fatal("a cross-reference stream whose objects live in themselves was read without an error")
+	}
+	t.Log(err)
 }
