@@ -11,6 +11,8 @@ import (
 	"github.com/rectify/rectify/internal/check"
 	"github.com/rectify/rectify/internal/ledger"
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/safeio"
+	"github.com/rectify/rectify/internal/xlsxzip"
 )
 
 // Sheet names of the supervisor's workbook.
@@ -59,8 +61,11 @@ type book struct {
 
 // WriteXLSX writes the supervisor's workbook.
 func WriteXLSX(r *Result, w io.Writer) error {
-	f := excelize.NewFile()
+	// Its stream writers' temporary files go to our own temporary folder,
+	// removed on an interrupt; parts are deflated on every core.
+	f := excelize.NewFile(excelize.Options{TmpDir: safeio.TempDir()})
 	defer f.Close()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return xlsxzip.New(w) })
 	if err := f.SetDefaultFont("宋体"); err != nil {
 		return err
 	}
