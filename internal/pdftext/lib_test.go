@@ -11,16 +11,23 @@ import (
 	"time"
 )
 
-// TestLibraryReadsProducers: the mandated library, not our own object
-// layer, reads the PDFs of every producer we have (a routing mistake would
-// silently read them all with ours), with the same text.
-func TestLibraryReadsProducers(t *testing.T) {
+// producerNotices is the 29-page corpus notice as every producer made it,
+// and the corpus PDF itself.
+func producerNotices(t *testing.T) []string {
+	t.Helper()
 	files, _ := filepath.Glob("../../testdata/pdf/*_notice-2025-extracted.pdf")
 	files = append(files, "../../testdata/corpus/notice-2025-libreoffice.pdf")
 	if len(files) < 5 {
 		t.Fatalf("only %d sample PDFs", len(files))
 	}
-	for _, f := range files {
+	return files
+}
+
+// TestLibraryReadsProducers: the mandated library, not our own object
+// layer, reads the PDFs of every producer we have (a routing mistake would
+// silently read them all with ours), with the same text.
+func TestLibraryReadsProducers(t *testing.T) {
+	for _, f := range producerNotices(t) {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -12,12 +12,7 @@ import (
 // read on one, glyph for glyph, for every producer's 29-page notice and the
 // corpus PDF (their pages share fonts, which are loaded once and copied).
 func TestParallelPagesSame(t *testing.T) {
-	files, _ := filepath.Glob("../../testdata/pdf/*_notice-2025-extracted.pdf")
-	files = append(files, "../../testdata/corpus/notice-2025-libreoffice.pdf")
-	if len(files) < 5 {
-		t.Fatalf("only %d files", len(files))
-	}
-	for _, f := range files {
+	for _, f := range producerNotices(t) {
 		data := mustRead(t, f)
 		read := func(procs int) []Page {
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
