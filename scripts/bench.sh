@@ -39,57 +39,44 @@ timed() {
 }
 
 if [ "$part" = all ] || [ "$part" = excel ]; then
-  # 100,000 issues (genledger) both ways, each side against openpyxl, the
-  # sides alternating for RUNS rounds; a round counts only if both succeeded
-  # and wrote their output. Printed: the ratio of the best times, the spread
-  # of the rounds' ratios, and rectify's peak RSS (a separate run).
+  # 100,000 issues (genledger) both ways, each side against openpyxl.
+  # Printed: the ratio of the best times, the spread of the rounds' ratios,
+  # for wall and CPU time, and rectify's peak RSS.
   go run ./scripts/genledger 100000 > "$work/big.json"
+  # One conversion against its openpyxl counterpart, alternating for RUNS
+  # rounds, each run timed by /usr/bin/time: wall, CPU (user + sys; on a
+  # loaded machine the steadier number) and peak RSS (rectify's: the largest
+  # over the rounds). A round counts only if both succeeded and wrote their
+  # output (openpyxl's only where it writes one).
+  excel_pair() { # label reference input rectify-output script [script-output]
+    local label=$1 ref=$2 in=$3 out=$4 script=$5 pyout=${6:-}
+    local ob="" tb="" ratios="" oc="" tc="" cratios="" rss=0 o ou os om t tu ts c tcpu spread cspread
+    for _ in $(seq "$RUNS"); do
+      rm -f "$out" ${pyout:+"$pyout"}
+      /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$R" convert "$in" "$out" >/dev/null 2>&1 && [ -s "$out" ] || { echo "excel $label: rectify failed" >&2; exit 1; }
+      read -r o ou os om < <(tail -1 "$work/t")
+      /usr/bin/time -f "%e %U %S %M" -o "$work/t" /usr/bin/python3 "$script" "$in" ${pyout:+"$pyout"} >/dev/null 2>&1 && { [ -z "$pyout" ] || [ -s "$pyout" ]; } || { echo "excel $label: openpyxl failed" >&2; exit 1; }
+      read -r t tu ts _ < <(tail -1 "$work/t")
+      c=$(echo "$ou + $os" | bc) tcpu=$(echo "$tu + $ts" | bc)
+      ratios="$ratios $(ratio "$t" "$o")" cratios="$cratios $(ratio "$tcpu" "$c")"
+      if [ -z "$ob" ] || [ "$(echo "$o < $ob" | bc)" = 1 ]; then ob=$o; fi
+      if [ -z "$tb" ] || [ "$(echo "$t < $tb" | bc)" = 1 ]; then tb=$t; fi
+      if [ -z "$oc" ] || [ "$(echo "$c < $oc" | bc)" = 1 ]; then oc=$c; fi
+      if [ -z "$tc" ] || [ "$(echo "$tcpu < $tc" | bc)" = 1 ]; then tc=$tcpu; fi
+      rss=$(( om > rss ? om : rss ))
+    done
+    spread=$(echo "$ratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
+    cspread=$(echo "$cratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
+    echo "excel  $label, best of $RUNS interleaved: rectify ${ob}s, $ref ${tb}s: rectify is $(ratio "$tb" "$ob")x faster (rounds: ${spread}x;${ratios}); rectify max RSS $((rss / 1024)) MiB; load average $(cut -d' ' -f1 /proc/loadavg)"
+    echo "excel  $label, CPU (user + sys), same runs: rectify ${oc}s, $ref ${tc}s: rectify is $(ratio "$tc" "$oc")x less (rounds: ${cspread}x;${cratios})"
+  }
   # write: JSON -> .xlsx, rectify (streams the JSON) against openpyxl's
-  # write-only mode writing the same cells of 整改台账. Each run is timed by
-  # /usr/bin/time: wall, CPU (user + sys; on a loaded machine the steadier
-  # number) and peak RSS (rectify's: the largest over the rounds).
-  ob="" tb="" ratios="" oc="" tc="" cratios="" rss=0
-  for _ in $(seq "$RUNS"); do
-    rm -f "$work/big.xlsx" "$work/big-py.xlsx"
-    /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$R" convert "$work/big.json" "$work/big.xlsx" >/dev/null 2>&1 && [ -s "$work/big.xlsx" ] || { echo "excel: rectify failed" >&2; exit 1; }
-    read -r o ou os om < <(tail -1 "$work/t")
-    /usr/bin/time -f "%e %U %S %M" -o "$work/t" /usr/bin/python3 scripts/openpyxl_ledger.py "$work/big.json" "$work/big-py.xlsx" >/dev/null 2>&1 && [ -s "$work/big-py.xlsx" ] || { echo "excel: openpyxl failed" >&2; exit 1; }
-    read -r t tu ts _ < <(tail -1 "$work/t")
-    c=$(echo "$ou + $os" | bc) tcpu=$(echo "$tu + $ts" | bc)
-    ratios="$ratios $(ratio "$t" "$o")" cratios="$cratios $(ratio "$tcpu" "$c")"
-    if [ -z "$ob" ] || [ "$(echo "$o < $ob" | bc)" = 1 ]; then ob=$o; fi
-    if [ -z "$tb" ] || [ "$(echo "$t < $tb" | bc)" = 1 ]; then tb=$t; fi
-    if [ -z "$oc" ] || [ "$(echo "$c < $oc" | bc)" = 1 ]; then oc=$c; fi
-    if [ -z "$tc" ] || [ "$(echo "$tcpu < $tc" | bc)" = 1 ]; then tc=$tcpu; fi
-    rss=$(( om > rss ? om : rss ))
-  done
-  spread=$(echo "$ratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
-  cspread=$(echo "$cratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
-  echo "excel  100,000 issues -> xlsx, best of $RUNS interleaved: rectify ${ob}s, openpyxl write-only ${tb}s: rectify is $(ratio "$tb" "$ob")x faster (rounds: ${spread}x;${ratios}); rectify max RSS $((rss / 1024)) MiB; load average $(cut -d' ' -f1 /proc/loadavg)"
-  echo "excel  100,000 issues -> xlsx, CPU (user + sys), same runs: rectify ${oc}s, openpyxl write-only ${tc}s: rectify is $(ratio "$tc" "$oc")x less (rounds: ${cspread}x;${cratios})"
+  # write-only mode writing the same cells of 整改台账.
+  excel_pair "100,000 issues -> xlsx" "openpyxl write-only" "$work/big.json" "$work/big.xlsx" scripts/openpyxl_ledger.py "$work/big-py.xlsx"
   # import: rectify's own 100,000-row workbook -> JSON (every cell read,
   # the ledger model built and written) against openpyxl's read-only mode
-  # reading every cell of every sheet. Timed like the write: wall, CPU
-  # (user + sys) and rectify's peak RSS from the same interleaved runs.
-  ob="" tb="" ratios="" oc="" tc="" cratios="" rss=0
-  for _ in $(seq "$RUNS"); do
-    rm -f "$work/back.json"
-    /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$R" convert "$work/big.xlsx" "$work/back.json" >/dev/null 2>&1 && [ -s "$work/back.json" ] || { echo "excel import: rectify failed" >&2; exit 1; }
-    read -r o ou os om < <(tail -1 "$work/t")
-    /usr/bin/time -f "%e %U %S %M" -o "$work/t" /usr/bin/python3 scripts/openpyxl_read.py "$work/big.xlsx" >/dev/null 2>&1 || { echo "excel import: openpyxl failed" >&2; exit 1; }
-    read -r t tu ts _ < <(tail -1 "$work/t")
-    c=$(echo "$ou + $os" | bc) tcpu=$(echo "$tu + $ts" | bc)
-    ratios="$ratios $(ratio "$t" "$o")" cratios="$cratios $(ratio "$tcpu" "$c")"
-    if [ -z "$ob" ] || [ "$(echo "$o < $ob" | bc)" = 1 ]; then ob=$o; fi
-    if [ -z "$tb" ] || [ "$(echo "$t < $tb" | bc)" = 1 ]; then tb=$t; fi
-    if [ -z "$oc" ] || [ "$(echo "$c < $oc" | bc)" = 1 ]; then oc=$c; fi
-    if [ -z "$tc" ] || [ "$(echo "$tcpu < $tc" | bc)" = 1 ]; then tc=$tcpu; fi
-    rss=$(( om > rss ? om : rss ))
-  done
-  spread=$(echo "$ratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
-  cspread=$(echo "$cratios" | tr ' ' '\n' | grep . | sort -n | sed -n '1p;$p' | paste -sd- -)
-  echo "excel  100,000-row .xlsx -> JSON, best of $RUNS interleaved: rectify ${ob}s, openpyxl read-only ${tb}s: rectify is $(ratio "$tb" "$ob")x faster (rounds: ${spread}x;${ratios}); rectify max RSS $((rss / 1024)) MiB; load average $(cut -d' ' -f1 /proc/loadavg)"
-  echo "excel  100,000-row .xlsx -> JSON, CPU (user + sys), same runs: rectify ${oc}s, openpyxl read-only ${tc}s: rectify is $(ratio "$tc" "$oc")x less (rounds: ${cspread}x;${cratios})"
+  # reading every cell of every sheet.
+  excel_pair "100,000-row .xlsx -> JSON" "openpyxl read-only" "$work/big.xlsx" "$work/back.json" scripts/openpyxl_read.py
 fi
 
 if [ "$part" = all ] || [ "$part" = render ]; then
