@@ -117,6 +117,26 @@ type issueWant struct {
 	deadline string
 }
 
+// checkIssues compares a notice read with its hand-made gold: the number of
+// categories, and every issue's number, title, status, number of actions
+// and deadline.
+func checkIssues(t *testing.T, n *notice.Notice, categories int, want []issueWant) {
+	t.Helper()
+	if len(n.Categories) != categories {
+		t.Errorf("categories = %d, want %d", len(n.Categories), categories)
+	}
+	got := n.Issues()
+	if len(got) != len(want) {
+		t.Errorf("issues = %d, want %d", len(got), len(want))
+	}
+	for i := range min(len(got), len(want)) {
+		g, w := got[i], want[i]
+		if g.Number != w.num || g.Title != w.title || g.Status != w.status || len(g.Actions) != w.actions || g.Deadline != w.deadline {
+			t.Errorf("issue %d = {%d %q %s %d actions %q}, want %+v", i+1, g.Number, g.Title, g.Status, len(g.Actions), g.Deadline, w)
+		}
+	}
+}
+
 // TestOtherSchemes checks notices numbered unlike the corpus notice.
 func TestOtherSchemes(t *testing.T) {
 	flat := []issueWant{
@@ -168,19 +188,7 @@ func TestOtherSchemes(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			n := readNotice(t, "../../testdata/notices/"+c.file)
-			if len(n.Categories) != c.categories {
-				t.Errorf("categories = %d, want %d", len(n.Categories), c.categories)
-			}
-			got := n.Issues()
-			if len(got) != len(c.issues) {
-				t.Fatalf("issues = %d, want %d", len(got), len(c.issues))
-			}
-			for i, w := range c.issues {
-				g := got[i]
-				if g.Number != w.num || g.Title != w.title || g.Status != w.status || len(g.Actions) != w.actions || g.Deadline != w.deadline {
-					t.Errorf("issue %d = {%d %q %s %d actions %q}, want %+v", i+1, g.Number, g.Title, g.Status, len(g.Actions), g.Deadline, w)
-				}
-			}
+			checkIssues(t, n, c.categories, c.issues)
 			var pend []int
 			for _, p := range n.Pending {
 				pend = append(pend, p.Issue)

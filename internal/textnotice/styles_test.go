@@ -227,18 +227,8 @@ func TestOfficeStyles(t *testing.T) {
 	for _, c := range styleCases {
 		t.Run(c.file, func(t *testing.T) {
 			n := readNotice(t, "../../testdata/notices/"+c.file)
-			if len(n.Categories) != c.categories {
-				t.Errorf("categories = %d, want %d", len(n.Categories), c.categories)
-			}
-			got := n.Issues()
-			if len(got) != len(c.issues) {
-				t.Errorf("issues = %d, want %d", len(got), len(c.issues))
-			}
-			for i := range min(len(got), len(c.issues)) {
-				g, w := got[i], c.issues[i]
-				if g.Number != w.num || g.Title != w.title || g.Status != w.status || len(g.Actions) != w.actions || g.Deadline != w.deadline {
-					t.Errorf("issue %d = {%d %q %s %d actions %q}, want %+v", i+1, g.Number, g.Title, g.Status, len(g.Actions), g.Deadline, w)
-				}
+			checkIssues(t, n, c.categories, c.issues)
+			for _, g := range n.Issues() {
 				for _, a := range g.Actions {
 					if st, _ := statusOnly(a.Text); st != "" {
 						t.Errorf("issue %d: a status sentence stayed in an action: %q", g.Number, a.Text)
