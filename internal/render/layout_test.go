@@ -19,6 +19,12 @@ import (
 	"github.com/rectify/rectify/internal/typeset"
 )
 
+// allNotices is the corpus notice and every notice in testdata/notices.
+func allNotices() []string {
+	files, _ := filepath.Glob(testutil.Testdata("notices", "*.txt"))
+	return append([]string{testutil.Testdata("corpus", "notice-2025-extracted.txt")}, files...)
+}
+
 // TestLayoutReadBack reads our PDFs back with our own PDF reader and checks
 // the layout as a proof-reader with a ruler would, for the corpus notice and
 // every notice in testdata/notices, plain and with 版头 and 版记:
@@ -30,8 +36,7 @@ import (
 //   - page numbers where GB/T 9704 §7.5 puts them, the 版记 on the last,
 //     even page.
 func TestLayoutReadBack(t *testing.T) {
-	files, _ := filepath.Glob(testutil.Testdata("notices", "*.txt"))
-	files = append([]string{testutil.Testdata("corpus", "notice-2025-extracted.txt")}, files...)
+	files := allNotices()
 	set, err := render.Bundled()
 	if err != nil {
 		t.Fatal(err)

@@ -19,8 +19,7 @@ import (
 // may be extra. A PDF written from the prediction (the convert path) is
 // the PDF written from the pages, byte for byte, where nothing is extra.
 func TestCharactersPredicted(t *testing.T) {
-	files, _ := filepath.Glob(testutil.Testdata("notices", "*.txt"))
-	files = append([]string{testutil.Testdata("corpus", "notice-2025-extracted.txt")}, files...)
+	files := allNotices()
 	set, err := render.Bundled()
 	if err != nil {
 		t.Fatal(err)
