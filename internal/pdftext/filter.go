@@ -52,6 +52,8 @@ func (d *doc) decode(s *pdfStream) []byte {
 			l := &lexer{b: append([]byte("<"), data...)}
 			data = []byte(l.hex())
 			continue
+		case "Crypt": // undone when the object was read (decrypt.go)
+			continue
 		case "RunLengthDecode", "RL":
 			data = runLength(data)
 			continue

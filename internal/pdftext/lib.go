@@ -48,6 +48,11 @@ func (f *guardedFile) ReadAt(p []byte, off int64) (int, error) {
 // libDoc opens data with the library, or says why the library must not
 // read it (our own layer in xref.go and object.go reads it then).
 func libDoc(data []byte, g *guard) (*doc, bool) {
+	if bytes.Contains(data, []byte("/Encrypt")) {
+		// Decryption is in our layer alone (decrypt.go): the library
+		// knows neither AES-256 nor owner passwords.
+		return nil, false
+	}
 	if bytes.Contains(data, []byte("/ObjStm")) {
 		// The library decodes an object stream again for every object
 		// in it (issue 17: a million objects took 83 s).

@@ -42,7 +42,7 @@ func TestLibraryReadsProducers(t *testing.T) {
 			t.Errorf("%s: the library failed (%v)", f, err)
 			continue
 		}
-		own := readPages(newDoc(data, newGuard(context.Background())))
+		own := readPages(newDoc(data, newGuard(context.Background()), ""))
 		if a, b := pageText(lib), pageText(own); a != b {
 			t.Errorf("%s: the library's objects give other text than ours:\n%.200q\n%.200q", f, a, b)
 		}

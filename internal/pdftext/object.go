@@ -173,23 +173,25 @@ func (d *doc) objectAt(off int64, want int) (any, bool) {
 		}
 		v = nil
 	}
-	dict, isDict := v.(pdfDict)
-	if !isDict {
-		return v, true
+	if dict, isDict := v.(pdfDict); isDict {
+		save := p.l.pos
+		if t := p.l.next(); t.kind == tokOp && t.s == "stream" {
+			start := p.l.pos
+			if start < len(d.data) && d.data[start] == '\r' {
+				start++
+			}
+			if start < len(d.data) && d.data[start] == '\n' {
+				start++
+			}
+			v = &pdfStream{dict: dict, raw: d.streamData(dict, start)}
+		} else {
+			p.l.pos = save
+		}
 	}
-	save := p.l.pos
-	if t := p.l.next(); t.kind != tokOp || t.s != "stream" {
-		p.l.pos = save
-		return dict, true
+	if d.sec != nil {
+		v = d.sec.decryptObject(v, int(n.num), int(g.num))
 	}
-	start := p.l.pos
-	if start < len(d.data) && d.data[start] == '\r' {
-		start++
-	}
-	if start < len(d.data) && d.data[start] == '\n' {
-		start++
-	}
-	return &pdfStream{dict: dict, raw: d.streamData(dict, start)}, true
+	return v, true
 }
 
 // streamData finds a stream's bytes from its /Length, or from the

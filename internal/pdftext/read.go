@@ -68,13 +68,6 @@ func Pages(ctx context.Context, data []byte, opt Options) (pages []Page, err err
 	}
 	ctx, cancel := context.WithTimeoutCause(ctx, opt.Timeout, fmt.Errorf("%w（超过 %v 仍未读完）", ErrTimeout, opt.Timeout))
 	defer cancel()
-	if bytes.Contains(data, []byte("/Encrypt")) {
-		dec, err := decrypt(ctx, data, opt.Password)
-		if err != nil {
-			return nil, err
-		}
-		data = dec
-	}
 	defer func() { // runs after catch has turned an abort into err
 		if err != nil && ctx.Err() != nil {
 			err = context.Cause(ctx)
@@ -87,7 +80,7 @@ func Pages(ctx context.Context, data []byte, opt Options) (pages []Page, err err
 		}
 	}
 	defer catch(&err)
-	return readPages(newDoc(data, g)), nil
+	return readPages(newDoc(data, g, opt.Password)), nil
 }
 
 // readWithLib reads the pages with the library's objects; ok is false when

@@ -36,17 +36,26 @@ type doc struct {
 	scanned bool      // the xref was rebuilt by scanning the file
 	zr      io.Reader // the zlib reader, reset for each stream
 
+	sec *security // the file's decryption, when it is encrypted (decrypt.go)
+
 	lib        *pdf.Reader // the mandated reader, when it reads this file (lib.go)
 	libObjects int         // at most this many objects in a file lib reads
 }
 
-func newDoc(data []byte, g *guard) *doc {
+// newDoc opens data with our own object layer; password opens an
+// encrypted file.
+func newDoc(data []byte, g *guard, password string) *doc {
 	d := &doc{data: data, g: g, objs: map[int]any{}, loading: map[int]bool{}, streams: map[int]*objStream{}}
 	if !d.readXref() {
 		d.scan()
 	}
 	if _, ok := d.trailer["Root"]; !ok {
 		malformed("没有找到文件尾（trailer），文件可能不完整")
+	}
+	if d.trailer["Encrypt"] != nil {
+		// Objects read so far (the Encrypt dictionary, cross-reference
+		// streams, their /Length) are never encrypted.
+		d.sec = d.openSecurity(password)
 	}
 	return d
 }

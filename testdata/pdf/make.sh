@@ -116,6 +116,28 @@ src "aes256-owner-only.pdf notices/scheme-flat-labels.lines.txt"
 qpdf --encrypt user-secret owner-secret 256 -- libreoffice-flat-labels.pdf aes256-user-password.pdf
 src "aes256-user-password.pdf notices/scheme-flat-labels.lines.txt password=user-secret"
 
+# Every other Standard security handler, for internal/pdftext's own
+# decryption: RC4 40-bit (R2) and 128-bit (R3), AES-128 (R4, also with the
+# metadata left plain and with object streams), AES-256 R5 (Acrobat 9's
+# deprecated form), and R6 with a Chinese user password.
+weak="--allow-weak-crypto"
+qpdf $weak --encrypt "" owner-secret 40 -- libreoffice-flat-labels.pdf rc4-40-owner-only.pdf
+qpdf $weak --encrypt user-secret owner-secret 40 -- libreoffice-flat-labels.pdf rc4-40-user-password.pdf
+qpdf $weak --encrypt "" owner-secret 128 --use-aes=n -- libreoffice-flat-labels.pdf rc4-128-owner-only.pdf
+qpdf $weak --encrypt user-secret owner-secret 128 --use-aes=n -- libreoffice-flat-labels.pdf rc4-128-user-password.pdf
+qpdf --encrypt "" owner-secret 128 --use-aes=y -- libreoffice-flat-labels.pdf aes128-owner-only.pdf
+qpdf --encrypt user-secret owner-secret 128 --use-aes=y --cleartext-metadata -- libreoffice-flat-labels.pdf aes128-user-password-plain-metadata.pdf
+qpdf --object-streams=generate --encrypt "" owner-secret 128 --use-aes=y -- libreoffice-flat-labels.pdf aes128-object-streams.pdf
+qpdf --encrypt user-secret owner-secret 256 --force-R5 -- libreoffice-flat-labels.pdf aes256r5-user-password.pdf
+qpdf --encrypt 整改密码 owner-secret 256 -- libreoffice-flat-labels.pdf aes256-chinese-password.pdf
+for f in rc4-40-owner-only rc4-128-owner-only aes128-owner-only aes128-object-streams; do
+  src "$f.pdf notices/scheme-flat-labels.lines.txt"
+done
+for f in rc4-40-user-password rc4-128-user-password aes128-user-password-plain-metadata aes256r5-user-password; do
+  src "$f.pdf notices/scheme-flat-labels.lines.txt password=user-secret"
+done
+src "aes256-chinese-password.pdf notices/scheme-flat-labels.lines.txt password=整改密码"
+
 # A scanned notice: one page that is only an image.
 "$work/gbkpdf" -scanned > scanned.pdf
 src "scanned.pdf"
