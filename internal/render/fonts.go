@@ -1,6 +1,15 @@
-// Package render draws typeset pages into a PDF with fpdf, embedding subsets
-// of the fonts it used: the office's own where internal/fontfind finds
-// them, the bundled ones otherwise.
+// Package render draws typeset pages into a PDF, embedding subsets of the
+// fonts it used: the office's own where internal/fontfind finds them, the
+// bundled ones otherwise.
+//
+// fpdf writes the file's frame: pages, rules, where text goes and in what
+// colour, document information, catalogue, cross-reference table. We write
+// the fonts (embed.go): each face is cut to the document's characters,
+// described and compressed while the text is typeset, and finishPDF
+// (finish.go) adds the fonts' objects to fpdf's file and compresses its
+// pages. fpdf's own font embedding parses each font again, cuts it again
+// and compresses it at the end of the file, one font after the other,
+// which was most of the time a notice took.
 package render
 
 import (
@@ -21,7 +30,7 @@ import (
 // Font is one loaded TrueType font.
 type Font struct {
 	Name   string // what users are told: "朱雀仿宋（内置）", "仿宋_GB2312（本机 /…/simfang.ttf）"
-	Family string // the fpdf family name
+	Family string // names the font in the PDF, after its subset tag
 	Path   string // the font file, "" for a bundled font
 	Data   []byte
 	sfnt   *sfnt.Font
@@ -43,7 +52,7 @@ type metrics struct {
 
 func newFont(name, family string, data []byte) (*Font, error) {
 	if !isTrueType(data) {
-		return nil, fmt.Errorf("%s 不是 TrueType 轮廓字体（TTC 字体集或 CFF/OTF 字体 fpdf 无法嵌入，请转换为 .ttf）", name)
+		return nil, fmt.Errorf("%s 不是 TrueType 轮廓字体（TTC 字体集或 CFF/OTF 字体无法嵌入 PDF，请转换为 .ttf）", name)
 	}
 	f, err := sfnt.Parse(data)
 	if err != nil {
@@ -53,7 +62,7 @@ func newFont(name, family string, data []byte) (*Font, error) {
 }
 
 // isTrueType checks the sfnt header and that glyph outlines are TrueType
-// ('glyf'), which is all fpdf can embed.
+// ('glyf'), which is what the PDF embeds (FontFile2).
 func isTrueType(data []byte) bool {
 	if len(data) < 12 {
 		return false

@@ -55,20 +55,25 @@ func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
 	return NewWriter(charactersOf(doc), set, doc.Layout, meta).Write(doc)
 }
 
-// A Writer makes one PDF with fpdf. Each font is handed to fpdf cut down to
-// the characters the document uses (subsetTrueType; fpdf parses every glyph
-// of the font it is given). Cutting the fonts and handing them to fpdf is
-// most of the work before the pages are drawn, and it needs only the
-// characters, not the layout: NewWriter starts it in the background, so it
-// runs while the caller typesets. Write is called once.
+// A Writer makes one PDF. fpdf writes the file's frame: pages, rules,
+// text positions and colours, document information, catalogue and
+// cross-reference table. The fonts are ours: each face is cut down to the
+// characters the document uses (subsetTrueType), made into its PDF objects
+// and compressed (embedFont), and finishPDF adds them to fpdf's file. fpdf
+// would parse each font again, cut it again and compress it at the end of
+// Output, one font after the other; for a notice that was most of the time
+// a PDF took. Cutting and compressing need only the characters, not the
+// layout: NewWriter starts them in the background, one face per core, so
+// they run while the caller typesets. Write is called once.
 type Writer struct {
-	set   *FontSet
-	chars map[typeset.Face]map[rune]bool
-	lay   typeset.Layout
-	meta  Meta
-	ready chan struct{} // closed when pdf and err are set
-	pdf   *fpdf.Fpdf
-	err   error
+	set      *FontSet
+	chars    map[typeset.Face]map[rune]bool
+	lay      typeset.Layout
+	meta     Meta
+	ready    chan struct{} // closed when fonts, embedded and err are set
+	fonts    map[typeset.Face]*embeddedFont
+	embedded []*embeddedFont // in the order of their names, F1, F2, …
+	err      error
 }
 
 // NewWriter starts preparing a PDF of pages laid out in lay whose text is
@@ -78,35 +83,30 @@ func NewWriter(chars map[typeset.Face]map[rune]bool, set *FontSet, lay typeset.L
 	w := &Writer{set: set, chars: chars, lay: lay, meta: meta, ready: make(chan struct{})}
 	go func() {
 		defer close(w.ready)
-		w.pdf, w.err = w.prepare()
+		w.embedded, w.err = w.prepare()
+		w.fonts = map[typeset.Face]*embeddedFont{}
+		for _, e := range w.embedded {
+			w.fonts[e.face] = e
+		}
 	}()
 	return w
 }
 
-// prepare makes the fpdf document and hands it the fonts, cut to w.chars.
-func (w *Writer) prepare() (*fpdf.Fpdf, error) {
-	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: w.lay.PageWidth, Ht: w.lay.PageHeight}})
-	pdf.SetMargins(0, 0, 0)
-	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCatalogSort(true)
-	pdf.SetCompression(false) // deflateContents does it, for less
-	pdf.SetCreationDate(w.meta.Date)
-	pdf.SetModificationDate(w.meta.Date)
-	pdf.SetTitle(w.meta.Title, true)
-	pdf.SetAuthor(w.meta.Author, true)
-	pdf.SetCreator("rectify", true)
-	// The faces are cut concurrently; fpdf takes each as it is ready, in
-	// a fixed order (the PDF's objects are numbered in it).
+// prepare cuts each face to w.chars and makes its embedded font, the faces
+// concurrently. They are named F1, F2, … in the order of their faces'
+// names, which fixes the PDF's object numbers.
+func (w *Writer) prepare() ([]*embeddedFont, error) {
 	faces := slices.Sorted(maps.Keys(w.chars))
 	for _, face := range faces {
 		if w.set.Faces[face] == nil {
 			return nil, fmt.Errorf("没有为 %s 配置字体", face)
 		}
 	}
-	cuts := make([]chan cut, len(faces))
+	done := make([]chan error, len(faces))
+	fonts := make([]*embeddedFont, len(faces))
 	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, face := range faces {
-		cuts[i] = make(chan cut, 1)
+		done[i] = make(chan error, 1)
 		go func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
@@ -115,21 +115,20 @@ func (w *Writer) prepare() (*fpdf.Fpdf, error) {
 			for r := range w.chars[face] {
 				gids[r] = f.metrics(r, false).gid
 			}
-			data, err := subsetTrueType(f.Data, gids)
-			cuts[i] <- cut{data, err}
+			sub, err := subsetTrueType(f.Data, gids)
+			if err == nil {
+				fonts[i], err = embedFont(face, "F"+strconv.Itoa(i+1), f.Family, sub)
+			}
+			done[i] <- err
 		}()
 	}
 	for i, face := range faces {
-		f, c := w.set.Faces[face], <-cuts[i]
-		if c.err != nil {
-			return nil, &diag.Error{File: f.Path, Msg: fmt.Sprintf("字体 %s 无法裁剪：%v", f.Name, c.err), Err: c.err}
-		}
-		pdf.AddUTF8FontFromBytes(f.Family, "", c.data)
-		if pdf.Error() != nil || pdf.GetFontDesc(f.Family, "") == (fpdf.FontDescType{}) {
-			return nil, &diag.Error{File: f.Path, Msg: fmt.Sprintf("字体 %s 裁剪后无法嵌入 PDF（fpdf 读不了裁剪结果）", f.Name), Err: pdf.Error()}
+		if err := <-done[i]; err != nil {
+			f := w.set.Faces[face]
+			return nil, &diag.Error{File: f.Path, Msg: fmt.Sprintf("字体 %s 无法裁剪：%v", f.Name, err), Err: err}
 		}
 	}
-	return pdf, nil
+	return fonts, nil
 }
 
 // Write draws the pages and returns the PDF. Pages holding a character
@@ -154,13 +153,21 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 			lineRuns[i][j] = runs(l, set)
 		}
 	}
-	subject := "字体：" + strings.Join(FontReport(doc, set), "；")
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: w.lay.PageWidth, Ht: w.lay.PageHeight}})
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCatalogSort(true)
+	pdf.SetCompression(false) // finishPDF does it, for less
+	pdf.SetCreationDate(w.meta.Date)
+	pdf.SetModificationDate(w.meta.Date)
+	pdf.SetTitle(w.meta.Title, true)
+	pdf.SetAuthor(w.meta.Author, true)
+	pdf.SetCreator("rectify", true)
+	pdf.SetSubject("字体："+strings.Join(FontReport(doc, set), "；"), true)
 	<-w.ready
 	if w.err != nil {
 		return nil, w.err
 	}
-	pdf := w.pdf
-	pdf.SetSubject(subject, true)
 	for i, p := range doc.Pages {
 		pdf.AddPage()
 		for _, r := range p.Rules {
@@ -175,8 +182,11 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 			red, green, blue := rgb(l.Color)
 			pdf.SetTextColor(red, green, blue)
 			for _, r := range lineRuns[i][j] {
+				// Our fonts are not fpdf's: the font is selected as fpdf
+				// selects its own, and Text, with no fpdf font set, writes
+				// the string it is given: the run's Identity-H codes.
 				if r.face != curFace || l.Size != curSize {
-					pdf.SetFont(set.Faces[r.face].Family, "", l.Size)
+					pdf.RawWriteStr(fmt.Sprintf("BT /%s %.2f Tf ET", w.fonts[r.face].resource, l.Size))
 					curFace, curSize = r.face, l.Size
 				}
 				// Horizontal scale squeezes body type to the grid's pitch;
@@ -189,7 +199,7 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 					pdf.RawWriteStr(fmt.Sprintf("%.4f Tc\n", r.spacing))
 					curTc = r.spacing
 				}
-				pdf.Text(r.x, l.Y, r.text)
+				pdf.Text(r.x, l.Y, identityH(r.text))
 			}
 		}
 	}
@@ -197,7 +207,11 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, &diag.Error{Msg: "PDF 无法生成（fpdf 写出时出错）", Err: err}
 	}
-	return deflateContents(buf.Bytes()), nil
+	out, ok := finishPDF(buf.Bytes(), w.embedded)
+	if !ok {
+		return nil, &diag.Error{Msg: "PDF 无法生成（fpdf 写出的文件结构与预期不符，无法加入字体）"}
+	}
+	return out, nil
 }
 
 // charactersOf is the characters each face sets on the pages.
@@ -214,12 +228,6 @@ func charactersOf(doc *typeset.Doc) map[typeset.Face]map[rune]bool {
 		}
 	}
 	return chars
-}
-
-// cut is a face cut down to a document's glyphs.
-type cut struct {
-	data []byte
-	err  error
 }
 
 // run is glyphs drawn with one text operator: same face, evenly spaced.

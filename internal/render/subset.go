@@ -7,31 +7,30 @@ import (
 )
 
 // subsetTrueType cuts a TrueType font down to the glyphs of the given
-// characters (with the glyphs their composites are built from), before fpdf
-// sees it. fpdf parses every glyph, metric and cmap entry of the font it is
-// given and then cuts it again for embedding; handed a 10 MB CJK font for a
-// notice of 1,500 characters, most of the time a PDF takes went there. The
-// result keeps what fpdf reads and embeds (head, hhea, maxp, OS/2, name,
+// characters (with the glyphs their composites are built from): the font
+// file the PDF embeds. It keeps what a PDF viewer reads from an embedded
+// TrueType font (head, hhea, maxp, hmtx, loca, glyf, cmap, OS/2, name,
 // post, the hinting tables), with new glyph numbers, one long metric per
 // glyph and a format 4 cmap of the kept characters. Layout tables (GSUB,
-// GPOS, vmtx) are left out: the typesetter reads the whole font, fpdf only
-// this copy. Characters beyond the BMP are left out, as fpdf reads only a
-// format 4 cmap.
-func subsetTrueType(data []byte, gids map[rune]uint16) ([]byte, error) {
+// GPOS, vmtx) are left out: the typesetter reads the whole font, the PDF
+// only places glyphs. Characters beyond the BMP are left out, as the PDF's
+// character codes are two bytes.
+func subsetTrueType(data []byte, gids map[rune]uint16) (subsetFont, error) {
+	var sub subsetFont
 	tables, err := tableDirectory(data)
 	if err != nil {
-		return nil, err
+		return sub, err
 	}
 	head, hhea, maxp, hmtx, loca, glyf := tables["head"], tables["hhea"], tables["maxp"], tables["hmtx"], tables["loca"], tables["glyf"]
 	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || loca == nil || glyf == nil {
-		return nil, errors.New("字体缺少 head/hhea/maxp/loca/glyf 表")
+		return sub, errors.New("字体缺少 head/hhea/maxp/loca/glyf 表")
 	}
 	numGlyphs := int(be.Uint16(maxp[4:]))
 	numHMetrics := int(be.Uint16(hhea[34:]))
 	longLoca := be.Uint16(head[50:]) == 1
 	if numHMetrics == 0 || len(hmtx) < 4*numHMetrics+2*(numGlyphs-numHMetrics) ||
 		(longLoca && len(loca) < 4*(numGlyphs+1)) || (!longLoca && len(loca) < 2*(numGlyphs+1)) {
-		return nil, errors.New("字体的 hmtx 或 loca 表不完整")
+		return sub, errors.New("字体的 hmtx 或 loca 表不完整")
 	}
 	glyph := func(g int) []byte { // glyph g's outline; nil if empty or out of range
 		var a, b int
@@ -77,6 +76,7 @@ func subsetTrueType(data []byte, gids map[rune]uint16) ([]byte, error) {
 	newGlyf := make([]byte, 0, size)
 	newLoca := make([]byte, 0, 4*(len(old)+1))
 	newHmtx := make([]byte, 0, 4*len(old))
+	sub.advances = make([]uint16, 0, len(old))
 	for _, g := range old {
 		newLoca = be.AppendUint32(newLoca, uint32(len(newGlyf)))
 		start := len(newGlyf)
@@ -96,15 +96,16 @@ func subsetTrueType(data []byte, gids map[rune]uint16) ([]byte, error) {
 			lsb = hmtx[i : i+2]
 		}
 		newHmtx = append(append(newHmtx, adv...), lsb...)
+		sub.advances = append(sub.advances, be.Uint16(adv))
 	}
 	newLoca = be.AppendUint32(newLoca, uint32(len(newGlyf)))
 
 	cmap := cmapFormat4(gids, renumber)
 	if cmap == nil {
-		return nil, errors.New("用到的字符太多，cmap 放不下")
+		return sub, errors.New("用到的字符太多，cmap 放不下")
 	}
 	newHead := append([]byte(nil), head...)
-	be.PutUint32(newHead[8:], 0) // checksumAdjustment: fpdf sets it when it embeds
+	be.PutUint32(newHead[8:], 0) // checksumAdjustment: assemble sets it
 	be.PutUint16(newHead[50:], 1)
 	newHhea := append([]byte(nil), hhea...)
 	be.PutUint16(newHhea[34:], uint16(len(old)))
@@ -122,7 +123,21 @@ func subsetTrueType(data []byte, gids map[rune]uint16) ([]byte, error) {
 			out[tag] = t
 		}
 	}
-	return assemble(out), nil
+	sub.data = assemble(out)
+	sub.gids = make(map[rune]uint16, len(gids))
+	for r, g := range gids {
+		if r > 0 && r < 0xFFFF {
+			sub.gids[r] = renumber[int(g)]
+		}
+	}
+	return sub, nil
+}
+
+// subsetFont is a font cut by subsetTrueType.
+type subsetFont struct {
+	data     []byte          // the font file
+	gids     map[rune]uint16 // each character's glyph in it
+	advances []uint16        // each glyph's advance, in font units
 }
 
 var be = binary.BigEndian
@@ -234,7 +249,8 @@ func cmapFormat4(gids map[rune]uint16, renumber map[int]uint16) []byte {
 }
 
 // assemble writes an sfnt file of the tables, in tag order, each padded to
-// four bytes with its checksum.
+// four bytes with its checksum, and sets head's checksumAdjustment (the
+// head table passed in must have it 0).
 func assemble(tables map[string][]byte) []byte {
 	tags := make([]string, 0, len(tables))
 	for tag := range tables {
@@ -265,11 +281,18 @@ func assemble(tables map[string][]byte) []byte {
 		out = be.AppendUint32(out, uint32(len(t)))
 		off += (len(t) + 3) &^ 3
 	}
+	head := -1
 	for _, tag := range tags {
+		if tag == "head" {
+			head = len(out)
+		}
 		out = append(out, tables[tag]...)
 		for len(out)%4 != 0 {
 			out = append(out, 0)
 		}
+	}
+	if head >= 0 && len(tables["head"]) >= 12 { // checksumAdjustment, with it 0 in the sum
+		be.PutUint32(out[head+8:], 0xB1B0AFBA-checksum(out))
 	}
 	return out
 }

@@ -86,10 +86,13 @@ func TestSubsetKeepsGlyphs(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(cut) >= len(orig.Data)/2 && len(orig.Data) > 100000 {
-				t.Errorf("cut font is %d bytes of the original's %d", len(cut), len(orig.Data))
+			if len(cut.data) >= len(orig.Data)/2 && len(orig.Data) > 100000 {
+				t.Errorf("cut font is %d bytes of the original's %d", len(cut.data), len(orig.Data))
 			}
-			sub, err := newFont(c.name+" (cut)", "y", cut)
+			if sum := checksum(cut.data); sum != 0xB1B0AFBA {
+				t.Errorf("the cut font's checksum is %#x, want 0xB1B0AFBA (head.checksumAdjustment)", sum)
+			}
+			sub, err := newFont(c.name+" (cut)", "y", cut.data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,6 +103,14 @@ func TestSubsetKeepsGlyphs(t *testing.T) {
 				if err != nil || sg == 0 {
 					t.Errorf("%q: not in the cut font's cmap (%v)", r, err)
 					continue
+				}
+				// What the PDF's CIDToGIDMap and widths are made from.
+				if g := cut.gids[r]; g != uint16(sg) {
+					t.Errorf("%q: subsetTrueType says glyph %d, the cut font's cmap %d", r, g, sg)
+				}
+				upem := fixed.I(int(orig.upem))
+				if a, _ := sub.sfnt.GlyphAdvance(&sb, sg, upem, font.HintingNone); int(sg) >= len(cut.advances) || a != fixed.I(int(cut.advances[sg])) {
+					t.Errorf("%q: subsetTrueType's advance differs from the cut font's %v", r, a)
 				}
 				ppem := fixed.I(1000)
 				oa, _ := orig.sfnt.GlyphAdvance(&ob, og, ppem, font.HintingNone)
@@ -160,7 +171,7 @@ func FuzzSubset(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(seed, "0—1")
+	f.Add(seed.data, "0—1")
 	f.Fuzz(func(t *testing.T, data []byte, text string) {
 		gids := map[rune]uint16{}
 		for i, r := range text {

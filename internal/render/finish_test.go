@@ -33,24 +33,23 @@ func fpdfDocument(t *testing.T, compress bool) []byte {
 }
 
 // TestContentsCompressed: fpdf's file with compression off, its pages then
-// compressed by deflateContents, is byte for byte the file fpdf writes with
-// compression on. If fpdf changes how it lays out a file, deflateContents
-// returns it uncompressed and this fails.
+// compressed by finishPDF (no fonts to add), is byte for byte the file fpdf
+// writes with compression on. If fpdf changes how it lays out a file,
+// finishPDF refuses it and this fails.
 func TestContentsCompressed(t *testing.T) {
 	want := fpdfDocument(t, true)
 	plain := fpdfDocument(t, false)
 	if bytes.Equal(want, plain) {
 		t.Fatal("fpdf wrote the same file with compression on and off")
 	}
-	got := deflateContents(plain)
-	if !bytes.Equal(got, want) {
-		t.Errorf("deflateContents: %d bytes, fpdf compressing itself: %d bytes; they differ", len(got), len(want))
+	got, ok := finishPDF(plain, nil)
+	if !ok || !bytes.Equal(got, want) {
+		t.Errorf("finishPDF: %d bytes (ok %v), fpdf compressing itself: %d bytes; they differ", len(got), ok, len(want))
 	}
 }
 
-// TestContentsLeftAlone: a file not laid out as fpdf lays it out comes back
-// unchanged.
-func TestContentsLeftAlone(t *testing.T) {
+// TestNotFpdfLayout: a file not laid out as fpdf lays it out is refused.
+func TestNotFpdfLayout(t *testing.T) {
 	plain := fpdfDocument(t, false)
 	for name, pdf := range map[string][]byte{
 		"no startxref":    bytes.ReplaceAll(plain, []byte("startxref"), []byte("startxrex")),
@@ -58,8 +57,8 @@ func TestContentsLeftAlone(t *testing.T) {
 		"shifted objects": append([]byte("%comment\n"), plain...),
 		"empty":           nil,
 	} {
-		if got := deflateContents(pdf); !bytes.Equal(got, pdf) {
-			t.Errorf("%s: changed", name)
+		if _, ok := finishPDF(pdf, nil); ok {
+			t.Errorf("%s: not refused", name)
 		}
 	}
 }

@@ -2,26 +2,25 @@ package render
 
 import (
 	"bytes"
-	"compress/zlib"
 	"runtime"
 	"slices"
 	"strconv"
 	"sync"
 )
 
-// deflateContents compresses the page content streams of a PDF that fpdf
-// wrote with compression off, as fpdf itself would have (zlib, best speed,
-// /Filter /FlateDecode): the result is the file fpdf writes with
-// compression on, byte for byte. fpdf makes a new zlib writer for each
-// stream, about 1 MB of memory each, which for a notice of 30 pages cost
-// more than the compressing; here a writer per core is reused, and the
-// cores share the pages. A file not laid out as fpdf lays it out is
-// returned as it is (valid, only larger); TestContentsCompressed keeps
-// the two in step.
-func deflateContents(pdf []byte) []byte {
+// finishPDF completes the file fpdf wrote with compression off. It
+// compresses the page content streams as fpdf itself would have (zlib,
+// best speed, /Filter /FlateDecode), the cores sharing the pages, and adds
+// the fonts: their objects after fpdf's last, each named in the pages'
+// resource dictionary (fpdf's object 2, whose /Font dictionary fpdf left
+// empty, having no fonts of its own) and the trailer's /Size counting
+// them. With no fonts to add, the result is the file fpdf writes with
+// compression on, byte for byte (TestContentsCompressed keeps the two in
+// step). ok is false if the file is not laid out as fpdf lays it out.
+func finishPDF(pdf []byte, fonts []*embeddedFont) (out []byte, ok bool) {
 	objs, xref, ok := objectsOf(pdf)
 	if !ok {
-		return pdf
+		return nil, false
 	}
 	// The content streams: the objects a page names as /Contents.
 	contents := map[int]bool{}
@@ -58,8 +57,6 @@ func deflateContents(pdf []byte) []byte {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
 		wg.Go(func() {
-			var buf bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
 			for {
 				next.Lock()
 				if k == len(jobs) {
@@ -69,47 +66,97 @@ func deflateContents(pdf []byte) []byte {
 				j := jobs[k]
 				k++
 				next.Unlock()
-				buf.Reset()
-				zw.Reset(&buf)
-				zw.Write(j.data) // writes to a bytes.Buffer do not fail
-				zw.Close()
-				j.out = bytes.Clone(buf.Bytes())
+				j.out = deflate(j.data)
 			}
 		})
 	}
 	wg.Wait()
 
-	out := make([]byte, 0, len(pdf))
+	// The fonts' objects: a shared ToUnicode CMap, then five per font.
+	size := xref.size
+	toUnicode := size
+	fontDict := []byte("/Font <<\n")
+	if len(fonts) > 0 {
+		size++
+		for _, f := range fonts {
+			fontDict = append(fontDict, '/')
+			fontDict = append(fontDict, f.resource...)
+			fontDict = append(fontDict, ' ')
+			fontDict = strconv.AppendInt(fontDict, int64(size), 10)
+			fontDict = append(fontDict, " 0 R\n"...)
+			size += 5
+		}
+	}
+	fontDict = append(fontDict, ">>\n"...)
+
+	capacity := len(pdf) + len(identityToUnicode) + 64
+	for _, f := range fonts {
+		capacity += len(f.program) + len(f.cidToGID) + len(f.widths) + 1024
+	}
+	out = make([]byte, 0, capacity)
 	out = append(out, pdf[:objs[0].start]...)
-	offsets := make(map[int]int, len(objs))
+	offsets := make(map[int]int, size)
 	ji := 0
 	for i, o := range objs {
 		offsets[o.num] = len(out)
-		if ji < len(jobs) && jobs[ji].obj == i {
+		switch {
+		case ji < len(jobs) && jobs[ji].obj == i:
 			out = strconv.AppendInt(out, int64(o.num), 10)
-			out = append(out, " 0 obj\n<</Filter /FlateDecode /Length "...)
-			out = strconv.AppendInt(out, int64(len(jobs[ji].out)), 10)
-			out = append(out, ">>\nstream\n"...)
-			out = append(out, jobs[ji].out...)
-			out = append(out, "\nendstream\nendobj\n"...)
+			out = append(out, " 0 obj\n"...)
+			out = appendStream(out, jobs[ji].out, "")
 			ji++
-			continue
+		case o.num == 2 && len(fonts) > 0: // the resource dictionary
+			body := pdf[o.start:o.end]
+			empty := []byte("\n/Font <<\n>>\n")
+			at := bytes.Index(body, empty)
+			if at < 0 {
+				return nil, false
+			}
+			out = append(out, body[:at+1]...)
+			out = append(out, fontDict...)
+			out = append(out, body[at+len(empty):]...)
+		default:
+			out = append(out, pdf[o.start:o.end]...)
 		}
-		out = append(out, pdf[o.start:o.end]...)
+	}
+	if len(fonts) > 0 {
+		offsets[toUnicode] = len(out)
+		out = strconv.AppendInt(out, int64(toUnicode), 10)
+		out = append(out, " 0 obj\n<</Length "...)
+		out = strconv.AppendInt(out, int64(len(identityToUnicode)), 10)
+		out = append(out, ">>\nstream\n"+identityToUnicode+"\nendstream\nendobj\n"...)
+		n := toUnicode + 1
+		for _, f := range fonts {
+			out = f.appendObjects(out, n, toUnicode, offsets)
+			n += 5
+		}
 	}
 	start := len(out)
 	out = append(out, "xref\n0 "...)
-	out = strconv.AppendInt(out, int64(xref.size), 10)
+	out = strconv.AppendInt(out, int64(size), 10)
 	out = append(out, "\n0000000000 65535 f \n"...)
-	for n := 1; n < xref.size; n++ {
+	for n := 1; n < size; n++ {
 		out = append(out, padded(offsets[n])...)
 		out = append(out, " 00000 n \n"...)
 	}
-	out = append(out, pdf[xref.trailer:xref.startxref]...)
+	trailer := pdf[xref.trailer:xref.startxref]
+	if size != xref.size {
+		oldSize := []byte("\n/Size " + strconv.Itoa(xref.size) + "\n")
+		at := bytes.Index(trailer, oldSize)
+		if at < 0 {
+			return nil, false
+		}
+		out = append(out, trailer[:at]...)
+		out = append(out, "\n/Size "...)
+		out = strconv.AppendInt(out, int64(size), 10)
+		out = append(out, trailer[at+len(oldSize)-1:]...)
+	} else {
+		out = append(out, trailer...)
+	}
 	out = append(out, "startxref\n"...)
 	out = strconv.AppendInt(out, int64(start), 10)
 	out = append(out, "\n%%EOF\n"...)
-	return out
+	return out, true
 }
 
 // object is one indirect object of the file: its number and where its
