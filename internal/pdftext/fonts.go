@@ -75,13 +75,13 @@ func (in *interp) loadFont(v value) *font {
 			next := w.Index(i + 1)
 			if next.Kind() == Array {
 				for j := 0; j < next.Len() && j < 1<<16; j++ {
-					f.widths[first+j] = next.Index(j).Float64()
+					f.widths[first+j] = next.floatAt(j)
 				}
 				i += 2
 				continue
 			}
 			last := int(next.Int64())
-			wd := w.Index(i + 2).Float64()
+			wd := w.floatAt(i + 2)
 			for c := first; c <= last && c-first < 1<<16; c++ {
 				f.widths[c] = wd
 			}
@@ -95,7 +95,7 @@ func (in *interp) loadFont(v value) *font {
 	ws := v.Key("Widths")
 	for i := 0; i < ws.Len() && i < 256; i++ {
 		if first+i >= 0 && first+i < 256 {
-			f.codeWidth[first+i] = ws.Index(i).Float64()
+			f.codeWidth[first+i] = ws.floatAt(i)
 		}
 	}
 	if sub == "Type3" {
@@ -120,13 +120,12 @@ func (in *interp) loadFont(v value) *font {
 		diffs := enc.Key("Differences")
 		code := 0
 		for i := 0; i < diffs.Len() && i < 1024; i++ {
-			d := diffs.Index(i)
-			switch d.Kind() {
+			switch diffs.kindAt(i) {
 			case Integer:
-				code = int(d.Int64())
+				code = int(diffs.intAt(i))
 			case Name:
 				if code >= 0 && code < 256 {
-					if r := glyphRune(d.Name()); r != 0 {
+					if r := glyphRune(diffs.nameAt(i)); r != 0 {
 						f.simple[code] = r
 					}
 				}

@@ -293,6 +293,41 @@ func (v value) Index(i int) value {
 	return value{v.d, nil}
 }
 
+// at is element i of an array, read without boxing a library value in a
+// value (an allocation each: a font's width and glyph-name arrays have
+// hundreds of elements, and Chromium's PDFs a hundred fonts a page). fn
+// gets the library's element, or ours.
+func at[T any](v value, i int, lib func(pdf.Value) T, own func(value) T) T {
+	if o, ok := v.o.(pdf.Value); ok {
+		if o.Kind() == pdf.Array && i >= 0 && i < o.Len() {
+			return lib(o.Index(i))
+		}
+		return lib(pdf.Value{})
+	}
+	return own(v.Index(i))
+}
+
+func (v value) floatAt(i int) float64 {
+	return at(v, i, pdf.Value.Float64, value.Float64)
+}
+
+func (v value) intAt(i int) int64 {
+	return at(v, i, func(o pdf.Value) int64 { return v.d.libValue(o).Int64() }, value.Int64)
+}
+
+func (v value) nameAt(i int) string {
+	return at(v, i, pdf.Value.Name, value.Name)
+}
+
+func (v value) kindAt(i int) Kind {
+	return at(v, i, func(o pdf.Value) Kind {
+		if k := o.Kind(); int(k) < len(libKinds) {
+			return libKinds[k]
+		}
+		return Null
+	}, value.Kind)
+}
+
 func (v value) Len() int {
 	if o, ok := v.o.(pdf.Value); ok {
 		return o.Len()
