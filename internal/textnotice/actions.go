@@ -12,7 +12,7 @@ import (
 // actionFamily is one way offices number the actions inside an issue:
 // 一是/二是, ①②, （1）（2）, 1）2）, 第一，第二，, （一）（二）, 1.2.
 type actionFamily struct {
-	re      *lazyre.Regexp // matches one marker; group 1 is its number
+	re      *lazyre.Regexp // matches one marker at the start of a text; group 1 is its number
 	pattern string         // how writers number: {n}, {cn}, {circled}
 	num     func(string) int
 }
@@ -25,38 +25,69 @@ var (
 // actionFamilies in the order they are tried; the family whose first marker
 // comes first in the text wins.
 var actionFamilies = []actionFamily{
-	{lazyre.New(`([一二三四五六七八九十]{1,3})是`), "{cn}是", cnNum},
-	{lazyre.New(`([①-⑳])`), "{circled}", func(s string) int { return int([]rune(s)[0]-'①') + 1 }},
-	{lazyre.New(`（(\d{1,2})）`), "（{n}）", atoiNum},
-	{lazyre.New(`(\d{1,2})）`), "{n}）", atoiNum},
-	{lazyre.New(`第([一二三四五六七八九十]{1,3})[，,、]`), "第{cn}，", cnNum},
-	{lazyre.New(`（([一二三四五六七八九十]{1,3})）`), "（{cn}）", cnNum},
-	{lazyre.New(`(\d{1,2})[.．、]`), "{n}.", atoiNum},
+	{lazyre.New(`^([一二三四五六七八九十]{1,3})是`), "{cn}是", cnNum},
+	{lazyre.New(`^([①-⑳])`), "{circled}", func(s string) int { return int([]rune(s)[0]-'①') + 1 }},
+	{lazyre.New(`^（(\d{1,2})）`), "（{n}）", atoiNum},
+	{lazyre.New(`^(\d{1,2})）`), "{n}）", atoiNum},
+	{lazyre.New(`^第([一二三四五六七八九十]{1,3})[，,、]`), "第{cn}，", cnNum},
+	{lazyre.New(`^（([一二三四五六七八九十]{1,3})）`), "（{cn}）", cnNum},
+	{lazyre.New(`^(\d{1,2})[.．、]`), "{n}.", atoiNum},
 }
 
-// atBoundary reports whether a marker at i starts a clause: at the start,
-// after a line break or after a mark that ends a clause.
-func atBoundary(s string, i int) bool {
-	if i == 0 {
-		return true
+// clauseEnds are the marks after which a clause starts (a marker counts
+// only at the start of the text or of a clause).
+const clauseEnds = "。；：，！？\n;:,"
+
+// clauseStarts are the offsets where s's clauses start: 0 and after each
+// clause end, in one pass over the bytes (strings.IndexAny decodes every
+// rune and looks it up in the set).
+func clauseStarts(s string) []int {
+	starts := []int{0}
+	for i := 0; i < len(s); i++ {
+		n := 0
+		switch c := s[i]; c {
+		case '\n', ';', ':', ',':
+			n = 1
+		case 0xE3, 0xEF: // 。 and the full-width ；：，！？
+			if r, size := utf8.DecodeRuneInString(s[i:]); size == 3 && strings.ContainsRune(clauseEnds, r) {
+				n = 3
+			}
+		}
+		if n > 0 && i+n < len(s) {
+			starts = append(starts, i+n)
+		}
+		i += max(n, 1) - 1
 	}
-	return strings.ContainsAny(lastRuneStr(s[:i]), "。；：，！？\n;:,")
+	return starts
 }
 
 // findMarkers finds a family's markers numbered 1, 2, 3… in order, each at
-// a clause boundary. It returns their [start, end) offsets. One pass over
-// the family's matches: after a marker, the matches that follow it are the
-// ones a search from its end would find (no family's pattern is anchored or
-// matches empty).
-func findMarkers(s string, f actionFamily) [][2]int {
+// one of the clause starts (clauseStarts). It returns their [start, end)
+// offsets. No family's pattern matches a clause end except as its last
+// character (nor matches empty), so every marker lies within one clause
+// (up to and with the mark that ends it), and the match at a clause's
+// start is the one a search of the whole text finds there
+// (TestMarkersByClause). Only clause starts are tried, most of them
+// rejected by their first character without running the regexp engine
+// (internal/lazyre); searching the whole text for every match, most of
+// them inside clauses, cost the grammar a fifth of its time.
+func findMarkers(s string, starts []int, f actionFamily) [][2]int {
 	var out [][2]int
 	want := 1
-	for _, m := range f.re.FindAllStringSubmatchIndex(s, -1) {
+	for k, st := range starts {
 		if want > 50 {
 			break
 		}
-		st, en := m[0], m[1]
-		if f.num(s[m[2]:m[3]]) != want || !atBoundary(s, st) {
+		end := len(s)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		m := f.re.FindStringSubmatchIndex(s[st:end])
+		if m == nil {
+			continue
+		}
+		en := st + m[1]
+		if f.num(s[st+m[2]:st+m[3]]) != want {
 			continue
 		}
 		if en < len(s) && f.pattern == "{n}." && s[en] < 0x80 {
@@ -89,8 +120,9 @@ func splitActions(s string) (lead string, acts []notice.Action, markers string) 
 	}
 	var best [][2]int
 	bestF := -1
+	starts := clauseStarts(s)
 	for fi, f := range actionFamilies {
-		ms := findMarkers(s, f)
+		ms := findMarkers(s, starts, f)
 		if len(ms) == 0 || (len(ms) < 2 && fi != 0) {
 			continue // one 一是 numbers an action; one "1）" may be anything
 		}
@@ -135,14 +167,6 @@ func numberActions(acts []notice.Action, markers string) string {
 		b.WriteString(a.Text)
 	}
 	return b.String()
-}
-
-func lastRuneStr(s string) string {
-	if s == "" {
-		return ""
-	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return string(r)
 }
 
 func newAction(t string) notice.Action {

@@ -1,6 +1,12 @@
 package textnotice
 
 import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -12,5 +18,65 @@ func TestHalfToWideASCII(t *testing.T) {
 		if r >= utf8.RuneSelf {
 			t.Errorf("halfToWide maps %q, which is not ASCII: NormalizeLine skips it", r)
 		}
+	}
+}
+
+// TestMarkersByClause: findMarkers, which searches clause by clause, finds
+// what a search of the whole text for every match of the family, keeping
+// those at a clause start, finds — on random texts of markers, numbers,
+// clause ends and other characters, and on every action text of the
+// notices in testdata.
+func TestMarkersByClause(t *testing.T) {
+	whole := func(s string, f actionFamily) [][2]int {
+		var out [][2]int
+		want := 1
+		for _, m := range regexp.MustCompile(strings.TrimPrefix(f.re.String(), "^")).FindAllStringSubmatchIndex(s, -1) {
+			if want > 50 {
+				break
+			}
+			st, en := m[0], m[1]
+			r, _ := utf8.DecodeLastRuneInString(s[:st])
+			if f.num(s[m[2]:m[3]]) != want || (st > 0 && !strings.ContainsRune(clauseEnds, r)) {
+				continue
+			}
+			if en < len(s) && f.pattern == "{n}." && s[en] < 0x80 {
+				continue
+			}
+			if f.pattern == "{n}）" && st > 0 && strings.HasSuffix(s[:st], "（") {
+				continue
+			}
+			out = append(out, [2]int{st, en})
+			want++
+		}
+		return out
+	}
+	check := func(s string) {
+		t.Helper()
+		for _, f := range actionFamilies {
+			if got, want := findMarkers(s, clauseStarts(s), f), whole(s, f); !slices.Equal(got, want) {
+				t.Fatalf("%s in %q: %v, want %v", f.pattern, s, got, want)
+			}
+		}
+	}
+	pieces := []string{"一", "二", "三", "十", "是", "①", "②", "③", "（", "）", "1", "2", "3", "12", ".", "．", "、",
+		"，", ",", "。", "；", "：", ":", "\n", "第", "万", "元", "x", " ", "是\n"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 100_000 {
+		var b strings.Builder
+		for range rng.IntN(24) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+	files, _ := filepath.Glob("../../testdata/notices/*.txt")
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range strings.Split(string(data), "\n\n") {
+			check(p)
+		}
+		check(string(data))
 	}
 }
