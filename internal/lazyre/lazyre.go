@@ -26,12 +26,15 @@ import (
 )
 
 // Regexp is a regular expression compiled on first use; it is safe for
-// concurrent use like *regexp.Regexp.
+// concurrent use like *regexp.Regexp. Its filter comes first: the regexp
+// itself is compiled only when a string passes the filter (a notice that
+// never mentions 问责 never compiles the accountability patterns).
 type Regexp struct {
-	expr string
-	once sync.Once
-	re   *regexp.Regexp
-	f    filter
+	expr     string
+	analysed sync.Once
+	f        filter
+	compiled sync.Once
+	re       *regexp.Regexp
 }
 
 // New returns the pattern, not yet compiled; an invalid pattern panics at
@@ -39,27 +42,39 @@ type Regexp struct {
 // reaches it shows.
 func New(expr string) *Regexp { return &Regexp{expr: expr} }
 
-func (r *Regexp) compile() {
-	r.once.Do(func() {
-		r.re = regexp.MustCompile(r.expr)
-		if t, err := syntax.Parse(r.expr, syntax.Perl); err == nil {
-			r.f = analyse(t.Simplify())
+// analyse derives the filter from the pattern's syntax.
+func (r *Regexp) analyse() {
+	r.analysed.Do(func() {
+		t, err := syntax.Parse(r.expr, syntax.Perl)
+		if err != nil {
+			r.compile() // panics, saying why
 		}
+		r.f = analyse(t.Simplify())
 	})
+}
+
+func (r *Regexp) compile() {
+	r.compiled.Do(func() { r.re = regexp.MustCompile(r.expr) })
 }
 
 // Regexp is the compiled expression.
 func (r *Regexp) Regexp() *regexp.Regexp {
+	r.analyse()
 	r.compile()
 	return r.re
 }
 
 func (r *Regexp) String() string { return r.expr }
 
-// may reports whether s can hold a match at all.
+// may reports whether s can hold a match at all; when it can, the
+// expression is compiled.
 func (r *Regexp) may(s string) bool {
+	r.analyse()
+	if !r.f.may(s) {
+		return false
+	}
 	r.compile()
-	return r.f.may(s)
+	return true
 }
 
 func (r *Regexp) MatchString(s string) bool {
@@ -123,10 +138,11 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 }
 
 func (r *Regexp) FindSubmatch(b []byte) [][]byte {
-	r.compile()
+	r.analyse()
 	if !r.f.mayBytes(b) {
 		return nil
 	}
+	r.compile()
 	return r.re.FindSubmatch(b)
 }
 
