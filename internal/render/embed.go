@@ -253,9 +253,12 @@ func appendStream(out, data []byte, extra string) []byte {
 func identityH(s string) string {
 	b := make([]byte, 0, 2*len(s))
 	for _, r := range s {
-		for _, u := range utf16.AppendRune(nil, r) {
-			b = append(b, byte(u>>8), byte(u))
+		if r > 0xFFFF {
+			hi, lo := utf16.EncodeRune(r)
+			b = append(b, byte(hi>>8), byte(hi), byte(lo>>8), byte(lo))
+			continue
 		}
+		b = append(b, byte(r>>8), byte(r))
 	}
 	return string(b)
 }

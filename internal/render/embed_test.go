@@ -125,3 +125,13 @@ func TestFontsAsFpdfEmbeds(t *testing.T) {
 			testutil.LineDiff(string(b), string(a), "fpdf", "ours"))
 	}
 }
+
+// TestIdentityH: each character is its two-byte Unicode value; one
+// beyond the BMP its two UTF-16 halves.
+func TestIdentityH(t *testing.T) {
+	got := identityH("通A（𠀀")
+	want := "\x90\x1a\x00\x41\xff\x08\xd8\x40\xdc\x00"
+	if got != want {
+		t.Errorf("identityH = % x, want % x", got, want)
+	}
+}
