@@ -10,8 +10,6 @@ import (
 	"strconv"
 	"sync"
 	"unicode/utf16"
-
-	"github.com/rectify/rectify/internal/typeset"
 )
 
 // embeddedFont is one face as the PDF embeds it: a Type 0 font with
@@ -21,7 +19,6 @@ import (
 // made and compressed when the face's characters are known, before the
 // pages are drawn; finishPDF only numbers and places the objects.
 type embeddedFont struct {
-	face     typeset.Face
 	resource string // the name pages select it by: F1, F2, …
 	baseFont string // subset tag and family: ABCDEF+zhuque-fangsong
 	widths   []byte // the /W array, in thousandths of an em
@@ -42,7 +39,7 @@ type fontMetrics struct {
 
 // embedFont makes a face's embedded font from its font (family names it)
 // cut to the document's characters; pages select it as resource.
-func embedFont(face typeset.Face, resource, family string, sub subsetFont) (*embeddedFont, error) {
+func embedFont(resource, family string, sub subsetFont) (*embeddedFont, error) {
 	cut, gids, advances := sub.data, sub.gids, sub.advances
 	m, upem, err := readMetrics(cut)
 	if err != nil {
@@ -94,7 +91,6 @@ func embedFont(face typeset.Face, resource, family string, sub subsetFont) (*emb
 	}
 	tag = append(append(tag, '+'), family...)
 	return &embeddedFont{
-		face:     face,
 		resource: resource,
 		baseFont: string(tag),
 		widths:   w,

@@ -64,15 +64,16 @@ func PDF(doc *typeset.Doc, set *FontSet, meta Meta) ([]byte, error) {
 // Output, one font after the other; for a notice that was most of the time
 // a PDF took. Cutting and compressing need only the characters, not the
 // layout: NewWriter starts them in the background, one face per core, so
-// they run while the caller typesets. Write is called once.
+// they run while the caller typesets and the pages are drawn. Write is
+// called once.
 type Writer struct {
 	set      *FontSet
 	chars    map[typeset.Face]map[rune]bool
 	lay      typeset.Layout
 	meta     Meta
-	ready    chan struct{} // closed when fonts, embedded and err are set
-	fonts    map[typeset.Face]*embeddedFont
-	embedded []*embeddedFont // in the order of their names, F1, F2, …
+	names    map[typeset.Face]string // the name pages select each face's font by
+	ready    chan struct{}           // closed when embedded and err are set
+	embedded []*embeddedFont         // in the order of their names, F1, F2, …
 	err      error
 }
 
@@ -80,21 +81,20 @@ type Writer struct {
 // chars, per face (typeset.Characters): a superset of what the pages will
 // hold is fine, only larger.
 func NewWriter(chars map[typeset.Face]map[rune]bool, set *FontSet, lay typeset.Layout, meta Meta) *Writer {
-	w := &Writer{set: set, chars: chars, lay: lay, meta: meta, ready: make(chan struct{})}
+	w := &Writer{set: set, chars: chars, lay: lay, meta: meta, names: map[typeset.Face]string{}, ready: make(chan struct{})}
+	for i, face := range slices.Sorted(maps.Keys(chars)) {
+		w.names[face] = "F" + strconv.Itoa(i+1)
+	}
 	go func() {
 		defer close(w.ready)
 		w.embedded, w.err = w.prepare()
-		w.fonts = map[typeset.Face]*embeddedFont{}
-		for _, e := range w.embedded {
-			w.fonts[e.face] = e
-		}
 	}()
 	return w
 }
 
 // prepare cuts each face to w.chars and makes its embedded font, the faces
-// concurrently. They are named F1, F2, … in the order of their faces'
-// names, which fixes the PDF's object numbers.
+// concurrently, returned in the order of their names (F1, F2, …, in the
+// order of the faces' names), which fixes the PDF's object numbers.
 func (w *Writer) prepare() ([]*embeddedFont, error) {
 	faces := slices.Sorted(maps.Keys(w.chars))
 	for _, face := range faces {
@@ -117,7 +117,7 @@ func (w *Writer) prepare() ([]*embeddedFont, error) {
 			}
 			sub, err := subsetTrueType(f.Data, gids)
 			if err == nil {
-				fonts[i], err = embedFont(face, "F"+strconv.Itoa(i+1), f.Family, sub)
+				fonts[i], err = embedFont(w.names[face], f.Family, sub)
 			}
 			done[i] <- err
 		}()
@@ -164,10 +164,6 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 	pdf.SetAuthor(w.meta.Author, true)
 	pdf.SetCreator("rectify", true)
 	pdf.SetSubject("字体："+strings.Join(FontReport(doc, set), "；"), true)
-	<-w.ready
-	if w.err != nil {
-		return nil, w.err
-	}
 	for i, p := range doc.Pages {
 		pdf.AddPage()
 		for _, r := range p.Rules {
@@ -186,7 +182,7 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 				// selects its own, and Text, with no fpdf font set, writes
 				// the string it is given: the run's Identity-H codes.
 				if r.face != curFace || l.Size != curSize {
-					pdf.RawWriteStr(fmt.Sprintf("BT /%s %.2f Tf ET", w.fonts[r.face].resource, l.Size))
+					pdf.RawWriteStr(fmt.Sprintf("BT /%s %.2f Tf ET", w.names[r.face], l.Size))
 					curFace, curSize = r.face, l.Size
 				}
 				// Horizontal scale squeezes body type to the grid's pitch;
@@ -206,6 +202,11 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return nil, &diag.Error{Msg: "PDF 无法生成（fpdf 写出时出错）", Err: err}
+	}
+	// The fonts are needed only now.
+	<-w.ready
+	if w.err != nil {
+		return nil, w.err
 	}
 	out, ok := finishPDF(buf.Bytes(), w.embedded)
 	if !ok {
