@@ -96,9 +96,9 @@ func embedFont(resource, family string, sub subsetFont) (*embeddedFont, error) {
 		widths:   w,
 		dw:       width(0),
 		metrics:  m,
-		program:  huffmanZlib.deflate(cut),
+		program:  huffmanZlib.deflate(cut, len(cut)*4/5),
 		length1:  len(cut),
-		cidToGID: fastZlib.deflate(cidToGID),
+		cidToGID: fastZlib.deflate(cidToGID, 8<<10), // mostly zeros
 	}, nil
 }
 
@@ -276,10 +276,11 @@ type zlibPool struct {
 	pool  sync.Pool
 }
 
-// deflate compresses data as a /FlateDecode stream.
-func (p *zlibPool) deflate(data []byte) []byte {
+// deflate compresses data as a /FlateDecode stream, expected to come to
+// about expect bytes.
+func (p *zlibPool) deflate(data []byte, expect int) []byte {
 	var buf bytes.Buffer
-	buf.Grow(len(data)/2 + 64)
+	buf.Grow(expect + 64)
 	zw, _ := p.pool.Get().(*zlib.Writer)
 	if zw == nil {
 		zw, _ = zlib.NewWriterLevel(&buf, p.level)

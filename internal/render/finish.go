@@ -66,7 +66,7 @@ func finishPDF(pdf []byte, fonts []*embeddedFont) (out []byte, ok bool) {
 				j := jobs[k]
 				k++
 				next.Unlock()
-				j.out = fastZlib.deflate(j.data)
+				j.out = fastZlib.deflate(j.data, len(j.data)/2)
 			}
 		})
 	}
