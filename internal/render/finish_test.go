@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strconv"
 	"testing"
 	"time"
 
@@ -61,4 +62,84 @@ func TestNotFpdfLayout(t *testing.T) {
 			t.Errorf("%s: not refused", name)
 		}
 	}
+}
+
+// framedDocument is a small file as Write has fpdf write it: fonts
+// selected by name, text in Identity-H codes, no fpdf font.
+func framedDocument(t testing.TB) []byte {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.SetCreationDate(time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC))
+	for p := range 2 {
+		pdf.AddPage()
+		pdf.RawWriteStr("BT /F1 14.00 Tf ET")
+		pdf.Text(20, 20, identityH("— "+string(rune('1'+p))+" —"))
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// folioFont is the page-number font cut to a few characters, embedded.
+func folioFont(t testing.TB) *embeddedFont {
+	f, err := newFont("页码", "folio", fonts.NotoSerifFolio)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gids := map[rune]uint16{}
+	for _, r := range "— 0123456789" {
+		gids[r] = f.metrics(r, false).gid
+	}
+	sub, err := subsetTrueType(f.Data, gids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := embedFont("F1", f.Family, sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// TestFontsAdded: the font is named in the pages' resources, its objects
+// are in the cross-reference table and counted by the trailer's /Size; a
+// file whose resources already name fonts is refused.
+func TestFontsAdded(t *testing.T) {
+	plain := framedDocument(t)
+	out, ok := finishPDF(plain, []*embeddedFont{folioFont(t)})
+	if !ok {
+		t.Fatal("finishPDF refused fpdf's file")
+	}
+	objs, x, ok := objectsOf(out)
+	if !ok {
+		t.Fatal("the finished file's cross-reference table does not read back")
+	}
+	if len(objs) != x.size-1 || !bytes.Contains(out[x.trailer:], []byte("/Size "+strconv.Itoa(x.size)+"\n")) {
+		t.Errorf("%d objects, trailer %q", len(objs), out[x.trailer:x.startxref])
+	}
+	for _, want := range []string{"/Font <<\n/F1 ", "/Subtype /Type0", "/CIDToGIDMap ", "/FontFile2 ", "+folio"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("no %q in the finished file", want)
+		}
+	}
+	withFont := fpdfDocument(t, false)
+	if _, ok := finishPDF(withFont, []*embeddedFont{folioFont(t)}); ok {
+		t.Error("a file with fpdf's own font in its resources was not refused")
+	}
+}
+
+// FuzzFinishPDF feeds mangled files to finishPDF: no input may panic, and
+// a file it finishes reads back.
+func FuzzFinishPDF(f *testing.F) {
+	f.Add(framedDocument(f))
+	font := folioFont(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if out, ok := finishPDF(data, []*embeddedFont{font}); ok {
+			if _, _, ok := objectsOf(out); !ok {
+				t.Error("the finished file does not read back")
+			}
+		}
+	})
 }

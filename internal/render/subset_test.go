@@ -160,8 +160,10 @@ func TestSubsetRejectsBrokenFonts(t *testing.T) {
 	}
 }
 
-// FuzzSubset feeds mangled fonts to the subsetter: no input may panic.
-// The seed is a small real font: the page-number font cut to "0" and "—".
+// FuzzSubset feeds mangled fonts to the subsetter and what it cuts to
+// embedFont (which reads the descriptor's figures from the cut): no input
+// may panic. The seed is a small real font: the page-number font cut to
+// "0" and "—".
 func FuzzSubset(f *testing.F) {
 	folio, err := newFont("页码", "x", fonts.NotoSerifFolio)
 	if err != nil {
@@ -177,6 +179,8 @@ func FuzzSubset(f *testing.F) {
 		for i, r := range text {
 			gids[r] = uint16(i * 7)
 		}
-		subsetTrueType(data, gids)
+		if sub, err := subsetTrueType(data, gids); err == nil {
+			embedFont("F1", "x", sub)
+		}
 	})
 }
