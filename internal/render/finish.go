@@ -15,8 +15,9 @@ import (
 // resource dictionary (fpdf's object 2, whose /Font dictionary fpdf left
 // empty, having no fonts of its own) and the trailer's /Size counting
 // them. With no fonts to add, the result is the file fpdf writes with
-// compression on, byte for byte (TestContentsCompressed keeps the two in
-// step). ok is false if the file is not laid out as fpdf lays it out.
+// compression on but for how the pages' zlib streams are compressed
+// (TestContentsCompressed keeps the two in step). ok is false if the file
+// is not laid out as fpdf lays it out.
 func finishPDF(pdf []byte, fonts []*embeddedFont) (out []byte, ok bool) {
 	objs, xref, ok := objectsOf(pdf)
 	if !ok {
