@@ -75,6 +75,11 @@ func libDoc(data []byte, g *guard) (*doc, bool) {
 		// rejects: our layer rebuilds the xref by scanning the file.
 		return nil, false
 	}
+	if r.Trailer().Key("Encrypt").Kind() != pdf.Null {
+		// /Encrypt spelled with # escapes, which the text check above
+		// misses: decryption stays in our layer.
+		return nil, false
+	}
 	if r.Trailer().Key("Type").Name() == "XRef" {
 		// A cross-reference stream (its dictionary is the trailer; the
 		// library accepts one only with a direct /Type /XRef). Its entries

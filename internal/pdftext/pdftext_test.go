@@ -394,6 +394,15 @@ func TestEncrypted(t *testing.T) {
 	if n < 11 {
 		t.Errorf("%d encrypted fixtures, want 11", n)
 	}
+	// /Encrypt spelled with a # escape: the library, which would decrypt
+	// this RC4 file itself, leaves it to our layer all the same.
+	escaped := bytes.Replace(mustRead(t, "../../testdata/pdf/rc4-40-owner-only.pdf"), []byte("/Encrypt"), []byte("/Encr#79pt"), 1)
+	if _, ok := libDoc(escaped, newGuard(context.Background())); ok {
+		t.Error("the library reads an encrypted file")
+	}
+	if got, err := Pages(context.Background(), escaped, Options{}); err != nil || !samePages(got, plain) {
+		t.Errorf("/Encr#79pt: %v", err)
+	}
 }
 
 // samePages: the same glyphs on pages of the same size. (Our lexer and the
