@@ -39,11 +39,16 @@ def main():
     for _ in range(runs):
         a.append(run(cmd_a, out_a))
         b.append(run(cmd_b, out_b))
+    # STARTUP_MS: A's best wall time doing nothing (its start-up), if known:
+    # the wall line then also says the ratio A would reach with no work at
+    # all beyond starting, B's best over that.
+    startup = float(os.environ.get("STARTUP_MS", "0")) / 1000
     for k, what in ((0, "wall"), (1, "CPU")):
         ba, bb = min(x[k] for x in a), min(x[k] for x in b)
         rounds = sorted(y[k] / x[k] for x, y in zip(a, b))
+        ceiling = f"; start-up alone would be {bb / startup:.2f}x" if startup and k == 0 else ""
         print(f"import {label:<42} {what:<4} rectify {ba * 1000:7.1f} ms, {os.path.basename(cmd_b[0])} {bb * 1000:7.1f} ms:"
-              f" {bb / ba:5.2f}x (rounds {rounds[0]:.2f}-{rounds[-1]:.2f}x)")
+              f" {bb / ba:5.2f}x (rounds {rounds[0]:.2f}-{rounds[-1]:.2f}x{ceiling})")
 
 
 main()
