@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"sync"
+	"sync/atomic"
 
 	"github.com/rectify/rectify/fonts"
 	"github.com/rectify/rectify/internal/diag"
@@ -37,7 +38,7 @@ type Font struct {
 	upem   float64
 	mu     sync.Mutex  // guards buf
 	buf    sfnt.Buffer // sfnt's scratch space
-	cache  sync.Map    // rune -> metrics: read without locking by the typesetter's goroutines
+	cache  glyphCache  // read without locking by the typesetter's goroutines
 }
 
 // metrics are a glyph's advance and ink box, in em (y up); adv < 0 for no
@@ -83,10 +84,8 @@ func isTrueType(data []byte) bool {
 // metrics reads r's advance, and its ink box only when ink is asked for
 // (the typesetter needs it for punctuation and the page number's dash).
 func (f *Font) metrics(r rune, ink bool) metrics {
-	if v, ok := f.cache.Load(r); ok {
-		if m := v.(metrics); !ink || m.adv < 0 || m.inkRead {
-			return m
-		}
+	if m := f.cache.load(r); m != nil && (!ink || m.adv < 0 || m.inkRead) {
+		return *m
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
@@ -108,8 +107,42 @@ func (f *Font) metrics(r rune, ink bool) metrics {
 			}
 		}
 	}
-	f.cache.Store(r, m)
+	f.cache.store(r, &m)
 	return m
+}
+
+// glyphCache keeps the metrics read for each character: for the BMP a
+// table of 256 blocks of 256, made as they are needed (a notice asks tens
+// of thousands of times, for about two thousand characters), beyond it a
+// sync.Map.
+type glyphCache struct {
+	bmp    [256]atomic.Pointer[[256]atomic.Pointer[metrics]]
+	beyond sync.Map // rune -> *metrics
+}
+
+func (c *glyphCache) load(r rune) *metrics {
+	if r < 0 || r > 0xFFFF {
+		v, _ := c.beyond.Load(r)
+		m, _ := v.(*metrics)
+		return m
+	}
+	if block := c.bmp[r>>8].Load(); block != nil {
+		return block[r&0xFF].Load()
+	}
+	return nil
+}
+
+func (c *glyphCache) store(r rune, m *metrics) {
+	if r < 0 || r > 0xFFFF {
+		c.beyond.Store(r, m)
+		return
+	}
+	block := c.bmp[r>>8].Load()
+	if block == nil {
+		c.bmp[r>>8].CompareAndSwap(nil, new([256]atomic.Pointer[metrics]))
+		block = c.bmp[r>>8].Load()
+	}
+	block[r&0xFF].Store(m)
 }
 
 func (f *Font) advance(r rune) float64 { return f.metrics(r, false).adv }

@@ -140,6 +140,9 @@ func measure(fonts Fonts, text string, faces []Face, size, cell float64) ([]box,
 		nat := fonts.Advance(f, r) * em * squeeze
 		b := box{r: r, face: f, half: half}
 		switch {
+		case r >= 0x4E00 && r <= 0x9FFF: // an ideograph, most of a notice: wide, no mark
+			b.adv = cell
+			b.off = (cell - nat) / 2
 		case strings.ContainsRune(openingMarks, r):
 			b.adv, b.mark = cell, opening
 			b.off = max(0, cell-nat)

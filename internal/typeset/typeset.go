@@ -280,18 +280,40 @@ func bodyFaces(b Block, lay Layout) (faces []Face, keep bool) {
 // reports what cannot be set; here such characters are left out.
 func Characters(blocks []Block, hdr Header, col Colophon, lay Layout, fonts Fonts) map[Face]map[rune]bool {
 	out := map[Face]map[rune]bool{}
-	type asked struct {
-		face Face
-		r    rune
+	// What each face was asked for: a bit per character of the BMP (a
+	// notice asks tens of thousands of times, for about two thousand
+	// characters).
+	type askedOf struct {
+		bmp    [0x10000 / 64]uint64
+		beyond map[rune]bool
 	}
-	seen := map[asked]bool{}
+	asked := map[Face]*askedOf{}
 	add := func(text string, faces []Face) {
-		for i, r := range []rune(text) {
-			if seen[asked{faces[i], r}] {
-				continue
+		var face Face
+		var a *askedOf
+		i := 0
+		for _, r := range text {
+			if f := faces[i]; a == nil || f != face {
+				face = f
+				if a = asked[f]; a == nil {
+					a = &askedOf{beyond: map[rune]bool{}}
+					asked[f] = a
+				}
 			}
-			seen[asked{faces[i], r}] = true
-			if f, ok := faceFor(fonts, faces[i], r); ok {
+			i++
+			if r < 0x10000 {
+				word, bit := &a.bmp[r>>6], uint64(1)<<(r&63)
+				if *word&bit != 0 {
+					continue
+				}
+				*word |= bit
+			} else {
+				if a.beyond[r] {
+					continue
+				}
+				a.beyond[r] = true
+			}
+			if f, ok := faceFor(fonts, face, r); ok {
 				if out[f] == nil {
 					out[f] = map[rune]bool{}
 				}
