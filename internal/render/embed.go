@@ -17,8 +17,9 @@ import (
 // Identity-H encoding, whose character codes are the characters' Unicode
 // values (as fpdf's own UTF-8 fonts have them), over a CIDFontType2 that
 // maps each code to its glyph in the subset font program. Everything is
-// made and compressed when the face's characters are known, before the
-// pages are drawn; finishPDF only numbers and places the objects.
+// made and compressed as soon as the face's characters are known, while
+// the text is typeset and drawn; finishPDF only numbers and places the
+// objects.
 type embeddedFont struct {
 	resource string // the name pages select it by: F1, F2, …
 	baseFont string // subset tag and family: ABCDEF+zhuque-fangsong
