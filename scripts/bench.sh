@@ -142,8 +142,10 @@ if [ "$part" = all ] || [ "$part" = import ]; then
   # Start-up, which every command pays: `rectify version` against
   # `pdftotext -v`, each the program's start-up and a line of output.
   # rectify's best is the floor of every import below: each wall line also
-  # says the ratio an import would reach if it did nothing but start.
-  startup=$(python3 scripts/timepair.py "$RUNS" "start-up: rectify version, pdftotext -v" - - -- "$R" version -- pdftotext -v) || exit 1
+  # says the ratio an import would reach if it did nothing but start. Three
+  # times the rounds: a few milliseconds each, and the floor should be a
+  # best, not a busy moment.
+  startup=$(python3 scripts/timepair.py "$((3 * RUNS))" "start-up: rectify version, pdftotext -v" - - -- "$R" version -- pdftotext -v) || exit 1
   echo "$startup"
   export STARTUP_MS
   STARTUP_MS=$(echo "$startup" | sed -n 's/.* wall rectify *\([0-9.]*\) ms.*/\1/p')
