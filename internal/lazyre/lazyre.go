@@ -166,8 +166,9 @@ type filter struct {
 	// first: when set, every match starts at the start of the text with a
 	// rune in these ranges (lo, hi pairs).
 	first []rune
-	// need: when set, every match contains one of these strings.
-	need []string
+	// need: every match contains, for each of these sets, one of its
+	// strings (a digit and one of 个项条 in `(\d+)\s*(?:个|项|条)`).
+	need [][]string
 }
 
 func (f *filter) may(s string) bool {
@@ -177,17 +178,24 @@ func (f *filter) may(s string) bool {
 			return false
 		}
 	}
-	if f.need != nil {
-		// One search a string: strings.Contains is vectorised, where
-		// ContainsAny decodes the text rune by rune.
-		for _, n := range f.need {
-			if strings.Contains(s, n) {
-				return true
-			}
+	for _, set := range f.need {
+		if !containsOne(s, set) {
+			return false
 		}
-		return false
 	}
 	return true
+}
+
+// containsOne reports whether s contains one of set: one search a string,
+// as strings.Contains is vectorised, where ContainsAny decodes the text
+// rune by rune.
+func containsOne(s string, set []string) bool {
+	for _, n := range set {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
 }
 
 func (f *filter) mayBytes(b []byte) bool {
@@ -197,13 +205,17 @@ func (f *filter) mayBytes(b []byte) bool {
 			return false
 		}
 	}
-	if f.need != nil {
-		for _, n := range f.need {
+	for _, set := range f.need {
+		found := false
+		for _, n := range set {
 			if bytes.Contains(b, []byte(n)) {
-				return true
+				found = true
+				break
 			}
 		}
-		return false
+		if !found {
+			return false
+		}
 	}
 	return true
 }
@@ -221,6 +233,7 @@ func inRanges(rs []rune, c rune) bool {
 // as the engine.
 const (
 	maxNeed       = 24 // strings in a need set
+	maxNeedSets   = 3  // need sets a filter checks
 	maxClassRunes = 24 // runes of a character class taken as strings
 	maxRanges     = 64 // rune ranges of a first set
 )
@@ -240,10 +253,7 @@ func analyse(t *syntax.Regexp) filter {
 		// of the whole text for needed strings would cost more.
 		return f
 	}
-	if need, ok := needs(t); ok && len(need) > 0 {
-		slices.Sort(need)
-		f.need = slices.Compact(need)
-	}
+	f.need = needs(t)
 	return f
 }
 
@@ -323,32 +333,38 @@ func firstRunes(t *syntax.Regexp) (set []rune, nullable, ok bool) {
 
 // needs is a set of strings one of which every match of t contains; ok is
 // false when there is no such small set.
-func needs(t *syntax.Regexp) ([]string, bool) {
+// needs lists sets of strings a match of t must contain, one of each set
+// (nil: none known). The best maxNeedSets sets are kept (see better),
+// none a superset of another.
+func needs(t *syntax.Regexp) [][]string {
 	switch t.Op {
 	case syntax.OpLiteral:
 		if len(t.Rune) == 0 || t.Flags&syntax.FoldCase != 0 {
-			return nil, false
+			return nil
 		}
 		for _, r := range t.Rune {
 			if r == utf8.RuneError {
-				return nil, false // also matches invalid UTF-8
+				return nil // also matches invalid UTF-8
 			}
 		}
-		return []string{string(t.Rune)}, true
+		return [][]string{{string(t.Rune)}}
 	case syntax.OpCharClass:
 		if inRanges(t.Rune, utf8.RuneError) {
-			return nil, false
+			return nil
 		}
 		var out []string
 		for i := 0; i+1 < len(t.Rune); i += 2 {
 			if int(t.Rune[i+1]-t.Rune[i])+1+len(out) > maxClassRunes {
-				return nil, false
+				return nil
 			}
 			for c := t.Rune[i]; c <= t.Rune[i+1]; c++ {
 				out = append(out, string(c))
 			}
 		}
-		return out, len(out) > 0
+		if len(out) == 0 {
+			return nil
+		}
+		return [][]string{out}
 	case syntax.OpCapture, syntax.OpPlus:
 		return needs(t.Sub[0])
 	case syntax.OpRepeat:
@@ -356,28 +372,82 @@ func needs(t *syntax.Regexp) ([]string, bool) {
 			return needs(t.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Every part must match: the part whose strings are the surest
-		// sign (the longest shortest string, then the fewest) will do.
-		var best []string
+		// Every part must match: each part's sets are needed.
+		var all [][]string
 		for _, s := range t.Sub {
-			n, ok := needs(s)
-			if ok && better(n, best) {
-				best = n
-			}
+			all = append(all, needs(s)...)
 		}
-		return best, best != nil
+		return bestSets(all)
 	case syntax.OpAlternate:
-		var out []string
+		// A match matches one alternative: for any choice of one set
+		// from each, it contains one string of their union.
+		unions := [][]string{nil}
 		for _, s := range t.Sub {
-			n, ok := needs(s)
-			if !ok || len(out)+len(n) > maxNeed {
-				return nil, false
+			n := needs(s)
+			if n == nil {
+				return nil
 			}
-			out = append(out, n...)
+			var next [][]string
+			for _, u := range unions {
+				for _, set := range n {
+					if len(u)+len(set) <= maxNeed {
+						next = append(next, append(slices.Clip(u), set...))
+					}
+				}
+			}
+			if unions = bestSets(next); unions == nil {
+				return nil
+			}
 		}
-		return out, true
+		return unions
 	}
-	return nil, false
+	return nil
+}
+
+// bestSets sorts and dedupes each set, drops any set that holds another
+// (it says less), and keeps the best maxNeedSets.
+func bestSets(sets [][]string) [][]string {
+	for i, set := range sets {
+		set = slices.Clone(set)
+		slices.Sort(set)
+		sets[i] = slices.Compact(set)
+	}
+	var kept [][]string
+	for i, a := range sets {
+		redundant := false
+		for j, b := range sets {
+			if j != i && holds(a, b) && (len(a) > len(b) || j < i) {
+				redundant = true // a holds b (or equals an earlier one)
+				break
+			}
+		}
+		if !redundant {
+			kept = append(kept, a)
+		}
+	}
+	slices.SortStableFunc(kept, func(a, b []string) int {
+		switch {
+		case better(a, b):
+			return -1
+		case better(b, a):
+			return 1
+		}
+		return 0
+	})
+	if len(kept) > maxNeedSets {
+		kept = kept[:maxNeedSets]
+	}
+	return kept
+}
+
+// holds reports whether every string of b is in a (both sorted).
+func holds(a, b []string) bool {
+	for _, s := range b {
+		if _, ok := slices.BinarySearch(a, s); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func better(a, b []string) bool {

@@ -117,6 +117,9 @@ func TestFiltersReject(t *testing.T) {
 		{`(\d+)\s*个方面(\d+)\s*(?:个|项|条)问题`, "反馈问题8个，已全部完成整改。"},
 		{`欢迎|监督|联系电话`, "一是加强学习。"},
 		{`^(?:第\s*\d{1,6}\s*页|\d{1,4})$`, "通报"},
+		// Every match needs a digit and one of 个项条 too, besides one
+		// of the words: a paragraph with 问题 and 个 but no figure.
+		{`(?:反馈|指出|交办|发现|梳理)[^，。；]{0,8}?(?:问题)?(?:共|共计|合计)?(\d+)\s*(?:个|项|条)(?:具体)?(?:问题)?|(\d+)\s*(?:个|项|条)(?:具体)?问题`, "反馈的问题个个都已整改。"},
 	} {
 		l := New(c.expr)
 		if l.may(c.s) {
