@@ -4,15 +4,16 @@
 // Every rectify command pays for the package initialisation of every
 // package linked in, and compiling the grammar's regular expressions at
 // init cost about a millisecond even for `rectify version`. A Regexp here
-// compiles when first used. At that point the pattern's syntax tree also
-// tells what every match must contain: for a pattern anchored at the start
-// of the text, the set of runes a match can begin with; otherwise a few
-// literal strings one of which occurs in every match ("个方面" in
-// `(\d+)个方面…`). A string that fails that test is answered "no match"
-// without running the engine; the grammar asks most of its patterns of
-// paragraphs they do not match, so this is where its time went. The answers
-// are the regexp package's own: only strings that cannot match are
-// answered early (TestSameAnswers, FuzzSameAnswers).
+// is parsed when first used, and its syntax tree tells what every match
+// must contain: for a pattern anchored at the start of the text, the set of
+// runes a match can begin with; otherwise up to three sets of literal
+// strings, every match holding one string of each ("个方面", a digit, one
+// of 个项条 in `(\d+)个方面(\d+)(?:个|项|条)…`). A string that fails that
+// test is answered "no match" without running the engine, and the regexp
+// itself is compiled only when a string first passes; the grammar asks most
+// of its patterns of paragraphs they do not match, so this is where its
+// time went. The answers are the regexp package's own: only strings that
+// cannot match are answered early (TestSameAnswers, FuzzSameAnswers).
 package lazyre
 
 import (
