@@ -394,6 +394,15 @@ func TestEncrypted(t *testing.T) {
 	if n < 11 {
 		t.Errorf("%d encrypted fixtures, want 11", n)
 	}
+	// A handler other than the password one (certificates), an unknown
+	// algorithm or revision: refused in words that say so.
+	rc4 := mustRead(t, "../../testdata/pdf/rc4-40-owner-only.pdf")
+	for from, to := range map[string]string{"/Filter /Standard": "/Filter /Adobe.PubSec", "/V 1": "/V 3", "/R 2": "/R 7"} {
+		_, err := Pages(context.Background(), bytes.Replace(rc4, []byte(from), []byte(to), 1), Options{})
+		if !errors.Is(err, ErrEncryption) || !strings.Contains(err.Error(), strings.TrimPrefix(strings.Fields(to)[1], "/")) {
+			t.Errorf("%s: %v", to, err)
+		}
+	}
 	// /Encrypt spelled with a # escape: the library, which would decrypt
 	// this RC4 file itself, leaves it to our layer all the same.
 	escaped := bytes.Replace(mustRead(t, "../../testdata/pdf/rc4-40-owner-only.pdf"), []byte("/Encrypt"), []byte("/Encr#79pt"), 1)
