@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-pdf/fpdf"
 	"github.com/rectify/rectify/internal/diag"
@@ -253,6 +254,7 @@ func runs(l typeset.Line, set *FontSet) []run {
 	}
 	var out []run
 	var cur *run
+	var font *Font // cur's
 	var b strings.Builder
 	gap := 0.0
 	flush := func() {
@@ -269,9 +271,15 @@ func runs(l typeset.Line, set *FontSet) []run {
 			flush()
 		}
 		if cur != nil {
-			prev := l.Glyphs[i-1]
-			d := x - (prev.X + prev.Off) - set.Advance(prev.Face, prev.R)*em*scale
-			if b.Len() == len(string(prev.R)) {
+			prev := l.Glyphs[i-1] // in cur's face
+			adv := 0.5            // as FontSet.Advance has it for a missing glyph
+			if font != nil {
+				if a := font.advance(prev.R); a >= 0 {
+					adv = a
+				}
+			}
+			d := x - (prev.X + prev.Off) - adv*em*scale
+			if b.Len() == utf8.RuneLen(prev.R) {
 				gap = d // the run's second glyph fixes its spacing
 			}
 			if abs(d-gap) > 0.005 {
@@ -280,6 +288,7 @@ func runs(l typeset.Line, set *FontSet) []run {
 		}
 		if cur == nil {
 			cur = &run{face: g.Face, x: x, scale: scale}
+			font = set.Faces[g.Face]
 			gap = 0
 		}
 		b.WriteRune(g.R)
