@@ -183,17 +183,17 @@ func (w *Writer) Write(doc *typeset.Doc) ([]byte, error) {
 				// selects its own, and Text, with no fpdf font set, writes
 				// the string it is given: the run's Identity-H codes.
 				if r.face != curFace || l.Size != curSize {
-					pdf.RawWriteStr(fmt.Sprintf("BT /%s %.2f Tf ET", w.names[r.face], l.Size))
+					pdf.RawWriteStr("BT /" + w.names[r.face] + " " + strconv.FormatFloat(l.Size, 'f', 2, 64) + " Tf ET")
 					curFace, curSize = r.face, l.Size
 				}
 				// Horizontal scale squeezes body type to the grid's pitch;
 				// character spacing carries the run's even spacing.
 				if tz := r.scale * 100; math.Abs(tz-curTz) > 0.0005 {
-					pdf.RawWriteStr(fmt.Sprintf("%.3f Tz\n", tz))
+					pdf.RawWriteStr(strconv.FormatFloat(tz, 'f', 3, 64) + " Tz\n")
 					curTz = tz
 				}
 				if math.Abs(r.spacing-curTc) > 0.00005 {
-					pdf.RawWriteStr(fmt.Sprintf("%.4f Tc\n", r.spacing))
+					pdf.RawWriteStr(strconv.FormatFloat(r.spacing, 'f', 4, 64) + " Tc\n")
 					curTc = r.spacing
 				}
 				pdf.Text(r.x, l.Y, identityH(r.text))
