@@ -126,7 +126,7 @@ func (w *Writer) prepare() ([]*embeddedFont, error) {
 	for i, face := range faces {
 		if err := <-done[i]; err != nil {
 			f := w.set.Faces[face]
-			return nil, &diag.Error{File: f.Path, Msg: fmt.Sprintf("字体 %s 无法裁剪：%v", f.Name, err), Err: err}
+			return nil, &diag.Error{File: f.Path, Msg: fmt.Sprintf("字体 %s 无法裁剪或嵌入：%v", f.Name, err), Err: err}
 		}
 	}
 	return fonts, nil
