@@ -23,8 +23,10 @@ import (
 // it decodes it: the one place where encrypted bytes become plain ones. The
 // trailer, the Encrypt dictionary and cross-reference streams are not
 // encrypted; objects inside an object stream are plain once the object
-// stream is decrypted. (pdfcpu, which did this before, cost every start of
-// rectify ~1 ms of package initialisation.)
+// stream is decrypted. (pdfcpu did this before by reading and rewriting
+// the whole file before we parsed it again; it was linked for nothing else,
+// and every command paid for its packages at start-up: ~90 page faults and
+// 2.9 MB of binary, though no start-up time above the noise.)
 
 // ErrEncryption is an encryption this package cannot undo.
 var ErrEncryption = errors.New("PDF 使用了不支持的加密方式")
