@@ -148,7 +148,9 @@ func (c *glyphCache) store(r rune, m *metrics) {
 func (f *Font) advance(r rune) float64 { return f.metrics(r, false).adv }
 
 // Has reports whether the font has a glyph for r.
-func (f *Font) Has(r rune) bool { return f.advance(r) >= 0 }
+// A character beyond the BMP is never offered: the PDF's character codes
+// are two bytes (Identity-H over Unicode values), so it could not be shown.
+func (f *Font) Has(r rune) bool { return r <= 0xFFFF && f.advance(r) >= 0 }
 
 // FontSet maps faces to fonts; it implements typeset.Fonts.
 type FontSet struct {

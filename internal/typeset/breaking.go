@@ -31,6 +31,9 @@ func (e *MissingGlyphError) Error() string {
 	if len(p) > 30 {
 		p = append(p[:30], []rune("……")...)
 	}
+	if e.Rune > 0xFFFF { // the PDF's two-byte character codes cannot show it, whatever the fonts
+		return fmt.Sprintf("字符“%c”（U+%04X）是扩展区的生僻字，PDF 正文无法写入，请换用常用字；所在段落：“%s”", e.Rune, e.Rune, string(p))
+	}
 	return fmt.Sprintf("字符“%c”（U+%04X）所有字体都没有，无法排印；所在段落：“%s”", e.Rune, e.Rune, string(p))
 }
 
