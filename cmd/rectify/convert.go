@@ -6,10 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 
 	"github.com/rectify/rectify/internal/diag"
@@ -86,13 +84,7 @@ func runConvert(e *env, f *convertFlags, args []string) int {
 		return usageError(e, "convert", fmt.Sprintf("需要一个输入文件和一个输出文件（给了 %d 个文件名）", len(args)))
 	}
 	f.opt.Log = func(msg string) { fmt.Fprintln(e.stderr, "rectify："+msg) }
-	// One file, then the process ends and its garbage with it: collect only
-	// near the memory limit main set (a notice to PDF otherwise spends a
-	// fifth of its CPU on collections). Not without a limit (tests call run).
-	if debug.SetMemoryLimit(-1) < math.MaxInt64 {
-		debug.SetGCPercent(-1)
-		defer growMemoryLimit()()
-	}
+	defer oneFileGC()()
 	if err := convertOne(e, args[0], args[1], f); err != nil {
 		fmt.Fprintf(e.stderr, "rectify：%v\n", err)
 		return diag.ExitInput

@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -25,15 +24,6 @@ var version = "0.1.0-dev"
 func main() {
 	batchGC()
 	os.Exit(runMain(os.Args[1:]))
-}
-
-// batchGC sets the collector for a short-lived batch process: trade memory
-// for less GC work (the fonts and workbooks it handles are a few tens of
-// MB). The tests' rectify command sets it too, so that what they measure
-// is what users run.
-func batchGC() {
-	debug.SetGCPercent(400)
-	debug.SetMemoryLimit(256 << 20) // …but collect as usual near this soft limit
 }
 
 // runMain runs one invocation of the real process: on SIGINT or SIGTERM the

@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -116,10 +115,7 @@ func runMerge(e *env, f *mergeFlags, args []string) int {
 		fmt.Fprintln(e.stderr, "rectify merge：没有找到可以汇总的文件（.pdf .docx .txt .md .json .xlsx .xls .csv）")
 		return diag.ExitInput
 	}
-	// Merge keeps every unit's facts live while files come and go: collect
-	// at the usual pace rather than the batch default, so that peak memory
-	// follows what is kept, not what was read.
-	debug.SetGCPercent(100)
+	mergeGC()
 	m := merge.New(f.opt)
 	done, failed := each(e, inputs, func(i int) error { return mergeOne(e, inputs[i], m, f.password) })
 	if e.ctx.Err() != nil || done < len(inputs) {

@@ -3,15 +3,11 @@ package main
 import (
 	"errors"
 	"os"
-	"runtime/debug"
 
 	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/format"
 	"github.com/rectify/rectify/internal/safeio"
 )
-
-// streamMemoryLimit is the soft memory limit while a conversion streams.
-const streamMemoryLimit = 128 << 20
 
 // convertStream converts through a streaming path when the two formats have
 // one (format.LookupStream: JSON to .xlsx holds a few hundred issues at a time, not
@@ -39,17 +35,9 @@ func convertStream(e *env, in, out, to string, f *convertFlags) (bool, error) {
 		return false, nil
 	}
 	defer src.Close()
-	// What a streamed conversion holds at a time is small (a few batches
-	// of issues, excelize's 16 MiB row buffer, the compressed workbook), but
-	// a single conversion collects only near main's soft limit, so the heap
-	// grows to it: collect near a lower one, so that the process stays
-	// small. (A batch collects as usual, with conversions side by side.)
+	// A batch collects as usual, with conversions side by side.
 	if f.outDir == "" {
-		if old := debug.SetMemoryLimit(streamMemoryLimit); old < streamMemoryLimit {
-			debug.SetMemoryLimit(old)
-		} else {
-			defer debug.SetMemoryLimit(old)
-		}
+		defer streamGC()()
 	}
 	opt := f.opt
 	opt.File = out
