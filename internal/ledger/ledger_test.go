@@ -3,7 +3,6 @@ package ledger
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -403,12 +402,12 @@ func TestLibreOfficeReadsWorkbook(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(dir, "c.xlsx"), data, 0o644)
 	testutil.Soffice(t, dir, "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "c.xlsx")
-	stats := readCSV(t, filepath.Join(dir, "c-统计.csv"))
+	stats := readCSVRows(t, filepath.Join(dir, "c-统计.csv"))
 	last := stats[len(stats)-1]
 	if last[0] != "合计" || last[2] != "63" || last[3] != "60" || last[4] != "3" {
 		t.Errorf("LibreOffice's 合计 row = %v", last)
 	}
-	ledger := readCSV(t, filepath.Join(dir, "c-整改台账.csv"))
+	ledger := readCSVRows(t, filepath.Join(dir, "c-整改台账.csv"))
 	issues := 0
 	for _, r := range ledger[3:] {
 		if len(r) > 2 && r[2] != "" {
@@ -418,22 +417,6 @@ func TestLibreOfficeReadsWorkbook(t *testing.T) {
 	if issues != 63 {
 		t.Errorf("LibreOffice sees %d issue rows, want 63", issues)
 	}
-}
-
-func readCSV(t *testing.T, path string) [][]string {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	r := csv.NewReader(f)
-	r.FieldsPerRecord = -1
-	rows, err := r.ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rows
 }
 
 // BenchmarkWrite100k: the scale the issue names, 100,000 issues.
