@@ -78,10 +78,8 @@ func TestFontsAsFpdfEmbeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Run("bundled", func(t *testing.T) {
-		doc, err := typeset.Typeset(testutil.Blocks(testutil.CorpusNotice(t)),
-			typeset.Header{Mark: "寿宁工业园区管理委员会文件", DocNumber: "寿工管委〔2025〕4号"},
-			typeset.Colophon{CC: "县委巡察办，县纪委监委", Printer: "寿宁工业园区管理委员会办公室", PrintDate: "2025年6月24日"},
-			typeset.Default(), set)
+		v := testutil.Variants()[1] // with 版头 and 版记
+		doc, err := typeset.Typeset(testutil.Blocks(testutil.CorpusNotice(t)), v.Header, v.Colophon, typeset.Default(), set)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -44,18 +44,10 @@ func TestLayoutReadBack(t *testing.T) {
 	for _, file := range files {
 		n := testutil.ReadNotice(t, file)
 		blocks := testutil.Blocks(n)
-		for _, v := range []struct {
-			name string
-			hdr  typeset.Header
-			col  typeset.Colophon
-		}{
-			{"plain", typeset.Header{}, typeset.Colophon{}},
-			{"版头版记", typeset.Header{Mark: "寿宁工业园区管理委员会文件", DocNumber: "寿工管委〔2025〕4号"},
-				typeset.Colophon{CC: "县委巡察办，县纪委监委", Printer: "寿宁工业园区管理委员会办公室", PrintDate: "2025年6月24日"}},
-		} {
-			t.Run(filepath.Base(file)+"/"+v.name, func(t *testing.T) {
+		for _, v := range testutil.Variants() {
+			t.Run(filepath.Base(file)+"/"+v.Name, func(t *testing.T) {
 				lay := typeset.Default()
-				doc, err := typeset.Typeset(blocks, v.hdr, v.col, lay, set)
+				doc, err := typeset.Typeset(blocks, v.Header, v.Colophon, lay, set)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -67,7 +59,7 @@ func TestLayoutReadBack(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				checkLayout(t, pages, blocks, lay, set, v.col.Printer != "")
+				checkLayout(t, pages, blocks, lay, set, v.Colophon.Printer != "")
 				checkSourceTitle(t, file, blocks)
 			})
 		}

@@ -27,18 +27,10 @@ func TestCharactersPredicted(t *testing.T) {
 	lay := typeset.Default()
 	for _, file := range files {
 		blocks := testutil.Blocks(testutil.ReadNotice(t, file))
-		for _, v := range []struct {
-			name string
-			hdr  typeset.Header
-			col  typeset.Colophon
-		}{
-			{"plain", typeset.Header{}, typeset.Colophon{}},
-			{"版头版记", typeset.Header{Mark: "寿宁工业园区管理委员会文件", DocNumber: "寿工管委〔2025〕4号"},
-				typeset.Colophon{CC: "县委巡察办，县纪委监委", Printer: "寿宁工业园区管理委员会办公室", PrintDate: "2025年6月24日"}},
-		} {
-			t.Run(filepath.Base(file)+"/"+v.name, func(t *testing.T) {
-				predicted := typeset.Characters(blocks, v.hdr, v.col, lay, set)
-				doc, err := typeset.Typeset(blocks, v.hdr, v.col, lay, set)
+		for _, v := range testutil.Variants() {
+			t.Run(filepath.Base(file)+"/"+v.Name, func(t *testing.T) {
+				predicted := typeset.Characters(blocks, v.Header, v.Colophon, lay, set)
+				doc, err := typeset.Typeset(blocks, v.Header, v.Colophon, lay, set)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -45,3 +45,20 @@ func Blocks(n *notice.Notice) []typeset.Block {
 	}
 	return blocks
 }
+
+// A Variant is one way the layout tests set each notice.
+type Variant struct {
+	Name     string
+	Header   typeset.Header
+	Colophon typeset.Colophon
+}
+
+// Variants are the two: plain, and with a 版头 (issuer's mark, document
+// number) and a 版记 (抄送, printer, print date).
+func Variants() []Variant {
+	return []Variant{
+		{"plain", typeset.Header{}, typeset.Colophon{}},
+		{"版头版记", typeset.Header{Mark: "寿宁工业园区管理委员会文件", DocNumber: "寿工管委〔2025〕4号"},
+			typeset.Colophon{CC: "县委巡察办，县纪委监委", Printer: "寿宁工业园区管理委员会办公室", PrintDate: "2025年6月24日"}},
+	}
+}
