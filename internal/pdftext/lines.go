@@ -3,15 +3,13 @@ package pdftext
 import (
 	"cmp"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/parallel"
 	"github.com/rectify/rectify/internal/textnotice"
 )
 
@@ -30,7 +28,7 @@ type line struct {
 // page numbers and running heads and feet are dropped.
 func Lines(pages []Page) []textnotice.Line {
 	all := make([][]line, len(pages))
-	eachPage(len(pages), func(i int) { all[i] = pageLines(pages[i]) })
+	parallel.Each(len(pages), maxReaders, func(i int) { all[i] = pageLines(pages[i]) }) // the pages' lines are independent
 	dropFurniture(all)
 	// The body's left edge and type size: the commonest line start and size.
 	starts := map[int]int{}
@@ -78,37 +76,6 @@ func Lines(pages []Page) []textnotice.Line {
 		}
 	}
 	return out
-}
-
-// eachPage runs fn for pages 0…n-1, on up to GOMAXPROCS goroutines (the
-// pages' lines are independent); a panic in fn is raised again here.
-func eachPage(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n, maxReaders)
-	if workers < 2 {
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	panics := make([]any, workers)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { panics[w] = recover() }()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				fn(i)
-			}
-		}()
-	}
-	wg.Wait()
-	for _, p := range panics {
-		if p != nil {
-			panic(p)
-		}
-	}
 }
 
 func pageLines(p Page) []line {

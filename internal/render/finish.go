@@ -2,10 +2,10 @@ package render
 
 import (
 	"bytes"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
+
+	"github.com/rectify/rectify/internal/parallel"
 )
 
 // finishPDF completes the file fpdf wrote with compression off. It
@@ -53,25 +53,9 @@ func finishPDF(pdf []byte, fonts []*embeddedFont) (out []byte, ok bool) {
 			jobs = append(jobs, &job{obj: i, data: data})
 		}
 	}
-	var next sync.Mutex
-	k := 0
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(jobs)) {
-		wg.Go(func() {
-			for {
-				next.Lock()
-				if k == len(jobs) {
-					next.Unlock()
-					return
-				}
-				j := jobs[k]
-				k++
-				next.Unlock()
-				j.out = fastZlib.deflate(j.data, len(j.data)/2)
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(len(jobs), 0, func(i int) {
+		jobs[i].out = fastZlib.deflate(jobs[i].data, len(jobs[i].data)/2)
+	})
 
 	// The fonts' objects: a shared ToUnicode CMap, then five per font.
 	size := xref.size

@@ -1,11 +1,10 @@
 package typeset
 
 import (
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
+
+	"github.com/rectify/rectify/internal/parallel"
 )
 
 // Block is one paragraph to set, with its role (see textnotice's Role
@@ -206,24 +205,17 @@ type setPara struct {
 // together later.
 func setParagraphs(blocks []Block, lay Layout, fonts Fonts) []setPara {
 	out := make([]setPara, len(blocks))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(blocks)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(blocks); i = int(next.Add(1)) - 1 {
-				b := blocks[i]
-				switch {
-				case strings.TrimSpace(b.Text) == "":
-				case b.Role == "title":
-					out[i].p, out[i].err = titleLines(b.Text, lay, fonts, i)
-				case b.Role == "signature", b.Role == "date", b.Role == "doc_number":
-				default:
-					out[i].p, out[i].err = bodyPara(b, lay, fonts, i)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	parallel.Each(len(blocks), 0, func(i int) {
+		b := blocks[i]
+		switch {
+		case strings.TrimSpace(b.Text) == "":
+		case b.Role == "title":
+			out[i].p, out[i].err = titleLines(b.Text, lay, fonts, i)
+		case b.Role == "signature", b.Role == "date", b.Role == "doc_number":
+		default:
+			out[i].p, out[i].err = bodyPara(b, lay, fonts, i)
+		}
+	})
 	return out
 }
 
