@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"maps"
 	"math"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/go-pdf/fpdf"
 	"github.com/rectify/rectify/internal/diag"
+	"github.com/rectify/rectify/internal/parallel"
 	"github.com/rectify/rectify/internal/typeset"
 )
 
@@ -103,28 +103,22 @@ func (w *Writer) prepare() ([]*embeddedFont, error) {
 			return nil, fmt.Errorf("没有为 %s 配置字体", face)
 		}
 	}
-	done := make([]chan error, len(faces))
 	fonts := make([]*embeddedFont, len(faces))
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	errs := make([]error, len(faces))
+	parallel.Each(len(faces), 0, func(i int) {
+		f := w.set.Faces[faces[i]]
+		gids := make(map[rune]uint16, len(w.chars[faces[i]]))
+		for r := range w.chars[faces[i]] {
+			gids[r] = f.metrics(r, false).gid
+		}
+		sub, err := subsetTrueType(f.Data, gids)
+		if err == nil {
+			fonts[i], err = embedFont(w.names[faces[i]], f.Family, sub)
+		}
+		errs[i] = err
+	})
 	for i, face := range faces {
-		done[i] = make(chan error, 1)
-		go func() {
-			slots <- struct{}{}
-			defer func() { <-slots }()
-			f := w.set.Faces[face]
-			gids := make(map[rune]uint16, len(w.chars[face]))
-			for r := range w.chars[face] {
-				gids[r] = f.metrics(r, false).gid
-			}
-			sub, err := subsetTrueType(f.Data, gids)
-			if err == nil {
-				fonts[i], err = embedFont(w.names[face], f.Family, sub)
-			}
-			done[i] <- err
-		}()
-	}
-	for i, face := range faces {
-		if err := <-done[i]; err != nil {
+		if err := errs[i]; err != nil {
 			f := w.set.Faces[face]
 			return nil, &diag.Error{File: f.Path, Msg: fmt.Sprintf("字体 %s 无法裁剪或嵌入：%v", f.Name, err), Err: err}
 		}
