@@ -245,9 +245,8 @@ func appendStream(out, data []byte, extra string) []byte {
 }
 
 // identityH is text as an Identity-H font with Unicode codes shows it: each
-// character as two bytes, big-endian (a character beyond the BMP as its
-// two UTF-16 halves, which the fonts do not map: such characters are left
-// out of the subsets).
+// character as two bytes, big-endian. (A character beyond the BMP, which
+// Font.Has never offers the typesetter, would be its two UTF-16 halves.)
 func identityH(s string) string {
 	b := make([]byte, 0, 2*len(s))
 	for _, r := range s {
