@@ -122,10 +122,8 @@ func (d *doc) openSecurity(password string) *security {
 	if keyLen == 0 {
 		keyLen = 5 // /Length defaults to 40 bits
 	}
-	if keyLen < 5 || keyLen > 16 {
-		if v < 5 {
-			malformed("加密密钥长度 %d 位不正确", keyLen*8)
-		}
+	if v < 5 && (keyLen < 5 || keyLen > 16) {
+		malformed("加密密钥长度 %d 位不正确", keyLen*8)
 	}
 	var key []byte
 	switch {
@@ -171,27 +169,19 @@ func legacyKey(password string, o, u []byte, p uint32, id []byte, r, n int, plai
 		if plainMeta {
 			h.Write([]byte{0xff, 0xff, 0xff, 0xff})
 		}
-		k := h.Sum(nil)
-		if r >= 3 {
-			for range 50 {
-				sum := md5.Sum(k[:n])
-				k = sum[:]
-			}
-		}
-		return k[:n]
+		return md5Rounds(h.Sum(nil), r, n)
 	}
 	isUser := func(key []byte) bool { // Algorithms 4, 5 and 6
 		if r == 2 {
-			c, _ := rc4.NewCipher(key)
-			got := make([]byte, 32)
-			c.XORKeyStream(got, passwordPad)
+			got := bytes.Clone(passwordPad)
+			rc4Rounds(key, got, r, false)
 			return bytes.Equal(got, u[:32])
 		}
 		h := md5.New()
 		h.Write(passwordPad)
 		h.Write(id)
 		got := h.Sum(nil)
-		rc4Rounds(key, got, false)
+		rc4Rounds(key, got, r, false)
 		return bytes.Equal(got, u[:16])
 	}
 	if key := fileKey(pw); isUser(key) {
@@ -200,30 +190,35 @@ func legacyKey(password string, o, u []byte, p uint32, id []byte, r, n int, plai
 	// Algorithm 7: the owner password's key decrypts /O into the user
 	// password.
 	sum := md5.Sum(padded(pw))
-	ok := sum[:]
-	if r >= 3 {
-		for range 50 {
-			sum = md5.Sum(ok[:n])
-			ok = sum[:]
-		}
-	}
-	ok = ok[:n]
 	user := bytes.Clone(o[:32])
-	if r == 2 {
-		c, _ := rc4.NewCipher(ok)
-		c.XORKeyStream(user, user)
-	} else {
-		rc4Rounds(ok, user, true)
-	}
+	rc4Rounds(md5Rounds(sum[:], r, n), user, r, true)
 	if key := fileKey(user); isUser(key) {
 		return key
 	}
 	return nil
 }
 
-// rc4Rounds encrypts b in place with key XOR 0…19 (Algorithms 5 and 7),
-// or in the reverse order (down).
-func rc4Rounds(key, b []byte, down bool) {
+// md5Rounds is k hashed again 50 times for revision 3 and later
+// (Algorithms 2 and 3), cut to n bytes.
+func md5Rounds(k []byte, r, n int) []byte {
+	if r >= 3 {
+		for range 50 {
+			sum := md5.Sum(k[:n])
+			k = sum[:]
+		}
+	}
+	return k[:n]
+}
+
+// rc4Rounds encrypts b in place with key: once for revision 2, for later
+// ones 20 times with key XOR 0…19 (Algorithms 5 and 7), or in the reverse
+// order (down).
+func rc4Rounds(key, b []byte, r int, down bool) {
+	if r == 2 {
+		c, _ := rc4.NewCipher(key)
+		c.XORKeyStream(b, b)
+		return
+	}
 	k := make([]byte, len(key))
 	for i := range 20 {
 		x := i
