@@ -332,8 +332,6 @@ func firstRunes(t *syntax.Regexp) (set []rune, nullable, ok bool) {
 	return nil, false, false // any character
 }
 
-// needs is a set of strings one of which every match of t contains; ok is
-// false when there is no such small set.
 // needs lists sets of strings a match of t must contain, one of each set
 // (nil: none known). The best maxNeedSets sets are kept (see better),
 // none a superset of another.
