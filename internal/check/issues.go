@@ -153,9 +153,9 @@ func checkGlyphs(n *notice.Notice, opt Options) []Finding {
 	}
 	var fs []Finding
 	seen := map[rune]bool{}
-	visit := func(s string, issue int) {
+	eachText(n, func(s string, issue int) {
 		for _, r := range s {
-			if r <= ' ' || seen[r] || opt.Covers(r) {
+			if r <= ' ' || r == undecodable || seen[r] || opt.Covers(r) {
 				continue
 			}
 			seen[r] = true
@@ -166,7 +166,13 @@ func checkGlyphs(n *notice.Notice, opt Options) []Finding {
 			fs = append(fs, Finding{Level: Error, Code: "missing-glyph", Issue: issue,
 				Message: fmt.Sprintf("字符“%c”（U+%04X）所配置的字体都没有，无法排印：“%s”", r, r, ctx)})
 		}
-	}
+	})
+	return fs
+}
+
+// eachText calls visit with every text of the notice that a writer prints,
+// and the number of the issue it belongs to (0: none).
+func eachText(n *notice.Notice, visit func(s string, issue int)) {
 	for _, t := range []string{n.Issuer, n.Title, n.Preamble, n.Addressee, n.DocNumber} {
 		visit(t, 0)
 	}
@@ -191,5 +197,7 @@ func checkGlyphs(n *notice.Notice, opt Options) []Finding {
 	for _, c := range n.Closing {
 		visit(c, 0)
 	}
-	return fs
+	for _, u := range n.Unplaced {
+		visit(u.Text, 0)
+	}
 }

@@ -147,9 +147,11 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			}
 			adv *= g.th
 			w := gl.width * math.Hypot(trm[0], trm[1])
-			if gl.text != "" {
-				in.glyphs = append(in.glyphs, Glyph{Text: gl.text, X: trm[4], Y: trm[5], W: w, Size: size})
+			text := gl.text
+			if text == "" {
+				text = Undecodable
 			}
+			in.glyphs = append(in.glyphs, Glyph{Text: text, X: trm[4], Y: trm[5], W: w, Size: size})
 			tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		}
 	}

@@ -10,9 +10,10 @@ import (
 
 // font decodes a PDF font's codes into text and advances.
 type font struct {
-	composite bool   // Type0: codes are 1 or 2 bytes by the CMap
-	cmapKind  string // "identity", "gbk", "ucs2", "utf16" for composite fonts
-	toUni     *cmap  // the ToUnicode map, when the font has one
+	composite bool           // Type0: codes are 1 or 2 bytes by the CMap
+	cmapKind  string         // "identity", "gbk", "ucs2", "utf16" for composite fonts
+	toUni     *cmap          // the ToUnicode map, when the font has one
+	program   map[int]string // CID → text by the embedded program's cmap, when there is no ToUnicode
 	simple    [256]rune
 	widths    map[int]float64 // CID → width in glyph units (composite fonts)
 	codeWidth [256]float64    // code → width in glyph units (simple fonts)
@@ -65,6 +66,9 @@ func (in *interp) loadFont(v value) *font {
 			f.cmapKind = "identity"
 		}
 		desc := v.Key("DescendantFonts").Index(0)
+		if f.toUni == nil && f.cmapKind == "identity" {
+			f.program = in.programText(desc)
+		}
 		if dw := desc.Key("DW"); dw.Kind() == Integer || dw.Kind() == Real {
 			f.dw = dw.Float64()
 		}
@@ -114,6 +118,13 @@ func (in *interp) loadFont(v value) *font {
 		base = winAnsi()
 	case "MacRomanEncoding":
 		base = winAnsi() // close enough for the ASCII part notices use
+	}
+	if enc.Kind() == Null && sub == "Type1" {
+		if prog := v.Key("FontDescriptor").Key("FontFile"); prog.Kind() == Stream {
+			if own, ok := builtinEncoding(in.readStream(prog)); ok {
+				base = own
+			}
+		}
 	}
 	f.simple = base
 	if enc.Kind() == Dict {
@@ -190,6 +201,9 @@ func (f *font) decode(raw string) []glyph {
 		cid := 0
 		for _, b := range []byte(code) {
 			cid = cid<<8 | int(b)
+		}
+		if text == "" && f.program != nil {
+			text = f.program[cid]
 		}
 		width := f.dw
 		if text == "" {

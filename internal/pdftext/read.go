@@ -36,7 +36,13 @@ import (
 var (
 	ErrNoText    = errors.New("PDF 中没有文字层（可能是扫描件，需要先做文字识别，rectify 不做 OCR）")
 	ErrMalformed = errors.New("PDF 文件已损坏或不完整，无法读取")
+	ErrNoUnicode = errors.New("PDF 中的文字无法还原：所用字体没有 Unicode 对照表（ToUnicode），也没有可反查的字体程序")
 )
+
+// Undecodable stands for a glyph whose font gives no text for it: it is
+// kept in its place, so that the grammar keeps the paragraph whole and
+// `check` can say where text was lost.
+const Undecodable = "\uFFFD"
 
 // Page is the text of one page.
 type Page struct {
@@ -314,12 +320,22 @@ func Text(ctx context.Context, data []byte, opt Options) ([]textnotice.Line, err
 	if err != nil {
 		return nil, err
 	}
-	n := 0
+	n, lost := 0, 0
 	for _, p := range pages {
 		n += len(p.Glyphs)
+		for _, g := range p.Glyphs {
+			if g.Text == Undecodable {
+				lost++
+			}
+		}
 	}
-	if n == 0 {
+	switch {
+	case n == 0:
 		return nil, ErrNoText
+	case 2*lost > n:
+		// Mostly unreadable: what decodes is then usually a wrong guess
+		// (a subset's own encoding read as the standard one).
+		return nil, fmt.Errorf("%w（%d 个字符中有 %d 个无法还原）；请用原文件（Word/WPS）重新导出 PDF，或直接导入 .docx/.txt", ErrNoUnicode, n, lost)
 	}
 	return Lines(pages), nil
 }
