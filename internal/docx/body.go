@@ -223,6 +223,14 @@ func (w *walker) start(t xml.StartElement, carry *string) {
 				p.text.WriteByte('\n')
 			}
 		}
+	case "sym":
+		if p != nil && !p.inPPr && !p.hidden {
+			font, _ := attr(t, "font")
+			char, _ := attr(t, "char")
+			if r, ok := symbolRune(font, char); ok {
+				p.text.WriteRune(r)
+			}
+		}
 	case "noBreakHyphen":
 		if p != nil && !p.hidden {
 			p.text.WriteByte('-')

@@ -212,3 +212,21 @@ func TestListStyle(t *testing.T) {
 		t.Errorf("got %q, want %s", got, want)
 	}
 }
+
+// TestSymbols: marks placed with Word's Insert Symbol (w:sym) are text:
+// the common ones of the symbol fonts as their Unicode characters, an
+// unknown one as its own code point, never dropped.
+func TestSymbols(t *testing.T) {
+	sym := func(font, char string) string {
+		return `<w:r><w:sym w:font="` + font + `" w:char="` + char + `"/></w:r>`
+	}
+	body := `<w:p><w:r><w:t>已完成</w:t></w:r>` + sym("Wingdings 2", "F052") + `</w:p>` +
+		`<w:p>` + sym("Wingdings", "F0FC") + `<w:r><w:t>整改到位</w:t></w:r>` + sym("Symbol", "F0D6") + `</w:p>` +
+		`<w:p>` + sym("SimSun", "221A") + sym("Webdings", "F061") + `<w:r><w:t>完</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:sym w:font="Wingdings" w:char="F0FC"/></w:r><w:r><w:t>无</w:t></w:r>` + sym("Wingdings", "zz") + `</w:p>`
+	got := bodyTexts(t, docxOf(t, body, "", ""))
+	want := []string{"已完成☑", "✓整改到位√", "√\uF061完", "无"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("text:\n got %q\nwant %q", got, want)
+	}
+}
