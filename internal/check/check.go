@@ -46,7 +46,7 @@ func Check(n *notice.Notice, opt Options) []Finding {
 	var fs []Finding
 	for _, rule := range []func(*notice.Notice, Options) []Finding{
 		checkTotals, checkAccountability, checkNumbering, checkDates,
-		checkPending, checkDeadlines, checkStatuses, checkSurface, checkGlyphs, checkUndecoded, checkUnplaced,
+		checkPending, checkDeadlines, checkStatuses, checkSurface, checkGlyphs, checkUndecoded, checkUnplaced, checkCalendar, checkDeadlineRange,
 	} {
 		fs = append(fs, rule(n, opt)...)
 	}

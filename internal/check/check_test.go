@@ -110,6 +110,14 @@ func TestRules(t *testing.T) {
 		{"status-word", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].StatusText = "差不多了" }},
 		{"status-missing", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].Status = "" }},
 		{"no-actions", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].Actions = nil }},
+		{"stated-parts", Error, func(n *notice.Notice) {
+			n.Stated = map[string]int{"issues": 2, notice.Completed: 2, notice.InProgress: 1}
+		}},
+		{"date-invalid", Error, func(n *notice.Notice) { n.Categories[0].Issues[0].Actions[0].Text = "2025年2月30日召开会议。" }},
+		{"deadline-before-feedback", Warning, func(n *notice.Notice) {
+			n.Inspection.Feedback = "2024-08-01"
+			n.Categories[0].Issues[1].Deadline = "2024-07"
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.code, func(t *testing.T) {
@@ -183,5 +191,30 @@ func TestUnplaced(t *testing.T) {
 	}
 	if len(n.Issues()) != 5 || n.Date != "2025-05-06" {
 		t.Errorf("the notice itself still reads: %d issues, date %q", len(n.Issues()), n.Date)
+	}
+}
+
+// TestCalendar: dates that do not exist, in the forms clerks write them;
+// real ones (a leap day, a month alone, a decimal figure) are not flagged.
+func TestCalendar(t *testing.T) {
+	for text, bad := range map[string]string{
+		"2025年2月30日召开会议。":          "2025年2月30日",
+		"于2025年4月31日前完成。":          "2025年4月31日",
+		"2025.06.31印发制度。":          "2025.06.31",
+		"2025-11-31完成验收。":          "2025-11-31",
+		"计划2025年13月底前完成。":          "2025年13月",
+		"2024年2月29日召开会议。":          "",
+		"2025年12月完成；2025年6月30日验收。": "",
+		"投入资金2025.5万元。":            "",
+		"2025年 6 月 30 日完成。":        "",
+	} {
+		n := model(issue(1, notice.Completed, text))
+		got := codes(Check(n, Options{}))["date-invalid"]
+		switch {
+		case bad == "" && len(got) > 0:
+			t.Errorf("%s: flagged %+v", text, got)
+		case bad != "" && (len(got) != 1 || !strings.Contains(got[0].Message, "“"+bad+"”")):
+			t.Errorf("%s: findings %+v, want one naming %s", text, got, bad)
+		}
 	}
 }

@@ -2,7 +2,9 @@ package check
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
@@ -18,7 +20,104 @@ var (
 	plannedBefore  = lazyre.New(`(计划|预计|力争|确保|拟|将|争取|预期|要求|截止)[^，。；]{0,4}$`)
 	plannedAfter   = lazyre.New(`^\s*(底前|底|前|以前|之前|内|以内|中旬前|上旬前|下旬前)`)
 	referredObject = lazyre.New(`^[^，。；]{0,30}?(精神|讲话|指示|文件|通知|意见|决定|条例|办法)`)
+	// A written date with its day, in Chinese or numeric form; and a month.
+	writtenDay   = lazyre.New(`(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-./](\d{1,2})[-./](\d{1,2})(?:[^\d.]|$))`)
+	writtenMonth = lazyre.New(`(\d{4})\s*年\s*(\d{1,2})\s*月`)
 )
+
+// checkCalendar finds dates that do not exist (2025年2月30日, 2025年13月):
+// the reader keeps what it can of them, so the clerk must be told.
+func checkCalendar(n *notice.Notice, _ Options) []Finding {
+	var fs []Finding
+	seen := map[string]bool{}
+	report := func(date, s string, at, issue int) {
+		if seen[date] {
+			return
+		}
+		seen[date] = true
+		what := "日期"
+		if issue > 0 {
+			what = fmt.Sprintf("问题（%d）中的日期", issue)
+		}
+		fs = append(fs, Finding{Level: Error, Code: "date-invalid", Issue: issue,
+			Message: fmt.Sprintf("%s“%s”不存在：“%s”", what, date, excerpt(s, at, at+len(date)))})
+	}
+	visit := func(s string, issue int) {
+		if !strings.ContainsAny(s, "年-./") {
+			return
+		}
+		for _, m := range writtenDay.Regexp().FindAllStringSubmatchIndex(s, -1) {
+			y, mo, d := atoi(s, m[2], m[3]), atoi(s, m[4], m[5]), atoi(s, m[6], m[7])
+			if m[4] < 0 {
+				mo, d = atoi(s, m[8], m[9]), atoi(s, m[10], m[11])
+			}
+			if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
+				end := m[1]
+				if m[4] < 0 && end > m[11] {
+					end = m[11]
+				}
+				report(strings.TrimSpace(s[m[0]:end]), s, m[0], issue)
+			}
+		}
+		for _, m := range writtenMonth.Regexp().FindAllStringSubmatchIndex(s, -1) {
+			if mo := atoi(s, m[4], m[5]); mo < 1 || mo > 12 {
+				report(s[m[0]:m[1]], s, m[0], issue)
+			}
+		}
+	}
+	eachText(n, visit)
+	for _, is := range n.Issues() {
+		visit(is.DeadlineText, is.Number)
+	}
+	for _, p := range n.Pending {
+		visit(p.DeadlineText, p.Issue)
+	}
+	return fs
+}
+
+func atoi(s string, from, to int) int {
+	if from < 0 {
+		return 0
+	}
+	v, _ := strconv.Atoi(s[from:to])
+	return v
+}
+
+// daysIn is the number of days of a month of the Gregorian calendar.
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// checkDeadlineRange warns about a deadline before the inspection's feedback
+// (or its end, when the feedback date is not given): rectification starts
+// from the feedback, so such a deadline is a slip of the year or month.
+func checkDeadlineRange(n *notice.Notice, _ Options) []Finding {
+	if n.Inspection == nil {
+		return nil
+	}
+	from, what := n.Inspection.Feedback, "巡察反馈日期"
+	if from == "" {
+		from, what = n.Inspection.End, "巡察结束日期"
+	}
+	if from == "" {
+		return nil
+	}
+	var fs []Finding
+	for _, is := range n.Issues() {
+		if is.Deadline != "" && after(from, is.Deadline) {
+			fs = append(fs, Finding{Level: Warning, Code: "deadline-before-feedback", Issue: is.Number, Location: where(is),
+				Message: fmt.Sprintf("问题（%d）的整改时限%s早于%s%s", is.Number, deadlineText(is), what, notice.ChineseDate(from))})
+		}
+	}
+	return fs
+}
+
+func deadlineText(is *notice.Issue) string {
+	if is.DeadlineText != "" {
+		return "“" + is.DeadlineText + "”"
+	}
+	return notice.ChineseDate(is.Deadline)
+}
 
 // actionDates are the dates in an action's text that date the action itself,
 // with their offsets.

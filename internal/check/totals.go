@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/rectify/rectify/internal/notice"
 )
@@ -21,6 +22,21 @@ func checkTotals(n *notice.Notice, _ Options) []Finding {
 		if want, ok := n.Stated[st]; ok && want != counts[st] {
 			fs = append(fs, Finding{Level: Error, Code: "stated-status",
 				Message: fmt.Sprintf("文中称%s%d个，但问题清单中%s的有%d个", notice.StatusLabel[st], want, notice.StatusLabel[st], counts[st])})
+		}
+	}
+	// The stated parts against the stated whole: "10个问题…已完成8个，正在整改3个".
+	if total, ok := n.Stated["issues"]; ok {
+		parts, named := 0, []string{}
+		for _, st := range notice.Statuses {
+			if v, ok := n.Stated[st]; ok {
+				parts += v
+				named = append(named, fmt.Sprintf("%s%d个", notice.StatusLabel[st], v))
+			}
+		}
+		// One stated part may leave the rest unsaid; two or more claim the whole.
+		if parts > total || len(named) >= 2 && parts != total {
+			fs = append(fs, Finding{Level: Error, Code: "stated-parts",
+				Message: fmt.Sprintf("文中称共反馈问题%d个，但%s相加为%d个", total, strings.Join(named, "、"), parts)})
 		}
 	}
 	if n.StatedRate > 0 && len(issues) > 0 {

@@ -405,3 +405,28 @@ func TestLongLine(t *testing.T) {
 		t.Errorf("a line under the limit was refused: %v", err)
 	}
 }
+
+// TestInspectionPhrasings: the inspection's dates as offices write them; the
+// feedback date may stand before a comma that opens its clause.
+func TestInspectionPhrasings(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want notice.Inspection
+	}{
+		{"根据区委统一部署，2025年3月10日至2025年4月30日，区委第二巡察组对区卫健委党组开展了常规巡察。2025年6月12日，巡察组向区卫健委党组反馈了巡察意见。",
+			notice.Inspection{Team: "区委第二巡察组", Start: "2025-03-10", End: "2025-04-30", Feedback: "2025-06-12"}},
+		{"2024年5月13日至6月24日，县委第二巡察组对园区开展了巡察，并于8月29日反馈了巡察意见。",
+			notice.Inspection{Team: "县委第二巡察组", Start: "2024-05-13", End: "2024-06-24", Feedback: "2024-08-29"}},
+		// A comma after the end date does not make it the feedback date.
+		{"2025年3月10日至4月30日，市委第一巡察组对市局党组进行了巡察，9月5日向市局党组反馈了意见。",
+			notice.Inspection{Team: "市委第一巡察组", Start: "2025-03-10", End: "2025-04-30", Feedback: "2025-09-05"}},
+	} {
+		n, err := Read([]byte(c.text + "\n一、整改情况\n（一）问题一\n整改情况：已完成。建立制度。\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n.Inspection == nil || *n.Inspection != c.want {
+			t.Errorf("%s\n got %+v\nwant %+v", c.text, n.Inspection, c.want)
+		}
+	}
+}
