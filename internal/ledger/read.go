@@ -1,6 +1,7 @@
 package ledger
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -84,23 +85,96 @@ func Read(data []byte, kind string, opt ReadOptions) (*notice.Notice, error) {
 		}
 		return nil, fmt.Errorf("没有名为“%s”的工作表（有：%s）", opt.Sheet, strings.Join(names, "、"))
 	}
-	// Pick the sheet that looks most like a ledger.
-	best, bestScore := -1, 0
-	for i := range grids {
-		if _, _, score := findHeader(&grids[i]); score > bestScore {
-			best, bestScore = i, score
-		}
-	}
-	if best < 0 {
-		return nil, ErrNoHeader
-	}
-	return fromGrid(&grids[best])
+	return fromGrids(grids)
 }
 
-// findHeader finds the header row (and a second header row under a merged
-// group) and maps columns to fields. score counts the fields found.
-func findHeader(g *Grid) (cols map[int]Field, dataStart int, score int) {
-	bestRow := -1
+// fromGrids reads every sheet that holds a ledger, in workbook order:
+// offices keep one sheet per 巡察组 or per category, beside a cover, a 统计
+// sheet and 填表说明 that are no ledger. When several sheets hold issues, a
+// sheet without categories of its own becomes a category named by the
+// sheet; a sheet that only repeats issues already read is left out. The 填报单位 and date may stand on any sheet (a cover).
+func fromGrids(grids []Grid) (*notice.Notice, error) {
+	var n *notice.Notice
+	var firstErr error
+	var sheets []*notice.Notice
+	var names []string
+	ledgers := make([]bool, len(grids))
+	for i := range grids {
+		if ledgers[i] = findHeader(&grids[i]).score > 0; !ledgers[i] {
+			continue
+		}
+		name := grids[i].Sheet
+		one, err := fromGrid(&grids[i])
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		if repeats(one, sheets) {
+			continue // a view of issues already read (未完成事项, 销号清单)
+		}
+		sheets, names = append(sheets, one), append(names, name)
+	}
+	switch len(sheets) {
+	case 0:
+		if firstErr != nil {
+			return nil, firstErr
+		}
+		return nil, ErrNoHeader
+	case 1:
+		n = sheets[0]
+	default:
+		n = &notice.Notice{Format: notice.FormatVersion}
+		for i, one := range sheets {
+			if len(one.Categories) == 1 && one.Categories[0].Title == "" {
+				one.Categories[0].Title = names[i]
+			}
+			for _, c := range one.Categories {
+				c.Number = len(n.Categories) + 1
+				n.Categories = append(n.Categories, c)
+			}
+			n.Unplaced = append(n.Unplaced, one.Unplaced...)
+			if n.Issuer == "" {
+				n.Issuer = one.Issuer
+			}
+			if n.Date == "" {
+				n.Date = one.Date
+			}
+		}
+	}
+	// A cover sheet (封面) may name the unit and the date.
+	for i := range grids {
+		if n.Issuer != "" && n.Date != "" {
+			break
+		}
+		if !ledgers[i] {
+			unit, date, _ := fillLines(&grids[i], min(len(grids[i].Rows), headerSearch))
+			n.Issuer = cmp.Or(n.Issuer, unit)
+			n.Date = cmp.Or(n.Date, date)
+		}
+	}
+	return n, nil
+}
+
+// header is where a sheet's header stands and what its columns mean.
+type header struct {
+	cols  map[int]Field  // column → field
+	marks map[int]string // tick columns under a status group ("完成情况" over 已完成/正在推进): column → its status word
+	start int            // the first data row
+	score int            // the fields found: how much the sheet looks like a ledger
+}
+
+// findHeader finds the header: the row naming the most fields among the
+// first rows, grown into a band over the rows its merged cells span (two-
+// and three-row headers: "整改措施" over 具体措施/责任单位/责任人, "责任主体"
+// over 责任领导/…), or, without merges, over a row of sub-headers below it.
+// Each column means what the lowest header cell over it that names a field
+// says; a column whose lowest cell is a status word ("已完成", "正在推进")
+// under a status group is a tick column. The score is zero for a sheet
+// without a header that names an issue's title or actions.
+func findHeader(g *Grid) header {
+	bestRow, best := -1, 0
 	for r := 0; r < min(len(g.Rows), headerSearch); r++ {
 		seen := map[Field]bool{}
 		for c := range g.Rows[r] {
@@ -108,49 +182,101 @@ func findHeader(g *Grid) (cols map[int]Field, dataStart int, score int) {
 				seen[f] = true
 			}
 		}
-		if len(seen) > score {
-			score, bestRow = len(seen), r
+		if len(seen) > best {
+			best, bestRow = len(seen), r
 		}
 	}
-	if score < 3 || !hasCore(g, bestRow) {
-		return nil, 0, 0
+	if best < 3 {
+		return header{}
 	}
-	cols = map[int]Field{}
-	width := len(g.Rows[bestRow])
-	if bestRow+1 < len(g.Rows) {
-		width = max(width, len(g.Rows[bestRow+1]))
+	// The merges near the header, by the cells they cover.
+	merged := map[[2]int]string{}
+	var near []Merge
+	for _, m := range g.Merges {
+		if m.R1 <= bestRow+3 && m.R2 >= bestRow-3 && m.R2-m.R1 < 8 {
+			near = append(near, m)
+		}
 	}
-	sub := 0
-	for c := 0; c < width; c++ {
-		f := fieldOf(g.cell(bestRow, c))
-		// A group cell over two rows ("责任主体" over 责任领导/责任单位/责任人):
-		// the row below names the column.
-		if bestRow+1 < len(g.Rows) {
-			if f2 := fieldOf(g.cell(bestRow+1, c)); f2 != FieldNone && (f == FieldNone || g.cell(bestRow, c) == "" || isGroupCell(g, bestRow, c)) {
-				f = f2
-				sub++
+	top, bottom := bestRow, bestRow
+	for grown := true; grown; {
+		grown = false
+		for _, m := range near {
+			if m.R1 <= bottom && m.R2 >= top && m.R2 > m.R1 && (m.R1 < top || m.R2 > bottom) {
+				top, bottom, grown = min(top, m.R1), max(bottom, m.R2), true
 			}
 		}
-		if f != FieldNone && !containsField(cols, f) {
-			cols[c] = f
+	}
+	if bottom == bestRow && bottom+1 < len(g.Rows) && subHeaderRow(g, bestRow, bottom+1) {
+		bottom++
+	}
+	for _, m := range near {
+		v := g.cell(m.R1, m.C1)
+		for r := max(m.R1, top); r <= min(m.R2, bottom); r++ {
+			for c := m.C1; c <= m.C2 && c < maxCols; c++ {
+				merged[[2]int{r, c}] = v
+			}
 		}
 	}
-	dataStart = bestRow + 1
-	if sub > 0 {
-		dataStart++
-		score += sub
+	at := func(r, c int) string {
+		if v := g.cell(r, c); v != "" {
+			return v
+		}
+		return merged[[2]int{r, c}]
 	}
-	return cols, dataStart, len(cols)
+	width := 0
+	for r := top; r <= bottom; r++ {
+		width = max(width, len(g.Rows[r]))
+	}
+	h := header{cols: map[int]Field{}, start: bottom + 1}
+	for c := 0; c < min(width, maxCols); c++ {
+		lowest := ""
+		f := FieldNone
+		for r := bottom; r >= top && f == FieldNone; r-- {
+			v := at(r, c)
+			if lowest == "" {
+				lowest = v
+			}
+			f = fieldOf(v)
+		}
+		if f == FieldStatus && lowest != "" && fieldOf(lowest) == FieldNone {
+			if _, ok := notice.ParseStatus(cleanHeader(lowest)); ok {
+				if h.marks == nil {
+					h.marks = map[int]string{}
+				}
+				h.marks[c] = cleanHeader(lowest)
+				continue
+			}
+		}
+		if f != FieldNone && !containsField(h.cols, f) {
+			h.cols[c] = f
+		}
+	}
+	if !containsField(h.cols, FieldTitle) && !containsField(h.cols, FieldActions) {
+		return header{}
+	}
+	h.score = len(h.cols) + len(h.marks)
+	return h
 }
 
-func hasCore(g *Grid, r int) bool {
-	for c := range g.Rows[r] {
-		switch fieldOf(g.cell(r, c)) {
-		case FieldTitle, FieldActions:
-			return true
+// subHeaderRow: row r below the header row names fields or statuses in
+// columns the header row leaves blank (a two-row header whose merges were
+// lost, as in CSV), and holds nothing else.
+func subHeaderRow(g *Grid, head, r int) bool {
+	named := 0
+	for c, v := range g.Rows[r] {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		_, status := notice.ParseStatus(cleanHeader(v))
+		if fieldOf(v) == FieldNone && !(status && utf8.RuneCountInString(v) > 1) {
+			return false
+		}
+		if g.cell(head, c) == "" || isGroupCell(g, head, c) {
+			named++
 		}
 	}
-	return false
+	return named > 0
 }
 
 // isGroupCell: a cell merged across columns in the header row, or an empty
@@ -173,10 +299,41 @@ func containsField(m map[int]Field, f Field) bool {
 	return false
 }
 
-var footerRe = lazyre.New(`^(填表人|审核人|制表人|填报人|联系人|联系电话|注[:：]|说明[:：]|备注[:：])`)
-var fillRe = lazyre.New(`填报单位[:：]\s*(.+?)(?:（盖章）|\(盖章\))?\s*(?:填报时间|填报日期|时间)[:：]\s*(.+)$`)
+// A row that starts with one of these ends the table: signatures and notes.
+var footerRe = lazyre.New(`^(填表人|审核人|制表人|填报人|联系人|联系电话|注[:：]|说明[:：]|备注[:：]|(?:填表|填报|制表)说明|(?:单位)?(?:主要)?负责人[:：（(])`)
 
-var fillUnitRe = lazyre.New(`^填报单位[:：]\s*(.+?)\s*(?:（盖章）|\(盖章\))?$`)
+// totalRow: a 合计/小计 row between or below the issues, never an issue.
+func totalRow(first string) bool {
+	return strings.HasPrefix(first, "合计") || strings.HasPrefix(first, "小计") || strings.HasPrefix(first, "总计")
+}
+
+// The 填报单位 line names the unit, the 填报日期 line (often the same line)
+// the date; 报送 and 填表 say the same, and （盖章） may stand on either side
+// of the colon.
+var (
+	fillUnitRe = lazyre.New(`(?:填报|报送|填表)单位\s*(?:（盖章）|\(盖章\))?\s*[:：]\s*(.+?)\s*(?:（盖章）|\(盖章\))?\s*(?:(?:填报|报送|填表)?(?:时间|日期)\s*[:：].*)?$`)
+	fillDateRe = lazyre.New(`(?:填报|报送|填表)?(?:时间|日期)\s*[:：]\s*(.+)$`)
+)
+
+// fillLines reads the unit and date from the lines above a header (rows
+// before end) and the unit a title line names.
+func fillLines(g *Grid, end int) (unit, date, titleUnit string) {
+	for r := 0; r < end && r < len(g.Rows); r++ {
+		line := strings.TrimSpace(strings.Join(g.Rows[r], " "))
+		if m := fillUnitRe.FindStringSubmatch(line); m != nil && unit == "" {
+			unit = strings.TrimSpace(m[1])
+		}
+		if m := fillDateRe.FindStringSubmatch(line); m != nil && date == "" {
+			if d := notice.FindDates(m[1]); len(d) > 0 {
+				date = d[0].ISO
+			}
+		}
+		if u := unitOfTitle(line); u != "" && titleUnit == "" {
+			titleUnit = u
+		}
+	}
+	return unit, date, titleUnit
+}
 
 // A ledger's title: the unit, then what the ledger is about, ending in
 // 台账 (or 清单, 情况表…). The unit is what comes before 关于, or else
@@ -212,32 +369,41 @@ func unitOfTitle(line string) string {
 	return unit
 }
 
+// repeats: every issue of one is an issue of an earlier sheet, by title.
+func repeats(one *notice.Notice, earlier []*notice.Notice) bool {
+	if len(earlier) == 0 {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, e := range earlier {
+		for _, c := range e.Categories {
+			for _, is := range c.Issues {
+				seen[is.Title] = true
+			}
+		}
+	}
+	for _, c := range one.Categories {
+		for _, is := range c.Issues {
+			if !seen[is.Title] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // fromGrid turns a ledger sheet into the model.
 func fromGrid(g *Grid) (*notice.Notice, error) {
-	cols, start, _ := findHeader(g)
-	if cols == nil {
+	h := findHeader(g)
+	if h.score == 0 {
 		return nil, ErrNoHeader
 	}
+	cols, start := h.cols, h.start
 	n := &notice.Notice{Format: notice.FormatVersion}
 	// Title and 填报 lines above the header: the 填报单位 line names the
 	// unit; without one, a title such as “某某县卫生健康局巡察整改台账” does.
-	titleUnit := ""
-	for r := 0; r < start && r < len(g.Rows); r++ {
-		line := strings.TrimSpace(strings.Join(g.Rows[r], " "))
-		if m := fillRe.FindStringSubmatch(line); m != nil {
-			n.Issuer = strings.TrimSpace(m[1])
-			if d := notice.FindDates(m[2]); len(d) > 0 {
-				n.Date = d[0].ISO
-			}
-		} else if m := fillUnitRe.FindStringSubmatch(line); m != nil {
-			n.Issuer = strings.TrimSpace(m[1])
-		} else if u := unitOfTitle(line); u != "" && titleUnit == "" {
-			titleUnit = u
-		}
-	}
-	if n.Issuer == "" {
-		n.Issuer = titleUnit
-	}
+	unit, date, titleUnit := fillLines(g, start)
+	n.Issuer, n.Date = cmp.Or(unit, titleUnit), date
 	fill := newFiller(g, cols)
 	var cat *notice.Category
 	// All issues in one array sized by the rows, sliced per category at the
@@ -247,12 +413,24 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	firstOf := []int{}
 	seq := 0
 	section, sectionNum := "", 0 // the heading row ("一、…方面") the rows below belong to
-	// This loop decides what each row is (heading, issue, footer) and takes
-	// its cells; reading the cells' text into the issue (actions split,
-	// status, deadline) is most of the work and is done by workers.
+	// This loop decides what each row is (heading, issue, a further row of
+	// the issue above, total, footer) and takes its cells; reading the
+	// cells' text into the issue (actions split, status, deadline) is most
+	// of the work and is done by workers once the issue's last row is seen.
 	work := newIssueWorkers()
 	lastCatRaw, lastCat := "", ""
 	batch := make([]rowCells, 0, rowBatch)
+	var open *rowCells // the issue whose rows are being read
+	flush := func() {
+		if open == nil {
+			return
+		}
+		if batch = append(batch, *open); len(batch) == rowBatch {
+			work.do(batch)
+			batch = make([]rowCells, 0, rowBatch)
+		}
+		open = nil
+	}
 	for r := start; r < len(g.Rows); r++ {
 		if r > start {
 			g.Rows[r-1] = nil // read: let it go (a 100,000-row ledger is large)
@@ -272,14 +450,40 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		if footerRe.MatchString(first) {
 			break
 		}
+		if totalRow(first) {
+			continue
+		}
 		if num, heading, ok := sectionRow(g, cols, r); ok {
+			flush()
+			section, sectionNum = heading, num
+			continue
+		}
+		if num, heading, ok := headingRow(g, fill, h, r); ok {
+			flush()
 			section, sectionNum = heading, num
 			continue
 		}
 		rc := rowCells{title: get(FieldTitle), actions: get(FieldActions)}
-		if rc.actions == "" && cleansToNothing(rc.title) {
+		if h.marks != nil {
+			rc.mark = fill.mark(r, h.marks)
+		}
+		if open != nil && fill.continues(r) {
+			open.add(&rc, fill, r)
 			continue
 		}
+		if rc.actions == "" && cleansToNothing(rc.title) {
+			if fill.col[FieldNumber] >= 0 || fill.col[FieldTitle] >= 0 {
+				// Text where no issue is, in no column of its own: kept
+				// with its place, for check to show.
+				n.Unplaced = append(n.Unplaced, notice.Unplaced{Text: rowText(g.Rows[r]), Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}})
+			}
+			continue
+		}
+		if fill.lone(r) {
+			n.Unplaced = append(n.Unplaced, notice.Unplaced{Text: rowText(g.Rows[r]), Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}})
+			continue
+		}
+		flush()
 		// Rows of a category repeat its cell (merged or carried down):
 		// clean it once.
 		if raw := get(FieldCategory); raw != lastCatRaw {
@@ -305,11 +509,9 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		rc.deadline, rc.deadlineDate = get(FieldDeadline), fill.date(r, FieldDeadline)
 		rc.leader, rc.unit, rc.person = get(FieldLeader), get(FieldUnit), get(FieldPerson)
 		rc.remarks = get(FieldRemarks)
-		if batch = append(batch, rc); len(batch) == rowBatch {
-			work.do(batch)
-			batch = make([]rowCells, 0, rowBatch)
-		}
+		open = &rc
 	}
+	flush()
 	work.do(batch)
 	work.wait()
 	for i := range n.Categories {
@@ -325,14 +527,43 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	return n, nil
 }
 
+// rowText is a row's cells joined, for a row kept as unplaced.
+func rowText(row []string) string {
+	var parts []string
+	for _, v := range row {
+		if v = clean(v); v != "" {
+			parts = append(parts, v)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
 // rowCells is what a data row's cells say, as the sheet shows them (merged
 // and carried values filled in), and the issue they are read into.
 type rowCells struct {
 	is                            *notice.Issue
 	title, actions, number        string
-	progress, status              string
+	progress, status, mark        string
 	deadline, deadlineDate        string
 	leader, unit, person, remarks string
+	// more holds every row of an issue that spans several rows (merged
+	// 序号/问题 cells over one measure a row, or measures on rows of their
+	// own with 序号 and 问题 left blank), the first one included.
+	more []rowCells
+}
+
+// add takes row r, a further row of the open issue.
+func (rc *rowCells) add(next *rowCells, f *filler, r int) {
+	if rc.more == nil {
+		first := *rc
+		first.is = nil
+		rc.more = []rowCells{first}
+	}
+	next.progress, next.status = f.get(r, FieldProgress), f.get(r, FieldStatus)
+	next.deadline, next.deadlineDate = f.get(r, FieldDeadline), f.date(r, FieldDeadline)
+	next.leader, next.unit, next.person = f.get(r, FieldLeader), f.get(r, FieldUnit), f.get(r, FieldPerson)
+	next.remarks = f.get(r, FieldRemarks)
+	rc.more = append(rc.more, *next)
 }
 
 // rowBatch rows are handed to a worker at a time.
@@ -372,10 +603,14 @@ func (w *issueWorkers) wait() {
 // read fills the issue from the row's cells.
 func (rc *rowCells) read() {
 	is := rc.is
-	if v, err := strconv.Atoi(strings.TrimSpace(rc.number)); err == nil && v > 0 {
+	if v := issueNumber(rc.number); v > 0 {
 		is.Number = v
 	}
 	is.Title = issueTitle(clean(rc.title))
+	if rc.more != nil {
+		rc.readRows()
+		return
+	}
 	cell := normalizeCell(rc.actions)
 	lead, acts := textnotice.SplitActions(cell)
 	is.Lead, is.Actions = lead, acts
@@ -384,23 +619,159 @@ func (rc *rowCells) read() {
 		is.Actions = []notice.Action{}
 	}
 	is.Progress = clean(rc.progress)
-	statusText := clean(rc.status)
-	if st, ok := notice.ParseStatus(statusText); ok {
-		is.Status, is.StatusText = st, statusText
-	} else if st, w := notice.FindStatus(is.Progress); st != "" {
-		is.Status, is.StatusText = st, w
-	} else if statusText != "" {
-		is.StatusText = statusText
-	}
-	is.Deadline = rc.deadlineDate
-	if is.Deadline == "" {
-		is.Deadline = deadlineText(rc.deadline)
-	}
+	is.Status, is.StatusText = statusOf(clean(rc.status), rc.mark, is.Progress)
+	is.Deadline = deadlineOf(rc.deadline, rc.deadlineDate)
 	leader, unit, person := clean(rc.leader), clean(rc.unit), clean(rc.person)
 	if leader+unit+person != "" {
 		is.Responsible = &notice.Responsible{Leader: leader, Unit: unit, Person: person}
 	}
 	is.Remarks = clean(rc.remarks)
+}
+
+// readRows reads an issue that spans several rows: every row's measures are
+// its actions, in order; whoever answers for any of them answers for it; it
+// is due when its last measure is; and it is as far along as its least
+// finished measure.
+func (rc *rowCells) readRows() {
+	is := rc.is
+	is.Actions = []notice.Action{}
+	var seenActs, leaders, units, persons, progress, remarks []string
+	rank := len(statusRank)
+	deadline, deadlineKey := "", ""
+	for _, p := range rc.more {
+		if a := normalizeCell(p.actions); a != "" && !slices.Contains(seenActs, a) {
+			seenActs = append(seenActs, a)
+			lead, acts := textnotice.SplitActions(a)
+			if lead != "" {
+				is.Actions = append(is.Actions, notice.Action{Text: lead})
+			}
+			is.Actions = append(is.Actions, acts...)
+		}
+		leaders, units, persons = addDistinct(leaders, p.leader), addDistinct(units, p.unit), addDistinct(persons, p.person)
+		progress, remarks = addDistinct(progress, p.progress), addDistinct(remarks, p.remarks)
+		if st, text := statusOf(clean(p.status), p.mark, clean(p.progress)); st != "" && statusRank[st] < rank {
+			rank, is.Status, is.StatusText = statusRank[st], st, text
+		}
+		if d := deadlineOf(p.deadline, p.deadlineDate); d != "" {
+			if k := dateKey(d); deadline == "" || k > deadlineKey {
+				deadline, deadlineKey = d, k
+			}
+		}
+	}
+	is.Deadline = deadline
+	is.Progress, is.Remarks = joinTexts(progress), joinTexts(remarks)
+	if len(leaders)+len(units)+len(persons) > 0 {
+		is.Responsible = &notice.Responsible{Leader: strings.Join(leaders, "、"), Unit: strings.Join(units, "、"), Person: strings.Join(persons, "、")}
+	}
+}
+
+// statusRank orders the statuses from least to most finished.
+var statusRank = map[string]int{notice.NotStarted: 0, notice.InProgress: 1, notice.Ongoing: 2,
+	notice.BasicallyCompleted: 3, notice.Completed: 4}
+
+// dateKey sorts ISO dates of any precision by the last day they cover
+// ("2025-12" after "2025-12-15"); text deadlines ("立行立改") sort first.
+func dateKey(d string) string {
+	if len(d) < 4 || d[0] < '0' || d[0] > '9' {
+		return ""
+	}
+	return d + "-99-99"[len(d)-4:]
+}
+
+func addDistinct(list []string, v string) []string {
+	if v = clean(v); v != "" && !slices.Contains(list, v) {
+		list = append(list, v)
+	}
+	return list
+}
+
+// joinTexts joins a column's texts from several rows into one.
+func joinTexts(list []string) string {
+	var b strings.Builder
+	for i, v := range list {
+		if i > 0 && !strings.HasSuffix(list[i-1], "。") && !strings.HasSuffix(list[i-1], "；") {
+			b.WriteString("；")
+		}
+		b.WriteString(v)
+	}
+	return b.String()
+}
+
+// ledgerStatusWords are ways ledgers say how far an issue is that the
+// notice vocabulary leaves out, looked for in a progress text when it has
+// none of the vocabulary's words.
+var ledgerStatusWords = []struct{ word, status string }{
+	{"持续推进", notice.InProgress}, {"正在办理", notice.InProgress}, {"办理中", notice.InProgress},
+	{"已办结", notice.Completed}, {"已落实", notice.Completed},
+}
+
+// statusOf reads a row's status: the status column's words, a tick under a
+// status column, or else the first status word of the progress text. A bare
+// 否 (是否完成) says only that the issue is not finished: the progress text
+// says how far it is, when it says so.
+func statusOf(status, mark, progress string) (string, string) {
+	fromProgress := func() (string, string) {
+		if st, w := notice.FindStatus(progress); st != "" {
+			return st, w
+		}
+		for _, w := range ledgerStatusWords {
+			if strings.Contains(progress, w.word) {
+				return w.status, w.word
+			}
+		}
+		return "", ""
+	}
+	if status == "" && mark != "" {
+		status = mark
+	}
+	if st, ok := notice.ParseStatus(status); ok {
+		if st == notice.NotStarted && (status == "否" || status == "×") {
+			if p, w := fromProgress(); p != "" && p != notice.Completed {
+				return p, w
+			}
+		}
+		return st, status
+	}
+	for _, w := range ledgerStatusWords {
+		if strings.Contains(status, w.word) {
+			return w.status, status
+		}
+	}
+	if st, w := fromProgress(); st != "" {
+		return st, w
+	}
+	return "", status
+}
+
+// deadlineOf is a deadline cell read: the real date, or the text parsed.
+func deadlineOf(text, date string) string {
+	if date != "" {
+		return date
+	}
+	return deadlineText(text)
+}
+
+var numberMarkRe = lazyre.New(`^[（(]?([一二三四五六七八九十百]+|\d+(?:\.\d+)*)[）)]?[、.．]?$`)
+
+// issueNumber reads a 序号 cell: 3, "3", "（三）", "三、", and "1.3" (the
+// third issue under heading 1). It is 0 when the cell is no number.
+func issueNumber(s string) int {
+	s = strings.TrimSpace(s)
+	if v, err := strconv.Atoi(s); err == nil {
+		return max(0, v)
+	}
+	m := numberMarkRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	d := m[1]
+	if i := strings.LastIndexByte(d, '.'); i >= 0 {
+		d = d[i+1:]
+	}
+	if v, err := strconv.Atoi(d); err == nil {
+		return v
+	}
+	return max(0, notice.CNNumber(d))
 }
 
 var numericRe = lazyre.New(`^\d+(\.\d+)?$`)
@@ -517,6 +888,102 @@ func (f *filler) get(r int, fl Field) string {
 		return f.carry
 	}
 	return ""
+}
+
+// own is row r's own cell of a field: its text, or the value of a merged
+// range that starts on row r; a range begun above gives nothing.
+func (f *filler) own(r int, fl Field) string {
+	c := f.col[fl]
+	if c < 0 {
+		return ""
+	}
+	if v := f.g.cell(r, c); v != "" {
+		return v
+	}
+	ms := f.merges[c]
+	if i, _ := slices.BinarySearchFunc(ms, r+1, func(m mergeValue, t int) int { return m.r1 - t }); i > 0 && ms[i-1].r1 == r {
+		return ms[i-1].value
+	}
+	return ""
+}
+
+// continues: row r is a further row of the issue above: its 序号 and 问题
+// are blank or merged from above (one measure a row), and it starts no
+// category of its own.
+func (f *filler) continues(r int) bool {
+	if f.col[FieldNumber] < 0 && f.col[FieldTitle] < 0 {
+		return false
+	}
+	return f.own(r, FieldNumber) == "" && f.own(r, FieldTitle) == "" && f.own(r, FieldCategory) == ""
+}
+
+// issueFields are the columns that say something about an issue besides its
+// number, title and category.
+var issueFields = []Field{FieldActions, FieldLeader, FieldUnit, FieldPerson, FieldDeadline, FieldProgress, FieldStatus, FieldRemarks}
+
+// bare: row r's own cells say nothing about an issue besides its number and
+// title (and no tick stands in a status column).
+func (f *filler) bare(r int, marks map[int]string) bool {
+	for _, fl := range issueFields {
+		if f.own(r, fl) != "" {
+			return false
+		}
+	}
+	for c := range marks {
+		if f.g.cell(r, c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// lone: row r holds a title and nothing else, not even a number, where the
+// sheet numbers its issues: a note between the issues ("以下为移交问题"),
+// neither an issue nor a heading.
+func (f *filler) lone(r int) bool {
+	return f.col[FieldNumber] >= 0 && f.own(r, FieldNumber) == "" && f.own(r, FieldTitle) != "" && f.bare(r, nil)
+}
+
+// mark is the status word of the tick column row r ticks ("√" under
+// 已完成), or "".
+func (f *filler) mark(r int, marks map[int]string) string {
+	for c := 0; c < len(f.g.Rows[r]); c++ {
+		if w, ok := marks[c]; ok {
+			switch v := f.g.cell(r, c); v {
+			case "", "×", "✗", "否", "无", "-", "—", "/":
+			default:
+				return w
+			}
+		}
+	}
+	return ""
+}
+
+// headingRow recognises a category heading written in the issue columns:
+// a number and a title and nothing else, numbered 一/（一） or numbered 1
+// above issues numbered 1.1, 1.2 ("1 政治建设方面存在的问题").
+func headingRow(g *Grid, f *filler, h header, r int) (int, string, bool) {
+	num, title := f.own(r, FieldNumber), f.own(r, FieldTitle)
+	if num == "" || title == "" || !f.bare(r, h.marks) {
+		return 0, "", false
+	}
+	num = strings.TrimSpace(num)
+	m := numberMarkRe.FindStringSubmatch(num)
+	if m == nil {
+		return 0, "", false
+	}
+	if !strings.ContainsAny(m[1], "0123456789") {
+		return notice.CNNumber(m[1]), clean(title), true
+	}
+	for next := r + 1; next < len(g.Rows) && next < r+50; next++ {
+		if v := strings.TrimSpace(f.own(next, FieldNumber)); v != "" {
+			if strings.HasPrefix(v, m[1]+".") {
+				return issueNumber(m[1]), clean(title), true
+			}
+			break
+		}
+	}
+	return 0, "", false
 }
 
 // date is row r's cell of a field when it is a real date (ISO at the

@@ -36,8 +36,8 @@ func FillTemplate(n *notice.Notice, path string) ([]byte, error) {
 	var cols map[int]Field
 	var start int
 	for i := range grids {
-		if c, s, score := findHeader(&grids[i]); score > bestScore {
-			best, bestScore, cols, start = i, score, c, s
+		if h := findHeader(&grids[i]); h.score > bestScore {
+			best, bestScore, cols, start = i, h.score, h.cols, h.start
 		}
 	}
 	if best < 0 {
