@@ -1,6 +1,8 @@
 package check
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -216,5 +218,40 @@ func TestCalendar(t *testing.T) {
 		case bad != "" && (len(got) != 1 || !strings.Contains(got[0].Message, "“"+bad+"”")):
 			t.Errorf("%s: findings %+v, want one naming %s", text, got, bad)
 		}
+	}
+}
+
+// TestNumbersRestartPerCategory: 序号 counted again from 1 in every category
+// (ledgers from many offices) is no duplicate; a number twice within one
+// category still is.
+func TestNumbersRestartPerCategory(t *testing.T) {
+	mk := func(nums ...[]int) *notice.Notice {
+		n := &notice.Notice{Format: 1}
+		for ci, list := range nums {
+			c := notice.Category{Number: ci + 1, Title: fmt.Sprint("类别", ci+1)}
+			for _, v := range list {
+				c.Issues = append(c.Issues, notice.Issue{Number: v, Title: fmt.Sprint("问题", ci, v), Actions: []notice.Action{}})
+			}
+			n.Categories = append(n.Categories, c)
+		}
+		return n
+	}
+	codes := func(n *notice.Notice) []string {
+		var out []string
+		for _, f := range Check(n, Options{}) {
+			if strings.HasPrefix(f.Code, "issue-") {
+				out = append(out, f.Code)
+			}
+		}
+		return out
+	}
+	if got := codes(mk([]int{1, 2, 3}, []int{1, 2})); len(got) != 0 {
+		t.Errorf("restarting numbers: %v", got)
+	}
+	if got := codes(mk([]int{1, 2, 2}, []int{1, 2})); !slices.Contains(got, "issue-duplicate") {
+		t.Errorf("a duplicate within a category is not found: %v", got)
+	}
+	if got := codes(mk([]int{1, 2}, []int{2, 3})); !slices.Contains(got, "issue-duplicate") {
+		t.Errorf("numbers running on with a repeat are not found: %v", got)
 	}
 }

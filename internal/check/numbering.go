@@ -10,9 +10,28 @@ import (
 func checkNumbering(n *notice.Notice, _ Options) []Finding {
 	var fs []Finding
 	issues := n.Issues()
+	// Numbers that restart at 1 in every category (序号 counted per
+	// category, as many ledgers and notices do) are checked per category.
+	restarts := len(n.Categories) > 1
+	for _, c := range n.Categories {
+		if len(c.Issues) > 0 && c.Issues[0].Number != 1 {
+			restarts = false
+		}
+	}
 	seen := map[int]*notice.Issue{}
 	prev := 0
-	for _, is := range issues {
+	starts := map[int]bool{} // index of each category's first issue
+	if restarts {
+		i := 0
+		for _, c := range n.Categories {
+			starts[i] = true
+			i += len(c.Issues)
+		}
+	}
+	for i, is := range issues {
+		if i > 0 && starts[i] {
+			seen, prev = map[int]*notice.Issue{}, 0
+		}
 		if first, dup := seen[is.Number]; dup {
 			fs = append(fs, Finding{Level: Error, Code: "issue-duplicate", Issue: is.Number, Location: where(is),
 				Message: fmt.Sprintf("问题序号（%d）重复：“%s”与“%s”", is.Number, first.Title, is.Title)})
