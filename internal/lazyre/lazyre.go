@@ -14,6 +14,15 @@
 // of its patterns of paragraphs they do not match, so this is where its
 // time went. The answers are the regexp package's own: only strings that
 // cannot match are answered early (TestSameAnswers, FuzzSameAnswers).
+//
+// Deriving a filter parses the pattern, which compiling does again: the
+// filters of the patterns made at package initialisation are therefore
+// derived when the program is built, into filters_gen.go (go generate;
+// TestGeneratedFilters fails when it is stale), and a pattern parses at
+// run time only to compile. A pattern missing from the file is analysed
+// when first used, as before.
+//
+//go:generate go test -run ^TestGeneratedFilters$ -update .
 package lazyre
 
 import (
@@ -23,6 +32,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 )
 
@@ -41,17 +51,63 @@ type Regexp struct {
 // New returns the pattern, not yet compiled; an invalid pattern panics at
 // its first use (as regexp.MustCompile does at init), which every test that
 // reaches it shows.
-func New(expr string) *Regexp { return &Regexp{expr: expr} }
+func New(expr string) *Regexp {
+	if !registry.closed.Load() {
+		registry.Lock()
+		registry.exprs = append(registry.exprs, expr)
+		registry.Unlock()
+	}
+	return &Regexp{expr: expr}
+}
 
-// analyse derives the filter from the pattern's syntax.
+// registry lists the patterns made before any was used: those of package
+// initialisation, for TestGeneratedFilters to write filters_gen.go. It
+// closes at the first use, so that patterns made at run time (a fuzz
+// target makes millions) are not kept.
+var registry struct {
+	sync.Mutex
+	exprs  []string
+	closed atomic.Bool
+}
+
+// analyse takes the filter derived at build time, or derives it from the
+// pattern's syntax.
 func (r *Regexp) analyse() {
 	r.analysed.Do(func() {
-		t, err := syntax.Parse(r.expr, syntax.Perl)
-		if err != nil {
-			r.compile() // panics, saying why
+		registry.closed.Store(true)
+		if f, ok := generatedFilter(r.expr); ok {
+			r.f = f
+			return
 		}
-		r.f = analyse(t.Simplify())
+		r.f = analyseExpr(r.expr)
 	})
+}
+
+// analyseExpr derives the filter of a pattern; an invalid one panics as
+// regexp.MustCompile does.
+func analyseExpr(expr string) filter {
+	t, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		regexp.MustCompile(expr) // panics, saying why
+	}
+	return analyse(t.Simplify())
+}
+
+// generatedFilter looks expr up in filters_gen.go (sorted by expression).
+func generatedFilter(expr string) (filter, bool) {
+	i, ok := slices.BinarySearchFunc(generated, expr, func(g generatedEntry, expr string) int {
+		return strings.Compare(g.expr, expr)
+	})
+	if !ok {
+		return filter{}, false
+	}
+	return generated[i].f, true
+}
+
+// generatedEntry is a filter derived when the program was built.
+type generatedEntry struct {
+	expr string
+	f    filter
 }
 
 func (r *Regexp) compile() {
