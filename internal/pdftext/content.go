@@ -31,7 +31,7 @@ func (m matrix) mul(n matrix) matrix {
 
 type gstate struct {
 	ctm                    matrix
-	font                   *font
+	font                   *fontUse
 	size, tc, tw, th, rise float64
 	tl                     float64
 }
@@ -39,10 +39,13 @@ type gstate struct {
 type interp struct {
 	d        *doc
 	glyphs   []Glyph
-	total    *drawn           // what all interpreters of the file drew
-	counted  int              // glyphs drawn here and not yet added to total
-	lastPage int              // glyphs on the page read before
-	fonts    map[string]*font // by object number, or resource scope and name
+	total    *drawn              // what all interpreters of the file drew
+	counted  int                 // glyphs drawn here and not yet added to total
+	lastPage int                 // glyphs on the page read before
+	fonts    map[string]*fontUse // by object number, or resource scope and name
+	// Decoded streams are read into these and reused: the lexer copies
+	// what it keeps, so a page's content is garbage once interpreted.
+	pageBuf, cmapBuf []byte
 }
 
 // drawn is what the goroutines reading a file's pages share: counts of what
@@ -57,7 +60,7 @@ type drawn struct {
 
 type loadedFont struct {
 	once sync.Once
-	f    *font // read only: each interpreter decodes with its own copy
+	f    *font // read only: each interpreter decodes with its own fontUse
 }
 
 // font is the file's font under key, loaded by the first to ask.
@@ -77,7 +80,7 @@ func (t *drawn) font(key string, load func() *font) *font {
 }
 
 func newInterp(d *doc, total *drawn) *interp {
-	return &interp{d: d, total: total, fonts: map[string]*font{}}
+	return &interp{d: d, total: total, fonts: map[string]*fontUse{}}
 }
 
 // countGlyphs adds the glyphs drawn since the last count to the file's
@@ -101,10 +104,10 @@ func num(a []operand, i int) float64 {
 func (in *interp) run(data []byte, res value, scope string, g gstate, depth int) {
 	var tm, tlm matrix
 	var stack []gstate
-	local := map[string]*font{}
+	local := map[string]*fontUse{}
 	var fonts value
 	var fontRefs map[string]string
-	fontOf := func(name string) *font {
+	fontOf := func(name string) *fontUse {
 		if f, ok := local[name]; ok {
 			return f
 		}
@@ -120,12 +123,14 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 		}
 		f, ok := in.fonts[key]
 		if !ok {
-			f = in.total.font(key, func() *font {
+			if loaded := in.total.font(key, func() *font {
 				if fv := fonts.Key(name); fv.Kind() == Dict {
 					return in.loadFont(fv)
 				}
 				return nil
-			}).copy()
+			}); loaded != nil {
+				f = &fontUse{font: loaded}
+			}
 			in.fonts[key] = f
 		}
 		local[name] = f
@@ -286,7 +291,7 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			if in.total.forms.Add(1) > maxFormRuns {
 				limit("绘制的表单对象（Form XObject）超过 %d 次", maxFormRuns)
 			}
-			in.run(in.content(in.readStream(xo)), fres, scope+"/"+a[0].s, fg, depth+1)
+			in.run(in.content(in.appendStream(nil, xo)), fres, scope+"/"+a[0].s, fg, depth+1)
 		}
 	})
 }
@@ -317,16 +322,17 @@ func (in *interp) content(data []byte) []byte {
 	return data
 }
 
-// pageContent reads a page's content streams (one stream or an array).
+// pageContent reads a page's content streams (one stream or an array)
+// into in.pageBuf.
 func (in *interp) pageContent(page value) []byte {
 	c := page.Key("Contents")
 	switch c.Kind() {
 	case Stream:
-		return in.readStream(c)
+		return in.appendStream(in.pageBuf[:0], c)
 	case Array:
-		var all []byte
+		all := in.pageBuf[:0]
 		for i := 0; i < c.Len(); i++ {
-			all = append(all, in.readStream(c.Index(i))...)
+			all = in.appendStream(all, c.Index(i))
 			all = append(all, '\n')
 			if len(all) > maxStreamBytes {
 				limit("一页的内容流超过 %d MB", maxStreamBytes>>20)
@@ -337,14 +343,15 @@ func (in *interp) pageContent(page value) []byte {
 	return nil
 }
 
-func (in *interp) readStream(v value) []byte {
+// appendStream appends a stream's decoded data to dst.
+func (in *interp) appendStream(dst []byte, v value) []byte {
 	switch s := v.o.(type) {
 	case *pdfStream:
-		return in.d.decode(s)
+		return append(dst, in.d.decode(s)...)
 	case pdf.Value:
 		if s.Kind() == pdf.Stream {
-			return in.d.libStream(s)
+			return in.d.libStream(s, dst)
 		}
 	}
-	return nil
+	return dst
 }

@@ -7,6 +7,7 @@ import (
 	"compress/zlib"
 	"encoding/ascii85"
 	"io"
+	"slices"
 )
 
 // decode returns a stream's data with its filters undone. Image filters
@@ -60,7 +61,7 @@ func (d *doc) decode(s *pdfStream) []byte {
 		default:
 			return data
 		}
-		data = d.readAll(r, 4*len(data))
+		data = d.readAll(r, nil, 4*len(data))
 		data = unpredict(data, parms[i])
 	}
 	return data
@@ -84,13 +85,17 @@ func (d *doc) inflate(data []byte) []byte {
 		src.Reset(data)
 		r = flate.NewReader(src)
 	}
-	return d.readAll(r, 4*len(data))
+	return d.readAll(r, nil, 4*len(data))
 }
 
-// readAll reads a decoder's output up to maxStreamBytes, keeping what a
-// damaged stream yields before its fault (as viewers do).
-func (d *doc) readAll(r io.Reader, guess int) []byte {
-	buf := make([]byte, 0, min(max(guess, 512), maxStreamBytes))
+// readAll appends a decoder's output to dst, up to maxStreamBytes of it,
+// keeping what a damaged stream yields before its fault (as viewers do).
+// guess is the expected size, when known.
+func (d *doc) readAll(r io.Reader, dst []byte, guess int) []byte {
+	buf, start := dst, len(dst)
+	if spare := cap(buf) - len(buf); spare < 512 || spare < guess {
+		buf = slices.Grow(buf, min(max(guess, 512), maxStreamBytes))
+	}
 	for {
 		d.g.step()
 		if len(buf) == cap(buf) {
@@ -98,7 +103,7 @@ func (d *doc) readAll(r io.Reader, guess int) []byte {
 		}
 		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
-		if len(buf) > maxStreamBytes {
+		if len(buf)-start > maxStreamBytes {
 			limit("一个数据流解压后超过 %d MB", maxStreamBytes>>20)
 		}
 		if err != nil {

@@ -8,7 +8,9 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// font decodes a PDF font's codes into text and advances.
+// font decodes a PDF font's codes into text and advances. It is loaded
+// once per file and read only: each interpreter decodes with its own
+// fontUse.
 type font struct {
 	composite bool           // Type0: codes are 1 or 2 bytes by the CMap
 	cmapKind  string         // "identity", "gbk", "ucs2", "utf16" for composite fonts
@@ -20,31 +22,24 @@ type font struct {
 	dw        float64         // default width
 	scale     float64         // glyph units → text space (0.001, or a Type 3 FontMatrix)
 	name      string
-	gbkSeen   map[string]string // GBK codes decoded so far
-	buf       []glyph           // decode's result, reused
 }
 
-// copy is a font to decode with: what was loaded is shared, the buffers
-// and memos that decoding fills are its own.
-func (f *font) copy() *font {
-	if f == nil {
-		return nil
-	}
-	c := *f
-	c.buf, c.gbkSeen = nil, nil
-	if f.toUni != nil {
-		u := *f.toUni
-		u.memo = nil
-		c.toUni = &u
-	}
-	return &c
+// fontUse is a font as one interpreter decodes with it: the memos and the
+// buffer that decoding fills are its own (a copy of the font itself, 3 KB,
+// cost more than reading a Type 3 font's glyphs).
+type fontUse struct {
+	*font
+	gbkSeen map[string]string // GBK codes decoded so far
+	memo    map[string]string // ToUnicode codes looked up in the ranges so far
+	buf     []glyph           // decode's result, reused
 }
 
 func (in *interp) loadFont(v value) *font {
 	f := &font{dw: 1000, scale: 0.001, name: v.Key("BaseFont").Name()}
 	sub := v.Key("Subtype").Name()
 	if tu := v.Key("ToUnicode"); tu.Kind() == Stream {
-		f.toUni = parseCMap(in.d.g, in.readStream(tu))
+		in.cmapBuf = in.appendStream(in.cmapBuf[:0], tu)
+		f.toUni = parseCMap(in.d.g, in.cmapBuf)
 	}
 	if sub == "Type0" {
 		f.composite = true
@@ -157,7 +152,7 @@ type glyph struct {
 
 // decode splits a shown string into codes and decodes each.
 // The result is valid until the next call (its buffer is reused).
-func (f *font) decode(raw string) []glyph {
+func (f *fontUse) decode(raw string) []glyph {
 	out := f.buf[:0]
 	defer func() { f.buf = out[:0] }()
 	if !f.composite {
@@ -165,7 +160,7 @@ func (f *font) decode(raw string) []glyph {
 			c := int(raw[i])
 			text := ""
 			if f.toUni != nil {
-				text = f.toUni.lookup(raw[i : i+1])
+				text = f.toUni.lookup(raw[i:i+1], &f.memo)
 			}
 			if text == "" && f.simple[c] != 0 {
 				text = string(f.simple[c])
@@ -196,7 +191,7 @@ func (f *font) decode(raw string) []glyph {
 		i += n
 		text := ""
 		if f.toUni != nil {
-			text = f.toUni.lookup(code)
+			text = f.toUni.lookup(code, &f.memo)
 		}
 		cid := 0
 		for _, b := range []byte(code) {
@@ -244,7 +239,7 @@ func (f *font) decode(raw string) []glyph {
 }
 
 // gbk decodes one GBK code, remembering it: a page repeats its characters.
-func (f *font) gbk(code string) string {
+func (f *fontUse) gbk(code string) string {
 	if t, ok := f.gbkSeen[code]; ok {
 		return t
 	}
@@ -265,8 +260,7 @@ type cmap struct {
 	space  [4][][2]string // code space ranges by byte length
 	chars  map[string]string
 	ranges []cmapRange
-	reach  []string          // reach[i]: the highest hi among ranges[:i+1] of the same length
-	memo   map[string]string // codes looked up in the ranges so far
+	reach  []string // reach[i]: the highest hi among ranges[:i+1] of the same length
 }
 
 type cmapRange struct {
@@ -346,18 +340,20 @@ func (m *cmap) codeLen(s string) int {
 	return 0
 }
 
-func (m *cmap) lookup(code string) string {
+// lookup maps a code, remembering in *memo what the ranges gave (at most
+// one entry per code they hold).
+func (m *cmap) lookup(code string, memo *map[string]string) string {
 	if t, ok := m.chars[code]; ok {
 		return t
 	}
-	if t, ok := m.memo[code]; ok {
+	if t, ok := (*memo)[code]; ok {
 		return t
 	}
 	t := m.inRanges(code)
-	if m.memo == nil {
-		m.memo = map[string]string{}
+	if *memo == nil {
+		*memo = map[string]string{}
 	}
-	m.memo[code] = t // at most one entry per code the ranges hold
+	(*memo)[code] = t
 	return t
 }
 

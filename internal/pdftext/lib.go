@@ -104,10 +104,11 @@ func (d *doc) libValue(v pdf.Value) value {
 	return value{d, v}
 }
 
-// libStream reads a library stream through its own filters, within
-// maxStreamBytes (the library reads without a bound). A filter the library
-// lacks panics inside it and Pages then reads the file with our own layer.
-func (d *doc) libStream(v pdf.Value) []byte {
+// libStream appends a library stream, read through its own filters, to
+// dst, within maxStreamBytes (the library reads without a bound). A filter
+// the library lacks panics inside it and Pages then reads the file with our
+// own layer.
+func (d *doc) libStream(v pdf.Value, dst []byte) []byte {
 	// The library allocates a row of /Columns bytes unchecked: a huge
 	// one would exhaust memory. Ours reads such a stream.
 	parms := v.Key("DecodeParms")
@@ -122,7 +123,13 @@ func (d *doc) libStream(v pdf.Value) []byte {
 	}
 	rc := v.Reader()
 	defer rc.Close()
-	return d.readAll(rc, 4*int(min(max(v.Key("Length").Int64(), 0), int64(len(d.data)))))
+	guess := 0
+	if cap(dst)-len(dst) < 4<<10 {
+		// Not a buffer that held the pages before: size it by /Length
+		// (a reference costs the library another read of an object).
+		guess = 4 * int(min(max(v.Key("Length").Int64(), 0), int64(len(d.data))))
+	}
+	return d.readAll(rc, dst, guess)
 }
 
 var libKinds = [...]Kind{pdf.Null: Null, pdf.Bool: Bool, pdf.Integer: Integer, pdf.Real: Real,

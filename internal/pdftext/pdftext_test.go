@@ -554,7 +554,8 @@ func FuzzContent(f *testing.F) {
 		func() {
 			defer catch(&err)
 			m := parseCMap(nil, data)
-			m.lookup("\x00\x20")
+			var memo map[string]string
+			m.lookup("\x00\x20", &memo)
 		}()
 		if err != nil && !errors.Is(err, ErrLimit) {
 			t.Fatalf("not a limit: %v", err)

@@ -269,7 +269,11 @@ func (in *interp) page(j pageJob, number int) Page {
 	// about the same, and growing the slice glyph by glyph cost more than
 	// reading them.
 	in.glyphs = make([]Glyph, 0, in.lastPage+in.lastPage/8)
-	in.run(in.content(in.pageContent(j.node)), j.res, strconv.Itoa(number), gstate{ctm: ctm, th: 1}, 0)
+	data := in.pageContent(j.node)
+	in.run(in.content(data), j.res, strconv.Itoa(number), gstate{ctm: ctm, th: 1}, 0)
+	if data != nil {
+		in.pageBuf = data[:0]
+	}
 	in.lastPage = len(in.glyphs)
 	in.countGlyphs()
 	p.Glyphs = in.glyphs
