@@ -42,6 +42,11 @@ func TestFormXObjectAndFakeBold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, g := range pages[0].Glyphs {
+		if g.Text == "S" && (g.Y < 499 || g.Y > 501) {
+			t.Errorf("form text at y=%.1f, want 500 (its Matrix moves it down 100)", g.Y)
+		}
+	}
 	lines := Lines(pages)
 	var got []string
 	for _, l := range lines {
@@ -49,11 +54,6 @@ func TestFormXObjectAndFakeBold(t *testing.T) {
 	}
 	if strings.Join(got, "|") != "First|Second" {
 		t.Errorf("lines = %q, want First|Second", got)
-	}
-	for _, g := range pages[0].Glyphs {
-		if g.Text == "S" && (g.Y < 499 || g.Y > 501) {
-			t.Errorf("form text at y=%.1f, want 500 (its Matrix moves it down 100)", g.Y)
-		}
 	}
 }
 

@@ -25,7 +25,9 @@ type line struct {
 
 // Lines rebuilds the lines of every page in reading order: by baseline from
 // the top, each left to right. Glyphs drawn twice (fake bold) count once;
-// page numbers and running heads and feet are dropped.
+// page numbers and running heads and feet are dropped. It consumes the
+// pages: their glyphs are sorted, filtered and overwritten in place (a copy
+// of every glyph cost more than the sorting).
 func Lines(pages []Page) []textnotice.Line {
 	all := make([][]line, len(pages))
 	parallel.Each(len(pages), maxReaders, func(i int) { all[i] = pageLines(pages[i]) }) // the pages' lines are independent
@@ -78,8 +80,9 @@ func Lines(pages []Page) []textnotice.Line {
 	return out
 }
 
+// pageLines rebuilds one page's lines; it overwrites p.Glyphs.
 func pageLines(p Page) []line {
-	gs := make([]Glyph, 0, len(p.Glyphs))
+	gs := p.Glyphs[:0] // filtered in place: never ahead of the glyph read
 	for _, g := range p.Glyphs {
 		// Off the page: not printed, not read (poppler's rule too).
 		if g.Size <= 0 || g.X+g.W < 0 || g.Y+g.Size < 0 || g.X > p.Width || g.Y > p.Height {

@@ -24,6 +24,7 @@ import (
 	"github.com/rectify/rectify/internal/testutil"
 	"github.com/rectify/rectify/internal/testutil/golden"
 	"github.com/rectify/rectify/internal/textnotice"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 func mustRead(t testing.TB, p string) []byte {
@@ -580,5 +581,33 @@ func BenchmarkRead(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestGBKAsDecoderString: fontUse.gbk decodes every one- and two-byte code,
+// and four-byte GB 18030 codes, as the GB 18030 decoder's String does
+// (nothing where it fails), the first time and from its memo.
+func TestGBKAsDecoderString(t *testing.T) {
+	var codes []string
+	for a := range 256 {
+		codes = append(codes, string([]byte{byte(a)}))
+		for b := range 256 {
+			codes = append(codes, string([]byte{byte(a), byte(b)}))
+		}
+	}
+	for _, c := range []string{"\x81\x30\x81\x30", "\x84\x31\xa4\x39", "\x90\x30\x81\x30", "\xe3\x32\x9a\x35", "\xff\xff\xff\xff", "\x81\x30\x81", "\x81\x30"} {
+		codes = append(codes, c)
+	}
+	f := &fontUse{}
+	for pass := range 2 {
+		for _, c := range codes {
+			want, err := simplifiedchinese.GB18030.NewDecoder().String(c)
+			if err != nil {
+				want = ""
+			}
+			if got := f.gbk(c); got != want {
+				t.Fatalf("pass %d: % x gives %q, the decoder %q", pass, c, got, want)
+			}
+		}
 	}
 }
