@@ -291,7 +291,7 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			if in.total.forms.Add(1) > maxFormRuns {
 				limit("绘制的表单对象（Form XObject）超过 %d 次", maxFormRuns)
 			}
-			in.run(in.content(in.appendStream(nil, xo)), fres, scope+"/"+a[0].s, fg, depth+1)
+			in.run(in.content(in.readStream(xo)), fres, scope+"/"+a[0].s, fg, depth+1)
 		}
 	})
 }
@@ -342,6 +342,9 @@ func (in *interp) pageContent(page value) []byte {
 	}
 	return nil
 }
+
+// readStream is a stream's decoded data, in a slice of its own.
+func (in *interp) readStream(v value) []byte { return in.appendStream(nil, v) }
 
 // appendStream appends a stream's decoded data to dst.
 func (in *interp) appendStream(dst []byte, v value) []byte {
