@@ -1,0 +1,248 @@
+package textnotice
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/rectify/rectify/internal/notice"
+)
+
+// The blind notices: each written in the style of an office no other
+// fixture imitates, and its gold written by hand from reading the text
+// before the reader was run on it. Where the reader and the gold
+// differed, the text and docs/notice-data.md decided which was right.
+
+// blindIssue is one issue's hand-made gold, the responsible people too.
+type blindIssue struct {
+	num      int
+	title    string
+	status   string
+	actions  int
+	deadline string
+	leader   string
+	unit     string
+	person   string
+}
+
+type blindCase struct {
+	file       string
+	issuer     string
+	title      string
+	date       string
+	docNumber  string
+	addressee  string
+	inspection notice.Inspection
+	categories int
+	issues     []blindIssue
+	acc        notice.Accountability
+	stated     map[string]int
+	rate       float64
+	contact    notice.Contact
+	// knownGaps names the checks (see blindChecks) this notice still
+	// fails; the test fails when one of them passes, so the list cannot
+	// go stale.
+	knownGaps []string
+}
+
+var blindCases = []blindCase{
+	// A court's Party group: 文号 above the issuer, a 主送 line, issues
+	// 第一，/第二， restarting under each （一） category, the status on a
+	// line of its own (整改情况：已完成), 整改时限 and 责任领导/责任部门 on
+	// their own lines, the 版记 (抄送, 印发) after the signature.
+	{file: "court-diyi.txt", issuer: "中共柘荣县人民法院党组", title: "关于县委巡察反馈意见整改情况的通报",
+		date: "2025-06-12", docNumber: "柘法党〔2025〕12号", addressee: "院机关各部门、各人民法庭",
+		inspection: notice.Inspection{Team: "县委第一巡察组", Start: "2024-09-02", End: "2024-10-31", Feedback: "2024-12-06"},
+		categories: 3, issues: []blindIssue{
+			{1, "执行“诉源治理”工作机制不够有力，诉前调解成功率偏低", cC, 3, "", "陈立新", "立案庭", ""},
+			{2, "审判执行质效不高，长期未结案件较多", cIP, 2, "2025-09", "吴海燕", "审判管理办公室", ""},
+			{3, "涉企案件执行力度不够，“执行难”问题仍较突出", cC, 2, "", "郑明辉", "执行局", ""},
+			{1, "党组主体责任落实不够到位，压力传导层层递减", cOG, 3, "", "林国强", "政治部", ""},
+			{2, "审判权力运行监督制约机制不健全", cC, 2, "", "吴海燕", "审判管理办公室", ""},
+			{1, "基层党支部组织生活不够规范", cC, 2, "", "林国强", "机关党委", ""},
+			{2, "年轻干警培养力度不够，审判业务骨干断层", cC, 2, "", "陈立新", "政治部", ""},
+		},
+		acc:     notice.Accountability{Total: 5, Measures: map[string]int{"约谈": 3, "诫勉谈话": 1, "党纪处分": 1}},
+		stated:  map[string]int{"categories": 3, "issues": 7, cC: 5, cIP: 1, cOG: 1},
+		rate:    71.4,
+		contact: notice.Contact{Phone: "0593-8352210", Email: "zrfyjjz@163.com"}},
+	// An audit-rectification 公告 of a county bureau: no category level,
+	// issues （1） with the status in brackets at the heading's end, one
+	// unnumbered 整改情况 paragraph each, money figures, 特此公告.
+	{file: "water-audit.txt", issuer: "周宁县水利局", title: "关于经济责任审计反馈问题整改情况的公告",
+		date: "2025-07-08", categories: 1, issues: []blindIssue{
+			{1, "水利工程建设项目竣工决算滞后", cC, 1, "", "", "", ""},
+			{2, "水资源费征收不及时", cC, 1, "", "", "", ""},
+			{3, "农田水利专项资金结余未及时盘活", cBC, 1, "2025-12", "", "", ""},
+			{4, "政府采购程序不规范", cC, 1, "", "", "", ""},
+			{5, "固定资产账实不符", cC, 1, "", "", "", ""},
+			{6, "河道采砂监管存在薄弱环节", cOG, 1, "", "", "", ""},
+		},
+		stated:  map[string]int{"issues": 6, cC: 4, cBC: 1, cOG: 1},
+		contact: notice.Contact{Phone: "0593-5612037"}},
+	// A village Party branch's 公示: no numbers at all, each issue a run
+	// of 问题：/措施：/整改情况：/整改时限：/责任人： labels, half-width
+	// punctuation throughout.
+	{file: "village-labels.txt", issuer: "中共霞浦县松港街道长沙村支部委员会", title: "关于巡察反馈意见整改情况的公示",
+		date:       "2025-05-06",
+		inspection: notice.Inspection{Team: "街道党工委第二巡察组", Start: "2024-11-04", End: "2024-11-29", Feedback: "2025-01-09"},
+		categories: 1, issues: []blindIssue{
+			{1, "村务公开不及时、不全面，部分财务收支未按月公开", cC, 3, "", "", "", "黄德明（村党支部书记）"},
+			{2, "村集体“三资”管理不规范，部分集体资产出租合同到期未续签", cC, 2, "", "", "", "陈丽华（村委会主任）"},
+			{3, "村级工程项目管理不规范，个别项目未按规定进行公开比选", cC, 2, "", "", "", "黄德明（村党支部书记）"},
+			{4, "党员教育管理不够严格，流动党员管理存在薄弱环节", cIP, 2, "2025-10", "", "", "林秀英（村党支部副书记）"},
+			{5, "人居环境整治长效机制不健全，部分自然村卫生保洁不到位", cOG, 3, "", "", "", "陈丽华（村委会主任）"},
+		},
+		stated:  map[string]int{"issues": 5, cC: 3, cIP: 1, cOG: 1},
+		contact: notice.Contact{Phone: "0593-8123456"}},
+	// A city Party committee on a provincial 巡视: 共性问题/个性问题 as the
+	// two categories, issues ①–⑦ as 关于…的问题 headings, 牵头领导/牵头单位
+	// on one line, 已阶段性完成, accountability figures in a section not
+	// titled 问责.
+	{file: "city-xunshi.txt", issuer: "中共福安市委", title: "关于省委巡视整改进展情况的通报",
+		date:       "2025-07-15",
+		inspection: notice.Inspection{Team: "省委第六巡视组", Start: "2024-03-18", End: "2024-05-20", Feedback: "2024-07-12"},
+		categories: 2, issues: []blindIssue{
+			{1, "学习贯彻习近平新时代中国特色社会主义思想不够深入系统", cC, 3, "", "市委书记", "市委办、市委宣传部", ""},
+			{2, "落实意识形态工作责任制不够到位", cC, 2, "", "市委常委、宣传部部长", "市委宣传部", ""},
+			{3, "防范化解政府债务风险压力较大", cBC, 2, "2026-12", "市长", "市财政局", ""},
+			{4, "推动海洋经济高质量发展办法不多", cC, 2, "", "常务副市长", "市发改局、市海洋渔业局", ""},
+			{5, "营商环境优化不够、企业诉求回应不及时", cC, 2, "", "常务副市长", "市营商办", ""},
+			{6, "基层党组织建设存在薄弱环节", cBC, 3, "", "市委常委、组织部部长", "市委组织部", ""},
+			{7, "落实中央八项规定精神不够严格", cOG, 2, "", "市委常委、市纪委书记、市监委主任", "市纪委监委", ""},
+		},
+		acc:    notice.Accountability{Total: 76, Measures: map[string]int{"党纪政务处分": 31, "组织处理": 45}},
+		stated: map[string]int{"issues": 7, cC: 4, cBC: 2, cOG: 1},
+		contact: notice.Contact{Phone: "0593-6306001", Address: "福安市阳头街道富阳路22号市委巡察办",
+			Email: "fasxcb@163.com"}},
+	// A tax bureau's 主题教育 检视问题 list: the parts 一、 are the
+	// categories, issues a）b） restarting in each, the status bracketed at
+	// the heading's end, actions 1.2.3. inline, 责任领导/责任股室/整改时限
+	// one a line, 立行立改 as a deadline, a completion rate.
+	{file: "tax-theme-ab.txt", issuer: "国家税务总局寿宁县税务局党委", title: "关于主题教育检视问题整改落实情况的通报",
+		date: "2025-01-10", addressee: "局机关各股室、各税务分局",
+		categories: 3, issues: []blindIssue{
+			{1, "学用结合不够紧密，运用党的创新理论指导税收工作的能力有待提升", cC, 3, "2024-10", "局党委书记、局长", "办公室", ""},
+			{2, "青年干部理论学习形式单一", cC, 2, "2024-11", "局党委委员、副局长", "人事股", ""},
+			{1, "办税缴费“堵点”问题仍然存在，部分业务办理时间较长", cBC, 3, "2025-03", "局党委委员、副局长", "纳税服务股", ""},
+			{2, "税费优惠政策宣传辅导精准度不高", cC, 2, "立行立改", "局党委委员、副局长", "纳税服务股、税政股", ""},
+			{1, "执法检查存在“重检查、轻辅导”现象", cIP, 2, "2025-06", "局党委委员、纪检组长", "法制股", ""},
+			{2, "落实中央八项规定精神存在薄弱环节", cC, 2, "2024-09", "局党委委员、纪检组长", "办公室", ""},
+		},
+		stated:  map[string]int{"categories": 3, "issues": 6, cC: 4, cBC: 1, cIP: 1},
+		rate:    66.7,
+		contact: notice.Contact{Phone: "0593-5528106"}},
+	// A rural commercial bank's Party committee: 文号 under the title,
+	// half-width commas in the narrative, the status, deadline and unit as
+	// one table-like line (完成情况：…　　完成时限：…　　责任部门：…), actions
+	// 其一，其二，, 人次 in the accountability figures.
+	{file: "bank-tableline.txt", issuer: "中共福建柘荣农村商业银行股份有限公司委员会", title: "关于县委巡察反馈问题整改进展情况的通报",
+		date: "2025-05-28", docNumber: "柘农商党发〔2025〕7号",
+		inspection: notice.Inspection{Team: "县委第三巡察组", Start: "2024-10-08", End: "2024-11-29", Feedback: "2025-01-15"},
+		categories: 2, issues: []blindIssue{
+			{1, "党委前置研究讨论重大经营管理事项清单执行不严格", cC, 2, "立行立改", "", "党委办公室", ""},
+			{2, "服务乡村振兴力度不够，涉农贷款增速放缓", cBC, 3, "2025-12", "", "普惠金融部", ""},
+			{3, "信贷风险管控不到位，不良贷款率偏高", cIP, 2, "2025-12", "", "风险管理部", ""},
+			{4, "员工行为管理存在盲区", cC, 2, "2025-03", "", "人力资源部", ""},
+			{5, "违规发放津贴补贴", cC, 2, "立行立改", "", "财务会计部", ""},
+		},
+		acc:     notice.Accountability{Total: 9, Measures: map[string]int{"诫勉谈话": 2, "通报批评": 4, "经济处罚": 3}},
+		stated:  map[string]int{"categories": 2, "issues": 5, cC: 3, cBC: 1, cIP: 1},
+		contact: notice.Contact{Phone: "0593-8226613", Address: "柘荣县双城镇东门路3号农商银行党委办公室"}},
+	// A supply-and-marketing cooperative's notice as copied out of a PDF:
+	// hard wraps, blank lines between paragraphs, running head and page
+	// number mid-text, the date after a page break; issues 1、关于…的问题,
+	// actions （1）（2） inline, the status a sentence at the end,
+	// 共性问题2个、个性问题4个 and a completion rate.
+	{file: "coop-pagecopy.txt", issuer: "中共古田县供销合作社联合社党组", title: "关于巡察整改进展情况的通报",
+		date:       "2025-07-02",
+		inspection: notice.Inspection{Team: "县委第五巡察组", Start: "2024-08-26", End: "2024-10-18", Feedback: "2024-11-22"},
+		categories: 1, issues: []blindIssue{
+			{1, "党组理论学习中心组学习流于形式", cC, 3, "", "", "", ""},
+			{2, "推进农村综合服务社建设成效不明显", cC, 2, "", "", "", ""},
+			{3, "社有资产监管不到位，部分资产闲置", cIP, 3, "2025-12", "", "", ""},
+			{4, "基层社改造不彻底", cC, 2, "", "", "", ""},
+			{5, "落实中央八项规定精神不严格", cC, 2, "", "", "", ""},
+			{6, "干部队伍年龄结构老化", cC, 2, "", "", "", ""},
+		},
+		acc:     notice.Accountability{Total: 4, Measures: map[string]int{"批评教育": 3, "诫勉谈话": 1}},
+		stated:  map[string]int{"issues": 6, cC: 5, cIP: 1},
+		rate:    83.3,
+		contact: notice.Contact{Phone: "0593-3882019"}},
+}
+
+// blindChecks compares a notice read with its gold, one named check at a
+// time, and returns the mismatches by name.
+func blindChecks(n *notice.Notice, c blindCase) map[string]string {
+	bad := map[string]string{}
+	differ := func(name string, got, want any) {
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			bad[name] = fmt.Sprintf("%s = %v, want %v", name, got, want)
+		}
+	}
+	differ("issuer", n.Issuer, c.issuer)
+	differ("title", n.Title, c.title)
+	differ("date", n.Date, c.date)
+	differ("doc_number", n.DocNumber, c.docNumber)
+	differ("addressee", n.Addressee, c.addressee)
+	var in notice.Inspection
+	if n.Inspection != nil {
+		in = *n.Inspection
+	}
+	differ("inspection", in, c.inspection)
+	differ("categories", len(n.Categories), c.categories)
+	got := n.Issues()
+	differ("issue count", len(got), len(c.issues))
+	for i := range min(len(got), len(c.issues)) {
+		g, w := got[i], c.issues[i]
+		var r notice.Responsible
+		if g.Responsible != nil {
+			r = *g.Responsible
+		}
+		differ(fmt.Sprintf("issue %d", i+1),
+			fmt.Sprintf("{%d %q %s %d actions %q %q %q %q}", g.Number, g.Title, g.Status, len(g.Actions), g.Deadline, r.Leader, r.Unit, r.Person),
+			fmt.Sprintf("{%d %q %s %d actions %q %q %q %q}", w.num, w.title, w.status, w.actions, w.deadline, w.leader, w.unit, w.person))
+		for _, a := range g.Actions {
+			if st, _ := statusOnly(a.Text); st != "" {
+				bad[fmt.Sprintf("issue %d status in action", i+1)] = fmt.Sprintf("a status sentence stayed in an action: %q", a.Text)
+			}
+		}
+	}
+	var acc notice.Accountability
+	if n.Accountability != nil {
+		acc = *n.Accountability
+	}
+	if acc.Total != c.acc.Total || !sameMap(acc.Measures, c.acc.Measures) || !sameMap(acc.Ranks, c.acc.Ranks) {
+		bad["accountability"] = fmt.Sprintf("accountability = %+v, want %+v", acc, c.acc)
+	}
+	if !sameMap(n.Stated, c.stated) {
+		bad["stated"] = fmt.Sprintf("stated = %v, want %v", n.Stated, c.stated)
+	}
+	differ("stated_rate", n.StatedRate, c.rate)
+	var ct notice.Contact
+	if n.Contact != nil {
+		ct = *n.Contact
+	}
+	differ("contact", ct, c.contact)
+	if len(n.Unplaced) > 0 {
+		bad["unplaced"] = fmt.Sprintf("unplaced text in a clean notice: %+v", n.Unplaced)
+	}
+	return bad
+}
+
+// TestBlindNotices reads the blind notices and checks their hand-made gold.
+func TestBlindNotices(t *testing.T) {
+	for _, c := range blindCases {
+		t.Run(c.file, func(t *testing.T) {
+			bad := blindChecks(readNotice(t, "../../testdata/notices/"+c.file), c)
+			for _, gap := range c.knownGaps {
+				if _, ok := bad[gap]; !ok {
+					t.Errorf("known gap %q now passes: take it off the list", gap)
+				}
+				delete(bad, gap)
+			}
+			for _, msg := range bad {
+				t.Error(msg)
+			}
+		})
+	}
+}
