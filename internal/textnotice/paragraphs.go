@@ -434,7 +434,10 @@ func previousMark(mark string, k, num int) string {
 	case kindCircled:
 		r, _ := firstRune(mark)
 		return string(r - 1)
-	case kindCNDun, kindParenCN:
+	case kindLatin:
+		i := strings.IndexAny(mark, "abcdefghijklmnopqrstuvwxyz")
+		return mark[:i] + string(rune(mark[i]-1)) + mark[i+1:]
+	case kindCNDun, kindParenCN, kindOrdinal:
 		cn := notice.CNNumeral(num)
 		if !strings.Contains(mark, cn) {
 			return ""

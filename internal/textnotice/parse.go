@@ -25,6 +25,8 @@ const (
 	kindArabicParen
 	kindCircled
 	kindProblem // 问题1： / 问题一：
+	kindOrdinal // 第一，/ 第二、 heading an issue, as courts and procuratorates number them
+	kindLatin   // a） b） / （a）, as in lists drawn up like contracts
 )
 
 var markerRes = []*lazyre.Regexp{
@@ -35,6 +37,8 @@ var markerRes = []*lazyre.Regexp{
 	kindArabicParen: lazyre.New(`^(\d{1,3})[）)]\s*`),
 	kindCircled:     lazyre.New(`^([①-⑳])\s*`),
 	kindProblem:     lazyre.New(`^问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})\s*[：:、.．]\s*`),
+	kindOrdinal:     lazyre.New(`^第([一二三四五六七八九十]{1,4})[，、]\s*`),
+	kindLatin:       lazyre.New(`^[（(]?([a-z])[）)]\s*`),
 }
 
 // marker finds a paragraph's numbering: its kind, number and the text after it.
@@ -46,8 +50,10 @@ func marker(s string) (kind, num int, rest, mark string) {
 		}
 		numText := s[m[2]:m[3]]
 		switch k {
-		case kindCNDun, kindParenCN:
+		case kindCNDun, kindParenCN, kindOrdinal:
 			num = notice.CNNumber(numText)
+		case kindLatin:
+			num = int(numText[0]-'a') + 1
 		case kindCircled:
 			num = int([]rune(numText)[0]-'①') + 1
 		case kindProblem:
@@ -58,7 +64,7 @@ func marker(s string) (kind, num int, rest, mark string) {
 			num, _ = strconv.Atoi(numText)
 		}
 		rest = s[m[1]:]
-		if (k == kindArabicDot || k == kindArabicParen) && (rest == "" || []rune(rest)[0] < 0x80) {
+		if (k == kindArabicDot || k == kindArabicParen || k == kindLatin) && (rest == "" || []rune(rest)[0] < 0x80) {
 			continue // "82.5分" and "163.com" are not headings
 		}
 		return k, num, rest, s[:m[1]]
@@ -104,6 +110,7 @@ var labelKinds = map[string]int{
 	"整改时限": lblDeadline, "完成时限": lblDeadline, "时限要求": lblDeadline, "完成时间": lblDeadline, "整改期限": lblDeadline,
 	"责任领导": lblLeader, "牵头领导": lblLeader,
 	"责任单位": lblUnit, "责任部门": lblUnit, "责任科室": lblUnit, "牵头单位": lblUnit,
+	"责任股室": lblUnit, "责任处室": lblUnit, "责任部室": lblUnit, "牵头部门": lblUnit,
 	"责任人":      lblPerson,
 	"基本完成情况说明": lblExplain, "情况说明": lblExplain, "未完成原因": lblExplain, "原因分析": lblExplain,
 	"下一步整改措施": lblNext, "下一步措施": lblNext, "下步措施": lblNext, "下一步工作": lblNext,
@@ -830,6 +837,7 @@ func (p *parser) issuePart1(it *item, s string) {
 		pattern += "："
 		// "整改情况：已完成。一是…": a short first sentence that is a status.
 		// A progress part keeps it: there the status is part of the text.
+		onlyStatus := false
 		if sent, after, ok := leadSentence(body); ok {
 			if st, _ := statusClause(sent); st != "" {
 				words := strings.TrimRight(sent, "。；，")
@@ -838,8 +846,15 @@ func (p *parser) issuePart1(it *item, s string) {
 					layout += "{status}" + body[len(words):len(body)-len(after)]
 					body = after
 					pattern += "{status}" + string([]rune(sent)[len([]rune(sent))-1:])
+					onlyStatus = body == ""
 				}
 			}
+		}
+		// "整改情况：已完成" on a line of its own, the measures under a
+		// label of their own after it: this part was the status alone.
+		if onlyStatus {
+			it.put(layout)
+			return
 		}
 		// A second measures label after the actions ("整改措施：…" then
 		// "整改情况：正在整改。"): the layout holds {actions} once, or
@@ -1009,6 +1024,23 @@ func (p *parser) finishIssue(it *item) notice.Issue {
 	prog := strings.Join(it.progress, "")
 	if strings.TrimSpace(acts) == "" && prog != "" && it.statusIn != "sentence" {
 		acts, prog = prog, ""
+		// The progress part was the measures ("整改进展：一是…。目前已整改
+		// 到位。"): a verdict closing it is the issue's status, as after
+		// the actions.
+		ph := "{actions}"
+		if rest, tail, st, w := trailingStatus(acts); tail != "" && strings.TrimSpace(rest) != "" {
+			acts, prog = rest, strings.TrimSpace(tail)
+			it.setStatus(st, w, "sentence")
+			is.Status, is.StatusText = st, w
+			ph = "{actions}{progress}"
+		}
+		for i, l := range layout {
+			if strings.Contains(l, "{progress}") && !strings.Contains(is.Layout, "{actions}") {
+				layout[i] = strings.Replace(l, "{progress}", ph, 1)
+				break
+			}
+		}
+		is.Layout = strings.Join(layout, "\n")
 	}
 	is.Progress = prog
 	lead, actions, markers := splitActions(acts)
@@ -1067,6 +1099,10 @@ func issueTitle(head string) (title, pattern, desc string) {
 		if strings.HasSuffix(t, s) && displayWidth(t) > displayWidth(s)+3 {
 			t = strings.TrimSuffix(t, s)
 			suffix = s + suffix
+			// "关于…的问题" without quotes: the words between are the title.
+			if inner := strings.TrimPrefix(t, "关于"); inner != t && displayWidth(inner) > 4 {
+				return inner, "关于{title}" + suffix, strings.TrimSpace(rest)
+			}
 			break
 		}
 	}
@@ -1094,10 +1130,12 @@ func groupTitle(s string) (title, pattern string) {
 // numberPattern turns a heading's numbering into a pattern: "（3）" → "（{n}）".
 func numberPattern(mark string, kind int) string {
 	switch kind {
-	case kindCNDun, kindParenCN:
-		return markerRes[kind].ReplaceAllStringFunc(mark, func(m string) string {
-			return strings.Replace(m, strings.Trim(m, "（）、 "), "{cn}", 1)
-		})
+	case kindCNDun, kindParenCN, kindOrdinal:
+		m := markerRes[kind].FindStringSubmatch(mark)
+		return strings.Replace(mark, m[1], "{cn}", 1)
+	case kindLatin:
+		m := markerRes[kind].FindStringSubmatch(mark)
+		return strings.Replace(mark, m[1], "{latin}", 1)
 	case kindCircled:
 		return "{circled}" + strings.TrimLeft(mark, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 	case kindProblem:

@@ -39,8 +39,16 @@ func StyleOf(n *notice.Notice) notice.Style {
 // Fill replaces a pattern's placeholders.
 func Fill(pattern string, num int, title string) string {
 	r := strings.NewReplacer("{n}", strconv.Itoa(num), "{cn}", notice.CNNumeral(num),
-		"{circled}", circled(num), "{title}", title)
+		"{circled}", circled(num), "{latin}", latin(num), "{title}", title)
 	return r.Replace(pattern)
+}
+
+// latin is the letter numbering a list a）b）c）.
+func latin(n int) string {
+	if n >= 1 && n <= 26 {
+		return string(rune('a' + n - 1))
+	}
+	return strconv.Itoa(n)
 }
 
 func circled(n int) string {
@@ -263,7 +271,7 @@ func issueText(st notice.Style, is notice.Issue, pendingSays bool) []Block {
 		layout = "{n}{actions}{progress}" // what the default lines above hold
 	} else {
 		fill := strings.NewReplacer("{n}", strconv.Itoa(is.Number), "{cn}", notice.CNNumeral(is.Number),
-			"{circled}", circled(is.Number), "{title}", is.Title, "{description}", is.Description,
+			"{circled}", circled(is.Number), "{latin}", latin(is.Number), "{title}", is.Title, "{description}", is.Description,
 			"{status}", status, "{actions}", acts, "{progress}", is.Progress, "{deadline}", deadline,
 			"{leader}", r.Leader, "{unit}", r.Unit, "{person}", r.Person, "{remarks}", is.Remarks)
 		for i, l := range strings.Split(fill.Replace(layout), "\n") {
