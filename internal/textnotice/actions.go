@@ -30,6 +30,7 @@ var actionFamilies = []actionFamily{
 	{lazyre.New(`^（(\d{1,2})）`), "（{n}）", atoiNum},
 	{lazyre.New(`^(\d{1,2})）`), "{n}）", atoiNum},
 	{lazyre.New(`^第([一二三四五六七八九十]{1,3})[，,、]`), "第{cn}，", cnNum},
+	{lazyre.New(`^其([一二三四五六七八九十]{1,3})[，,、]`), "其{cn}，", cnNum},
 	{lazyre.New(`^（([一二三四五六七八九十]{1,3})）`), "（{cn}）", cnNum},
 	{lazyre.New(`^(\d{1,2})[.．、]`), "{n}.", atoiNum},
 }

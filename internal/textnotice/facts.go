@@ -16,7 +16,7 @@ const num = `(\d+|[一二两三四五六七八九十]{1,3})`
 // so that 党内严重警告 wins over 党内警告 and 诫勉谈话 over 诫勉.
 const measureWords = `(党纪政务处分|党纪处分|政务处分|党内严重警告|党内警告|政务记大过|政务记过|政务警告|政务撤职|撤销党内职务|` +
 	`留党察看|开除党籍|开除公职|组织处理|诫勉谈话|提醒谈话|谈话提醒|警示谈话|警示约谈|约谈提醒|提醒约谈|批评教育|通报批评|责令书面检查|书面检查|` +
-	`书面检讨|自我检讨|责令检查|调离岗位|调整岗位|停职检查|诫勉|约谈|函询|免职|降级|撤职|记大过|记过|警告)`
+	`书面检讨|自我检讨|责令检查|调离岗位|调整岗位|停职检查|经济处罚|诫勉|约谈|函询|免职|降级|撤职|记大过|记过|警告)`
 
 var (
 	accTotalRe  = lazyre.New(`(?:对|共|累计|合计)?(?:问责|处理|追责|处分)?` + num + `\s*(?:名|人)(?:相关)?(?:责任)?(?:人员|干部|同志|党员|人)?(?:作出|进行|给予|予以)?(?:了)?(?:处理|问责|追责|处分)`)
@@ -30,7 +30,7 @@ var (
 	rankRe     = lazyre.New(`(县处级干部|处级干部|乡科级干部|科级干部|股级干部|一般干部|其他人员|村（社区）干部|村干部|普通党员|中层干部|` +
 		`中层管理人员|一般管理人员|一般工作人员|领导干部|班子成员)\s*` + num + `\s*(?:人次|人|名)`)
 
-	teamRe     = lazyre.New(`((?:中央|省委|市委|县委|区委|州委|旗委|盟委|区党工委|党工委|工委|党组|党委)?(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+)?(?:巡视|巡察)组)`)
+	teamRe     = lazyre.New(`((?:中央|省委|市委|县委|区委|州委|旗委|盟委|区党工委|(?:街道|园区|开发区)?党工委|工委|党组|(?:乡|镇|街道)?党委)?(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+)?(?:巡视|巡察)组)`)
 	rangeRe    = lazyre.New(`(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日`)
 	feedbackRe = lazyre.New(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日，?[^。；，]{0,30}?反馈`)
 
@@ -38,10 +38,15 @@ var (
 	emailRe   = lazyre.New(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
 	addressRe = lazyre.New(`(?:通信地址|通讯地址|联系地址|来信地址|邮寄地址|来信请寄至|来信请寄|邮政信箱|地址)[：:]\s*([^，。；,;]+)`)
 
-	statedPartsRe   = lazyre.New(num + `\s*个方面(?:的|共)?` + num + `\s*(?:个|项|条)(?:具体)?问题`)
+	statedPartsRe = lazyre.New(num + `\s*个方面(?:的|共)?` + num + `\s*(?:个|项|条)(?:具体)?问题`)
+	// 检视问题3个方面6个: the word 问题 before the figures.
+	statedParts2Re = lazyre.New(`问题(?:共|共计)?` + num + `\s*个方面(?:的|共)?` + num + `\s*(?:个|项|条)`)
+	// 共性问题3个、个性问题4个: the issues are the two together.
+	statedSplitRe = lazyre.New(`共性问题(?:共)?(\d+)\s*(?:个|项|条)[，、,和及]{0,2}个性问题(?:共)?(\d+)\s*(?:个|项|条)|` +
+		`个性问题(?:共)?(\d+)\s*(?:个|项|条)[，、,和及]{0,2}共性问题(?:共)?(\d+)\s*(?:个|项|条)`)
 	statedIssuesRe  = lazyre.New(`(?:反馈|指出|交办|发现|梳理)[^，。；]{0,8}?(?:问题)?(?:共|共计|合计)?(\d+)\s*(?:个|项|条)(?:具体)?(?:问题)?|(\d+)\s*(?:个|项|条)(?:具体)?问题`)
 	statedStatusRe  = lazyre.New(`(已完成整改|已整改到位|已完成|已整改|完成整改|基本完成|阶段性完成|正在整改|持续整改|整改中|正在推进|未完成|尚未完成|长期坚持)(?:整改)?\s*(\d+)\s*(?:个|项|条)`)
-	statedStatus2Re = lazyre.New(`(\d+)\s*(?:个|项|条)(?:问题)?(已完成整改|已整改到位|已完成|已整改|基本完成|阶段性完成|正在整改|持续整改|整改中|未完成|尚未完成|长期坚持)`)
+	statedStatus2Re = lazyre.New(`(\d+)\s*(?:个|项|条)(?:问题)?(?:需|需要|仍需|还需|仍|仍在)?(已完成整改|已整改到位|已完成|已整改|基本完成|阶段性完成|正在整改|持续整改|整改中|正在推进|未完成|尚未完成|长期坚持)`)
 	statedRateRe    = lazyre.New(`(?:整改完成率|完成率|整改率)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*[%％]`)
 )
 
@@ -197,6 +202,10 @@ func (p *parser) stated(all string) {
 	st := map[string]int{}
 	if m := statedPartsRe.FindStringSubmatch(all); m != nil {
 		st["categories"], st["issues"] = count(m[1]), count(m[2])
+	} else if m := statedParts2Re.FindStringSubmatch(all); m != nil {
+		st["categories"], st["issues"] = count(m[1]), count(m[2])
+	} else if m := statedSplitRe.FindStringSubmatch(all); m != nil {
+		st["issues"] = atoi(m[1]) + atoi(m[2]) + atoi(m[3]) + atoi(m[4])
 	}
 	for _, m := range statedIssuesRe.FindAllStringSubmatchIndex(all, -1) {
 		if _, ok := st["issues"]; ok || strings.HasPrefix(all[m[1]:], "方面") {

@@ -27,18 +27,24 @@ const (
 	kindProblem // 问题1： / 问题一：
 	kindOrdinal // 第一，/ 第二、 heading an issue, as courts and procuratorates number them
 	kindLatin   // a） b） / （a）, as in lists drawn up like contracts
+	// kindProblemLabel is an unnumbered "问题：" opening a paragraph: in a
+	// list without numbers (问题：… 措施：… 整改情况：…) each issue starts
+	// there; right under a numbered heading it is that issue's
+	// description (problemUnderHeading).
+	kindProblemLabel
 )
 
 var markerRes = []*lazyre.Regexp{
-	kindCNDun:       lazyre.New(`^([一二三四五六七八九十百千零〇]{1,8})[、．]\s*`),
-	kindParenCN:     lazyre.New(`^（([一二三四五六七八九十百千零〇]{1,8})）\s*`),
-	kindArabicDot:   lazyre.New(`^(\d{1,6})\s*[.．、]\s*`),
-	kindParenArabic: lazyre.New(`^（(\d{1,6})）\s*`),
-	kindArabicParen: lazyre.New(`^(\d{1,3})[）)]\s*`),
-	kindCircled:     lazyre.New(`^([①-⑳])\s*`),
-	kindProblem:     lazyre.New(`^问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})\s*[：:、.．]\s*`),
-	kindOrdinal:     lazyre.New(`^第([一二三四五六七八九十]{1,4})[，、]\s*`),
-	kindLatin:       lazyre.New(`^[（(]?([a-z])[）)]\s*`),
+	kindCNDun:        lazyre.New(`^([一二三四五六七八九十百千零〇]{1,8})[、．]\s*`),
+	kindParenCN:      lazyre.New(`^（([一二三四五六七八九十百千零〇]{1,8})）\s*`),
+	kindArabicDot:    lazyre.New(`^(\d{1,6})\s*[.．、]\s*`),
+	kindParenArabic:  lazyre.New(`^（(\d{1,6})）\s*`),
+	kindArabicParen:  lazyre.New(`^(\d{1,3})[）)]\s*`),
+	kindCircled:      lazyre.New(`^([①-⑳])\s*`),
+	kindProblem:      lazyre.New(`^问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})\s*[：:、.．]\s*`),
+	kindOrdinal:      lazyre.New(`^第([一二三四五六七八九十]{1,4})[，、]\s*`),
+	kindLatin:        lazyre.New(`^[（(]?([a-z])[）)]\s*`),
+	kindProblemLabel: lazyre.New(`^(?:存在)?问题()[：:]\s*`),
 }
 
 // marker finds a paragraph's numbering: its kind, number and the text after it.
@@ -54,6 +60,8 @@ func marker(s string) (kind, num int, rest, mark string) {
 			num = notice.CNNumber(numText)
 		case kindLatin:
 			num = int(numText[0]-'a') + 1
+		case kindProblemLabel:
+			num = 0 // numbered in order by the list
 		case kindCircled:
 			num = int([]rune(numText)[0]-'①') + 1
 		case kindProblem:
@@ -532,11 +540,19 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 		c.Issues = append(c.Issues, is)
 		cur = nil
 	}
+	issues := 0
 	for i, q := range ps {
 		k, num, rest, mark := marker(q.Text)
+		if k == kindProblemLabel && level != kindProblemLabel {
+			k = kindNone
+		}
 		switch {
 		case k == level && k != kindNone:
 			finish()
+			issues++
+			if k == kindProblemLabel {
+				num = issues
+			}
 			cur = &item{is: notice.Issue{Number: num, Subcategory: sub, SubcategoryNumber: subNum, Source: &notice.Source{Page: q.Page, Line: q.Line}}}
 			head, tail := rest, ""
 			// A heading may carry its progress inline: "（1）…的问题。整改情况：已完成。…"
@@ -598,6 +614,16 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 
 func isHeadingText(s string) bool { return displayWidth(s) < 60 }
 
+// problemUnderHeading reports an unnumbered "问题：" paragraph right under
+// a numbered heading: the issue's description, not an issue of its own.
+func problemUnderHeading(ps []Para, i int) bool {
+	if k, _, _, _ := marker(ps[i].Text); k != kindProblemLabel || i == 0 {
+		return false
+	}
+	k, _, _, _ := marker(ps[i-1].Text)
+	return k != kindNone && k != kindProblemLabel
+}
+
 // bracketStatusInline finds "（已完成）" right after an issue heading's title
 // ("（1）…问题（已完成）：一是…"), returning where it starts or -1.
 func bracketStatusInline(s string) int {
@@ -634,6 +660,9 @@ func (p *parser) issueLevel(ps []Para) int {
 	voted := map[int]bool{}
 	for i, q := range ps {
 		k, _, rest, _ := marker(q.Text)
+		if problemUnderHeading(ps, i) {
+			k = kindNone
+		}
 		inline := false
 		if k != kindNone {
 			if k == runKind {
@@ -782,6 +811,9 @@ func trailing(s, marks string) string {
 
 func (p *parser) issuePart1(it *item, s string) {
 	kind, name, bracket, rest := label(s)
+	if k, _, r, _ := marker(s); k == kindProblemLabel && kind == lblNone {
+		kind, rest = lblProblem, r // 问题：… under a numbered heading
+	}
 	prefix := s[:len(s)-len(rest)] // the label as written, with its colon
 	if kind == lblNone {
 		if m := bracketStatusRe.FindStringSubmatchIndex(s); m != nil {
@@ -1138,6 +1170,8 @@ func numberPattern(mark string, kind int) string {
 		return strings.Replace(mark, m[1], "{latin}", 1)
 	case kindCircled:
 		return "{circled}" + strings.TrimLeft(mark, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+	case kindProblemLabel:
+		return mark
 	case kindProblem:
 		if !digitsRe.MatchString(mark) {
 			m := markerRes[kind].FindStringSubmatch(mark)
