@@ -103,7 +103,7 @@ type Issue struct {
 	Remarks      string       `json:"remarks,omitempty"`
 	Source       *Source      `json:"source,omitempty"`
 	// Layout is the issue's paragraphs as the source set them, one a line,
-	// with placeholders where the values stand: {n} {cn} {circled}
+	// with placeholders where the values stand: {n} {cn} {circled} {latin}
 	// {title} {description} {status} {actions} {progress} {deadline}
 	// {leader} {unit} {person} {remarks}. The text writer fills it so that
 	// the office's wording and order come back; without it writers use
@@ -176,6 +176,9 @@ type Style struct {
 	// name as the title wrote it ("××医院党委关于…" under a signature
 	// "中共××医院委员会").
 	Title []string `json:"title,omitempty"`
+	// DocNumberBelow: the 发文字号 stood under the title, as notices
+	// published on web pages often set it, rather than above it.
+	DocNumberBelow bool `json:"doc_number_below,omitempty"`
 }
 
 // Issues returns every issue in document order.
@@ -210,5 +213,5 @@ func (n *Notice) CountByStatus() map[string]int {
 
 // IsZero reports whether the style records nothing.
 func (s *Style) IsZero() bool {
-	return s.Category == "" && s.Subcategory == "" && s.Issue == "" && s.Progress == "" && s.Pending == "" && len(s.Title) == 0
+	return s.Category == "" && s.Subcategory == "" && s.Issue == "" && s.Progress == "" && s.Pending == "" && len(s.Title) == 0 && !s.DocNumberBelow
 }

@@ -54,6 +54,9 @@ func stripSources(n *notice.Notice) {
 	for _, is := range n.Issues() {
 		is.Source = nil
 	}
+	for i := range n.Unplaced {
+		n.Unplaced[i].Source = nil
+	}
 }
 
 // TestTextRoundTrip: text -> model -> text -> model gives the same model.

@@ -292,6 +292,10 @@ func JoinLines(lines []Line) []Para {
 		switch {
 		case i+1 < len(lines) && notice.ParseWholeDate(lines[i+1].Text) != "" && displayWidth(l.Text) <= 40:
 			newPara = true // the signature above the date
+		case endsParagraph(prev.Text) && !open && contactLineRe.MatchString(l.Text) && beforeSignature(lines, i+1):
+			// "联系电话：…" alone between the last sentence and the
+			// signature: the contact line offices set on its own.
+			newPara = true
 		case endsTerminal(prev.Text) && !full:
 			newPara = true
 		case justified && full && stretched(prev, ww) && !l.Indented && !inHeader:
@@ -377,6 +381,20 @@ func JoinLines(lines []Line) []Para {
 	}
 	flush()
 	return paras
+}
+
+// contactLineRe is a line that gives a contact detail under its label.
+var contactLineRe = lazyre.New(`^(?:联系电话|监督电话|举报电话|联系人|电子邮箱|通信地址|通讯地址|联系地址)[：:]`)
+
+// beforeSignature reports whether lines from i on are only the signature
+// and date (or nothing).
+func beforeSignature(lines []Line, i int) bool {
+	for j := i; j < len(lines) && j < i+2; j++ {
+		if notice.ParseWholeDate(lines[j].Text) != "" {
+			return true
+		}
+	}
+	return i >= len(lines)
 }
 
 // sourceIndents reports whether the source indents its paragraphs' first

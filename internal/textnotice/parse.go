@@ -393,10 +393,24 @@ func (p *parser) narrativeAfterList(body, start int, heads []int) int {
 	if i == start || i <= body || slices.Contains(heads, i-1) {
 		return start
 	}
-	if k, _, rest, _ := marker(p.paras[i-1].Text); k == kindNone || !strings.Contains(rest, "。") {
+	prev := p.paras[i-1].Text
+	if kind, _, _, _ := label(prev); closesIssue(kind) {
+		return i // after the last issue's 整改时限/责任单位 lines
+	}
+	if k, _, rest, _ := marker(prev); k == kindNone || !strings.Contains(rest, "。") {
 		return start
 	}
 	return i
+}
+
+// closesIssue reports the labels that close an issue's parts rather than
+// open text that runs on: the deadline, who answers for it, its status.
+func closesIssue(kind int) bool {
+	switch kind {
+	case lblDeadline, lblLeader, lblUnit, lblPerson, lblStatus, lblRemarks:
+		return true
+	}
+	return false
 }
 
 // closingStart finds where the closing paragraphs begin: the run of
@@ -423,6 +437,7 @@ func (p *parser) header(hs []Para) {
 		switch {
 		case docNumberRe.MatchString(strings.ReplaceAll(t, " ", "")):
 			p.n.DocNumber = strings.ReplaceAll(t, " ", "")
+			p.style.DocNumberBelow = len(title) > 0
 		case strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":"):
 			p.n.Addressee = strings.TrimRight(t, "：:")
 		case strings.HasSuffix(t, "文件") && len(title) == 0 && len(hs) > 1:

@@ -101,7 +101,10 @@ func Blocks(n *notice.Notice) []Block {
 	for _, t := range top {
 		add(RoleBody, t)
 	}
-	add(RoleDocNumber, n.DocNumber)
+	below := n.Style != nil && n.Style.DocNumberBelow
+	if !below {
+		add(RoleDocNumber, n.DocNumber)
+	}
 	title := n.Title
 	if title == "" {
 		title = "关于巡察整改进展情况的通报"
@@ -115,6 +118,9 @@ func Blocks(n *notice.Notice) []Block {
 		}
 	} else {
 		add(RoleTitle, title)
+	}
+	if below {
+		add(RoleDocNumber, n.DocNumber)
 	}
 	if n.Addressee != "" {
 		add(RoleAddressee, n.Addressee+"：")
