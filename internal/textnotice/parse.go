@@ -108,7 +108,7 @@ const (
 // labelKinds is the vocabulary of labels offices put before the parts of an
 // issue; labelRe and labelIndexes are built from it.
 var labelKinds = map[string]int{
-	"整改情况": lblActions, "整改措施": lblActions, "整改举措": lblActions, "主要措施": lblActions, "具体措施": lblActions,
+	"整改情况": lblActions, "整改措施": lblActions, "措施": lblActions, "整改举措": lblActions, "主要措施": lblActions, "具体措施": lblActions,
 	"整改落实情况": lblActions, "落实情况": lblActions, "整改工作情况": lblActions,
 	"整改措施及进展": lblActions, "整改措施及进展情况": lblActions, "整改措施和进展": lblActions, "整改措施及成效": lblActions,
 	"整改措施及完成情况": lblActions, "整改措施及落实情况": lblActions,
@@ -930,7 +930,7 @@ func (p *parser) issuePart1(it *item, s string) {
 		}
 	case lblStatus:
 		if st, _ := notice.FindStatus(rest); st != "" && displayWidth(rest) <= 16 {
-			words := strings.TrimRight(rest, "。；")
+			words := strings.TrimRight(rest, "。；  ")
 			it.setStatus(st, words, "label")
 			it.put(prefix + "{status}" + rest[len(words):])
 		} else {
@@ -945,7 +945,7 @@ func (p *parser) issuePart1(it *item, s string) {
 		if it.is.Responsible == nil {
 			it.is.Responsible = &notice.Responsible{}
 		}
-		v := strings.TrimRight(rest, "。；")
+		v := strings.TrimRight(rest, "。；  ")
 		ph := "{person}"
 		switch kind {
 		case lblLeader:
@@ -1044,7 +1044,14 @@ func (p *parser) finishIssue(it *item) notice.Issue {
 	if rest, tail, st, w := trailingStatus(acts); tail != "" && len(it.progress) == 0 {
 		acts = rest
 		it.progress = append(it.progress, strings.TrimSpace(tail))
-		it.setStatus(st, w, "sentence")
+		if it.has("{status}") {
+			// The heading or a label already gave the status where the
+			// layout writes it back ("…（长期坚持）" … "该项工作将长期
+			// 坚持。"): the sentence is progress text.
+			it.statusIn = "sentence"
+		} else {
+			it.setStatus(st, w, "sentence")
+		}
 		sep := ""
 		if strings.HasSuffix(rest, "\n") || strings.HasPrefix(tail, "\n") || rest == "" {
 			sep = "\n"
