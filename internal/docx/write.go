@@ -98,9 +98,24 @@ func Write(blocks []textnotice.Block, lay typeset.Layout, pg Page, fonts typeset
 	}
 	var body bytes.Buffer
 	w := &docWriter{b: &body, lay: lay, g: g, lastPPr: -1}
+	if pg.Mark != "" && pg.DocNumber == "" {
+		// Under a 版头 the notice's own 发文字号 stands under the mark, as
+		// the PDF writer sets it (typeset), rather than being dropped.
+		for _, b := range blocks {
+			if b.Role == textnotice.RoleDocNumber {
+				pg.DocNumber = b.Text
+				break
+			}
+		}
+	}
 	w.header(pg)
 	var sig, date string
+	var afterDate []string // what the source had after the date (a 版记 copied as text)
 	for i, b := range blocks {
+		if date != "" && b.Role != textnotice.RoleSignature && b.Role != textnotice.RoleDate {
+			afterDate = append(afterDate, b.Text)
+			continue
+		}
 		switch b.Role {
 		case textnotice.RoleDocNumber:
 			if pg.DocNumber == "" && pg.Mark == "" {
@@ -135,6 +150,9 @@ func Write(blocks []textnotice.Block, lay typeset.Layout, pg Page, fonts typeset
 		}
 	}
 	w.signature(sig, date)
+	for _, t := range afterDate {
+		w.para("Normal", t, "")
+	}
 	if pg.CC != "" || pg.Printer != "" {
 		// The 版记 goes on the last side of the document, an even page
 		// (§7.4.1), in a section of its own that starts on the next even
