@@ -298,13 +298,17 @@ func checkSourceTitle(t *testing.T, file string, blocks []typeset.Block) {
 		t.Fatal(err)
 	}
 	squash := func(s string) string { return strings.Join(strings.Fields(s), "") }
-	title := ""
+	title, docNumber := "", ""
 	for _, b := range blocks {
-		if b.Role == "title" {
+		switch b.Role {
+		case "title":
 			title += squash(b.Text)
+		case "doc_number":
+			docNumber = squash(b.Text)
 		}
 	}
-	source := squash(string(data))
+	// A 发文字号 may stand above the title, as GB/T 9704 sets it.
+	source := strings.TrimPrefix(squash(string(data)), docNumber)
 	if !strings.HasPrefix(source, title) {
 		t.Errorf("title %q is not the source's (which begins %q)", title, string([]rune(source)[:min(40, len([]rune(source)))]))
 	}
