@@ -22,6 +22,8 @@ var fixtures = []struct{ docx, text string }{
 	{"numbered-aspects.docx", "scheme-aspects.txt"},
 	{"numbered-parts.docx", "scheme-parts.txt"},
 	{"numbered-mixed.docx", "scheme-mixed-status.txt"},
+	{"numbered-latin.docx", "tax-theme-ab.txt"},
+	{"numbered-diyi.docx", "court-diyi.txt"},
 	{"libreoffice-numbered.docx", "scheme-parts.txt"},
 	{"libreoffice-text.docx", "scheme-flat-labels.lines.txt"},
 	{"table.docx", ""},

@@ -15,6 +15,10 @@
   tracked.docx           tracked changes (insertions, deletions, a move, a deleted
                          paragraph mark, an old numbering in pPrChange), a comment,
                          a header, a footer and a footnote
+  numbered-latin.docx    tax-theme-ab.txt: the parts 一、 and the issues a）b） as two
+                         levels of one list (lowerLetter), restarting under each part
+  numbered-diyi.docx     court-diyi.txt: （一） and the issues 第一，第二， as two levels
+                         of one list (chineseCounting "第%2，"), restarting under each
   libreoffice-text.docx  scheme-flat-labels.lines.txt opened and saved as .docx by
                          LibreOffice (labels as typed text)
   libreoffice-numbered.docx  numbered-parts.docx re-saved by LibreOffice, which
@@ -50,6 +54,8 @@ MARKERS = [  # kind, pattern of the label at the start of a paragraph
     ("parencn", re.compile(r"^（([一二三四五六七八九十]+)）")),
     ("dot", re.compile(r"^(\d+)[.．]")),
     ("paren", re.compile(r"^（(\d+)）")),
+    ("latin", re.compile(r"^([a-z])）")),
+    ("diyi", re.compile(r"^第([一二三四五六七八九十]+)，")),
 ]
 
 
@@ -310,10 +316,30 @@ def libreoffice():
             print("wrote", f)
 
 
+def numbered_latin():
+    abstracts = {"3": [lvl(0, "chineseCounting", "%1、"), lvl(1, "lowerLetter", "%2）")]}
+    nums = {"1": ("3", "")}
+    from_text("tax-theme-ab.txt", "numbered-latin.docx", {
+        "cndun": lambda part: numpr(1, 0),
+        "latin": lambda part: numpr(1, 1),
+    }, abstracts, nums)
+
+
+def numbered_diyi():
+    abstracts = {"4": [lvl(0, "chineseCounting", "（%1）"), lvl(1, "chineseCounting", "第%2，", suff="nothing")]}
+    nums = {"1": ("4", "")}
+    from_text("court-diyi.txt", "numbered-diyi.docx", {
+        "parencn": lambda part: numpr(1, 0),
+        "diyi": lambda part: numpr(1, 1),
+    }, abstracts, nums)
+
+
 if __name__ == "__main__":
     numbered_aspects()
     numbered_parts()
     numbered_mixed()
+    numbered_latin()
+    numbered_diyi()
     table_notice()
     tracked()
     if "--no-soffice" not in sys.argv:
