@@ -130,7 +130,9 @@ if [ "$part" = all ] || [ "$part" = import ]; then
   # PDF import, per producer: rectify's whole import (its start-up, the text
   # layer, lines, paragraphs, the notice grammar, JSON) against poppler's
   # pdftotext, which only extracts text. On the 29-page corpus notice as each
-  # producer made it, and on a one-to-three-page notice of each. The sides
+  # producer made it (Chromium twice: Type 3 fonts from a CFF face, and an
+  # Identity-H TrueType face, embedded whole: 10 MB), and on a
+  # one-to-three-page notice of each. The sides
   # alternate, RUNS rounds, timed by scripts/timepair.py (posix_spawn and
   # wait4: no shell or `date` forks in the interval, which would add the
   # same milliseconds to both sides); a round counts only if both succeeded
@@ -153,7 +155,7 @@ if [ "$part" = all ] || [ "$part" = import ]; then
     python3 scripts/timepair.py "$RUNS" "$1" "$work/import.json" "$work/import.txt" \
       -- "$R" convert --force "$2" "$work/import.json" -- pdftotext "$2" "$work/import.txt" || exit 1
   }
-  for producer in libreoffice chromium wordlike gbk-euc-h rectify; do
+  for producer in libreoffice chromium chromium-truetype wordlike gbk-euc-h rectify; do
     import_ratio "$producer, 29 pages" "testdata/pdf/${producer}_notice-2025-extracted.pdf"
   done
   import_ratio "libreoffice (the corpus PDF), 29 pages" testdata/corpus/notice-2025-libreoffice.pdf

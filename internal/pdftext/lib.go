@@ -48,17 +48,18 @@ func (f *guardedFile) ReadAt(p []byte, off int64) (int, error) {
 // libDoc opens data with the library, or says why the library must not
 // read it (our own layer in xref.go and object.go reads it then).
 func libDoc(data []byte, g *guard) (*doc, bool) {
-	if bytes.Contains(data, []byte("/Encrypt")) {
+	encrypt, objStm, sizesBounded := scanNames(data)
+	if encrypt {
 		// Decryption is in our layer alone (decrypt.go): the library
 		// knows neither AES-256 nor owner passwords.
 		return nil, false
 	}
-	if bytes.Contains(data, []byte("/ObjStm")) {
+	if objStm {
 		// The library decodes an object stream again for every object
 		// in it (issue 17: a million objects took 83 s).
 		return nil, false
 	}
-	if !libSizesBounded(data) {
+	if !sizesBounded || !xrefSectionsBounded(data) {
 		// The library sizes its cross-reference table from the file's
 		// own numbers before checking them: a forged one would exhaust
 		// memory (fatal, not a panic we could recover). Ours bounds them.
@@ -90,10 +91,17 @@ func libDoc(data []byte, g *guard) (*doc, bool) {
 		// recover can catch (found by FuzzRead). Our layer reads them.
 		return nil, false
 	}
-	// An upper bound of the objects in the file: every top-level object
-	// ends with endobj (object streams were routed away above).
-	n := bytes.Count(data, []byte("endobj")) + 1
-	return &doc{data: data, g: g, lib: r, libObjects: n}, true
+	return &doc{data: data, g: g, lib: r}, true
+}
+
+// libObjectBound is an upper bound of the objects in a file the library
+// reads: every top-level object ends with endobj (object streams are read
+// by our own layer). Counted when first needed: a pass over the file.
+func (d *doc) libObjectBound() int {
+	if d.libObjects == 0 {
+		d.libObjects = bytes.Count(d.data, []byte("endobj")) + 1
+	}
+	return d.libObjects
 }
 
 // libValue wraps a library value; its null is our nil.
@@ -171,38 +179,75 @@ const maxXrefSections = 64
 // (/Size, /W and /Index of an xref stream, the subsection headers of an xref
 // table) is within what a file of this size can hold.
 func libSizesBounded(data []byte) bool {
-	limit := uint64(max(len(data), 1<<16) + 16) // a generation number may be 65535
-	for _, key := range []string{"/Size", "/W", "/Index"} {
-		for rest := data; ; {
-			i := bytes.Index(rest, []byte(key))
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(key):]
-			j := 0
-			for j < len(rest) && isWhite(rest[j]) {
-				j++
-			}
-			switch {
-			case j < len(rest) && rest[j] == '[' && key != "/Size":
-				end := bytes.IndexByte(rest[j:], ']')
-				if end < 0 {
-					end = len(rest) - j
-				}
-				if !numbersBounded(rest[j:j+end], limit) {
-					return false
-				}
-			case j < len(rest) && rest[j] >= '0' && rest[j] <= '9' && key == "/Size":
-				k := j
-				for k < len(rest) && k-j < 24 && rest[k] >= '0' && rest[k] <= '9' {
-					k++
-				}
-				if !numbersBounded(rest[j:k], limit) {
-					return false
-				}
-			}
+	_, _, bounded := scanNames(data)
+	return bounded && xrefSectionsBounded(data)
+}
+
+// sizeLimit is the largest number a table the library makes may be sized
+// by in a file of len(data) bytes.
+func sizeLimit(data []byte) uint64 {
+	return uint64(max(len(data), 1<<16) + 16) // a generation number may be 65535
+}
+
+// scanNames looks at every name in the file once (a pass per name took
+// most of the time on a PDF of 10 MB, nearly all of it an embedded font):
+// whether /Encrypt or /ObjStm occur, and whether every number after /Size,
+// and in an array after /W or /Index, is within sizeLimit. A name counts
+// wherever it is, in stream data too: that can only send a file to our
+// own layer.
+func scanNames(data []byte) (encrypt, objStm, sizesBounded bool) {
+	limit := sizeLimit(data)
+	sizesBounded = true
+	for i := 0; ; {
+		j := bytes.IndexByte(data[i:], '/')
+		if j < 0 {
+			return encrypt, objStm, sizesBounded
+		}
+		i += j + 1
+		rest := data[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte("Encrypt")):
+			encrypt = true
+		case bytes.HasPrefix(rest, []byte("ObjStm")):
+			objStm = true
+		case bytes.HasPrefix(rest, []byte("Size")):
+			sizesBounded = sizesBounded && valueBounded(rest[len("Size"):], false, limit)
+		case bytes.HasPrefix(rest, []byte("W")):
+			sizesBounded = sizesBounded && valueBounded(rest[len("W"):], true, limit)
+		case bytes.HasPrefix(rest, []byte("Index")):
+			sizesBounded = sizesBounded && valueBounded(rest[len("Index"):], true, limit)
 		}
 	}
+}
+
+// valueBounded checks the value after a key: an array's numbers (array
+// true: /W, /Index), or a number (/Size); anything else passes.
+func valueBounded(rest []byte, array bool, limit uint64) bool {
+	j := 0
+	for j < len(rest) && isWhite(rest[j]) {
+		j++
+	}
+	switch {
+	case array && j < len(rest) && rest[j] == '[':
+		end := bytes.IndexByte(rest[j:], ']')
+		if end < 0 {
+			end = len(rest) - j
+		}
+		return numbersBounded(rest[j:j+end], limit)
+	case !array && j < len(rest) && rest[j] >= '0' && rest[j] <= '9':
+		k := j
+		for k < len(rest) && k-j < 24 && rest[k] >= '0' && rest[k] <= '9' {
+			k++
+		}
+		return numbersBounded(rest[j:k], limit)
+	}
+	return true
+}
+
+// xrefSectionsBounded says whether the numbers of every xref table section
+// are within sizeLimit, and there are at most maxXrefSections of them.
+func xrefSectionsBounded(data []byte) bool {
+	limit := sizeLimit(data)
 	sections := 0
 	for rest := data; ; {
 		i := bytes.Index(rest, []byte("xref"))

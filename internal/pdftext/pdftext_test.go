@@ -589,7 +589,7 @@ func FuzzContent(f *testing.F) {
 // whole commands: the 29-page corpus notice as each producer made it, and
 // a 3-page notice of each.
 func BenchmarkRead(b *testing.B) {
-	for _, f := range []string{"pdf/libreoffice_notice-2025-extracted.pdf", "pdf/chromium_notice-2025-extracted.pdf",
+	for _, f := range []string{"pdf/libreoffice_notice-2025-extracted.pdf", "pdf/chromium_notice-2025-extracted.pdf", "pdf/chromium-truetype_notice-2025-extracted.pdf",
 		"pdf/wordlike_notice-2025-extracted.pdf", "pdf/gbk-euc-h_notice-2025-extracted.pdf", "pdf/rectify_notice-2025-extracted.pdf",
 		"corpus/notice-2025-libreoffice.pdf", "pdf/libreoffice_scheme-aspects.pdf", "pdf/chromium_scheme-aspects.pdf",
 		"pdf/chromium-aspects-truetype.pdf", "pdf/gbk-euc-h-aspects.pdf", "pdf/rectify-aspects.pdf"} {

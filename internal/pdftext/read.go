@@ -137,9 +137,10 @@ func readPages(d *doc) []Page {
 			}
 			// Kids whose numbers could not be read (direct
 			// dictionaries): a walk that meets more nodes than the
-			// file has objects met one twice.
-			if visits++; visits > d.libObjects {
-				malformed("页面树有循环：走过的节点比文件里的对象（不到 %d 个）还多", d.libObjects)
+			// file has objects met one twice (counted only for a
+			// large tree).
+			if visits++; visits > uncountedVisits && visits > d.libObjectBound() {
+				malformed("页面树有循环：走过的节点比文件里的对象（不到 %d 个）还多", d.libObjectBound())
 			}
 			node = d.libValue(kid.get())
 		} else {
@@ -181,6 +182,10 @@ func readPages(d *doc) []Page {
 	}
 	return d.readContents(pages)
 }
+
+// uncountedVisits is how many page-tree nodes walk visits before it
+// counts the file's objects to bound the walk.
+const uncountedVisits = 4096
 
 // pageJob is a page of the tree with what it inherits.
 type pageJob struct{ node, res, box value }

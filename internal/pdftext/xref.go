@@ -39,7 +39,7 @@ type doc struct {
 	sec *security // the file's decryption, when it is encrypted (decrypt.go)
 
 	lib        *pdf.Reader // the mandated reader, when it reads this file (lib.go)
-	libObjects int         // at most this many objects in a file lib reads
+	libObjects int         // libObjectBound, once counted
 }
 
 // newDoc opens data with our own object layer; password opens an

@@ -7,7 +7,8 @@
 #   and by Chromium's print to PDF (Skia: Type 3 fonts for CFF faces),
 #   and as Word and WPS export (gbkpdf -word: Identity-H with ToUnicode,
 #   each line justified glyph by glyph in one TJ, tagged content);
-#   and, for one notice each: Chromium with a TrueType face (Identity-H),
+#   and, for one notice each: Chromium with a TrueType face (Identity-H;
+#   the corpus notice too),
 #   rectify's own fpdf output, a hand-written PDF with non-embedded
 #   GBK-EUC-H fonts, qpdf's AES-256 owner-password-only and user-password
 #   encryption, and an image-only (scanned) PDF.
@@ -88,6 +89,11 @@ corpus=corpus/notice-2025-extracted.txt
 src "rectify_notice-2025-extracted.pdf $corpus"
 "$work/gbkpdf" "$top/testdata/$corpus" > gbk-euc-h_notice-2025-extracted.pdf
 src "gbk-euc-h_notice-2025-extracted.pdf $corpus"
+# Chromium with a TrueType face (Identity-H CID fonts), as for scheme-aspects
+# below; Skia embeds the bold face whole here: a 10 MB file.
+html "$top/testdata/$corpus" "LXGW WenKai" "$work/corpus-truetype.html"
+chromium_pdf "$work/corpus-truetype.html" chromium-truetype_notice-2025-extracted.pdf
+src "chromium-truetype_notice-2025-extracted.pdf $corpus"
 
 # The first fixtures, under the names other tests use.
 fodt "$top/testdata/notices/scheme-flat-labels.lines.txt" "Noto Serif CJK SC" "$work/flat.fodt"
