@@ -32,6 +32,38 @@ var halfToWide = map[rune]rune{',': '，', ';': '；', ':': '：', '?': '？', '
 // characters stay: titles of joint documents use them
 // ("《宁德市商务局 宁德市科学技术局…》").
 func NormalizeLine(s string) string {
+	if normalized(s) {
+		return s // most lines of a PDF: no copy
+	}
+	return normalizeLine(s)
+}
+
+// normalized reports whether normalizeLine leaves s as it is, for want of
+// anything it changes: no rune it maps or drops, no ASCII mark it may
+// widen, no white space, no markdown emphasis, no invalid UTF-8
+// (TestNormalizedUnchanged).
+func normalized(s string) bool {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if r <= ' ' || r == '*' || r == '_' || r == 0x7f {
+				return false
+			}
+			if _, ok := halfToWide[r]; ok {
+				return false
+			}
+			continue
+		}
+		switch {
+		case r == utf8.RuneError, unicode.IsSpace(r), r == '\u200b', r == '\ufeff',
+			r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ',
+			unifyHan(r) != r:
+			return false
+		}
+	}
+	return true
+}
+
+func normalizeLine(s string) string {
 	s = strings.ReplaceAll(s, "**", "")
 	s = strings.ReplaceAll(s, "__", "")
 	out := make([]rune, 0, utf8.RuneCountInString(s))

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -78,5 +79,50 @@ func TestMarkersByClause(t *testing.T) {
 			check(p)
 		}
 		check(string(data))
+	}
+}
+
+// TestNormalizedUnchanged: NormalizeLine's fast path answers "unchanged"
+// only where the full normalisation changes nothing: every rune of the
+// BMP and beyond, alone and between Han characters, ASCII letters and
+// digits; every pair of the runes the rules are about; every line of the
+// notices in testdata. A rule added to normalizeLine that changes a rune
+// the fast path lets through fails here.
+func TestNormalizedUnchanged(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if normalized(s) {
+			if got := normalizeLine(s); got != s {
+				t.Fatalf("%q: taken as normalised, but normalizeLine gives %q", s, got)
+			}
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		c := string(r)
+		check(c)
+		check("汉" + c + "汉")
+		check("a" + c + "1")
+	}
+	var marks []rune
+	for r := rune(0); r < 0x80; r++ {
+		marks = append(marks, r)
+	}
+	marks = append(marks, []rune("，。：；！？（）【】《》“”‘’、…—·　０９ＡＺａｚ汉字⼯⻓\u00a0\u200b\ufeff\uFFFD")...)
+	for _, a := range marks {
+		for _, b := range marks {
+			check(string([]rune{a, b}))
+			check(string([]rune{'汉', a, b, '汉'}))
+		}
+	}
+	check("\xff汉")
+	files, _ := filepath.Glob("../../testdata/notices/*.txt")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(string(data), "\n") {
+			check(l)
+		}
 	}
 }
