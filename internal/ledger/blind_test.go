@@ -72,12 +72,20 @@ var blindTable = map[string][]string{
 	"dotted-numbers.xlsx": {
 		"1 落实上级决策部 completed 2025-11-30", "2 意识形态阵地管 in_progress 2025-07-31",
 		"1 社区服务窗口作 ongoing 长期坚持", "2 惠民资金发放审 basically_completed 2025-09"},
+	"header-variants.xlsx": {
+		"1 医疗废物处置监 completed 2025-06", "2 基层医疗机构药 in_progress 2025-12",
+		"3 干部职工教育培 completed 2025-12-31"},
+	"per-team-sheets.xlsx": {
+		"1 耕地保护责任落 completed 2025-10-31", "2 高标准农田建设 ongoing 长期坚持",
+		"3 项目资金拨付不 in_progress 2025-09", "1 村级组织换届后 completed 2025-08-31"},
+	"wps-ticks.csv": {"1 安全生产检查不 completed 2025-09-30", "2 信访积案化解缓 in_progress 2025-11"},
 }
 
 func TestBlindLedgers(t *testing.T) {
 	dir := "../../testdata/ledgers/blind"
 	files := []string{"excel-multirow.xlsx", "excel-multirow.xls", "sheets-by-category.xlsx",
-		"gbk-export.csv", "yes-no-reordered.xlsx", "dotted-numbers.xlsx", "no-ledger.xlsx"}
+		"gbk-export.csv", "yes-no-reordered.xlsx", "dotted-numbers.xlsx", "no-ledger.xlsx",
+		"header-variants.xlsx", "per-team-sheets.xlsx", "wps-ticks.csv"}
 	for _, file := range files {
 		t.Run(file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(dir, file))

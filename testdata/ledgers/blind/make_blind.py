@@ -303,9 +303,95 @@ def no_ledger(path):
     wb.save(path)
 
 
+def header_variants(path):
+    """Header words offices use beyond the contract's table (问题清单,
+    牵头责任领导, 责任股室, 整改责任人, 完成期限, 落实情况, 是否销号), a header
+    cell with a line break, an empty spacer column and an 整改目标 column
+    that is no field; deadlines as 月底, 季度 and 日前 text; 序号 as "1、"."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "台账"
+    ws.merge_cells("A1:L1")
+    put(ws, "A1", "某某县卫生健康局党组巡察反馈问题整改台账")
+    heads = ["序号", "问题清单", None, "整改目标", "整改措施", "牵头责任领导", "责任股室", "整改责任人", "完成\n期限", "落实情况", "是否销号", "备注"]
+    for c, h in enumerate(heads, start=1):
+        if h:
+            put(ws, f"{'ABCDEFGHIJKL'[c - 1]}2", h)
+    rows = [
+        ("1、", "医疗废物处置监管不到位", "规范处置", "开展医疗废物专项检查，建立处置台账", "周副局长", "医政股", "林涛", "2025年6月底", "已开展专项检查3次", "已销号", None),
+        ("2、", "基层医疗机构药品采购不规范", "采购合规", "一是统一采购平台。二是开展采购培训。", "周副局长", "药政股", "许静", "2025年第四季度", "统一平台已上线，培训待开展", "未销号", None),
+        ("3、", "干部职工教育培训\n流于形式", "培训见效", "制定年度培训计划并考核", "吴书记", "人事股", "钱敏", "2025年12月31日前", "已完成整改", "是", "培训计划已印发"),
+    ]
+    for r, row in enumerate(rows, start=3):
+        for c, v in enumerate(row, start=1):
+            col = "ABDEFGHIJKL"[c - 1]
+            if v is not None:
+                put(ws, f"{col}{r}", v)
+    wb.save(path)
+
+
+def per_team_sheets(path):
+    """One sheet per 巡察组, each with its own title, header and category
+    rows merged across; a 填表说明 sheet first."""
+    wb = openpyxl.Workbook()
+    note = wb.active
+    note.title = "填表说明"
+    put(note, "A1", "各组反馈问题分表填写，完成情况填写已完成、正在整改或长期坚持。")
+
+    def team(name, title, items):
+        ws = wb.create_sheet(name)
+        ws.merge_cells("A1:H1")
+        put(ws, "A1", title)
+        put(ws, "A2", "填报单位：某某县农业农村局党组")
+        for c, h in enumerate(["序号", "存在问题", "整改措施", "责任领导", "责任单位", "责任人", "整改时限", "完成情况"], start=1):
+            ws.cell(row=3, column=c, value=h)
+        r = 4
+        for item in items:
+            if isinstance(item, str):
+                ws.merge_cells(f"A{r}:H{r}")
+                put(ws, f"A{r}", item)
+            else:
+                for c, v in enumerate(item, start=1):
+                    if isinstance(v, tuple):
+                        put(ws, f"{'ABCDEFGH'[c - 1]}{r}", v[0], v[1])
+                    else:
+                        put(ws, f"{'ABCDEFGH'[c - 1]}{r}", v)
+            r += 1
+
+    team("一组", "县委第一巡察组反馈问题整改台账", [
+        "一、落实党的路线方针政策方面",
+        (1, "耕地保护责任落实不力", "开展耕地“非农化”排查整治", "郑局长", "耕保股", "冯伟", (datetime.date(2025, 10, 31), "yyyy-mm-dd"), "已完成"),
+        (2, "高标准农田建设管护缺位", "建立农田管护长效机制", "郑局长", "建设股", "何平", "长期坚持", "长期坚持"),
+        "二、全面从严治党方面",
+        (3, "项目资金拨付不及时", "建立资金拨付月报制度", "王副局长", "财务股", "邓芳", "2025年9月", "正在整改"),
+    ])
+    team("二组", "县委第二巡察组反馈问题整改台账", [
+        "一、基层党组织建设方面",
+        (1, "村级组织换届后培训不到位", "分批开展村干部培训", "李书记", "组织股", "蒋华", "2025.8.31", "已完成"),
+    ])
+    wb.save(path)
+
+
+def wps_csv(path):
+    """UTF-8 CSV with BOM from WPS: a two-row header without merges,
+    完成情况 over 已完成/正在整改 tick columns; a date serial exported raw."""
+    rows = [
+        ["某某镇人民政府巡察整改台账", "", "", "", "", "", ""],
+        ["序号", "存在问题", "整改措施", "责任人", "整改时限", "完成情况", ""],
+        ["", "", "", "", "", "已完成", "正在整改"],
+        ["1", "安全生产检查不到位", "开展安全生产大检查", "韩军", "45930", "√", ""],
+        ["2", "信访积案化解缓慢", "领导包案化解信访积案", "杨丽", "2025年11月", "", "√"],
+    ]
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        csv.writer(f, lineterminator="\r\n").writerows(rows)
+
+
 excel_multirow("excel-multirow.xlsx")
 sheets_by_category("sheets-by-category-src.xlsx")
 csv_export("gbk-export.csv")
 yes_no_reordered("yes-no-reordered.xlsx")
 dotted_numbers("dotted-numbers.xlsx")
 no_ledger("no-ledger.xlsx")
+header_variants("header-variants.xlsx")
+per_team_sheets("per-team-sheets.xlsx")
+wps_csv("wps-ticks.csv")
