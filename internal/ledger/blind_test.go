@@ -222,3 +222,39 @@ func blindDiff(want *blindExpected, n *notice.Notice) []blindDifference {
 	}
 	return out
 }
+
+// TestLedgerCells: the cell rules the blind ledgers needed, one value each.
+func TestLedgerCells(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"2025年第四季度":  {"2025-12", "2025年第四季度"},
+		"2025年第一季度末": {"2025-03", "2025年第一季度末"},
+		"2025年上半年":   {"2025-06", "2025年上半年"},
+		"2026年下半年前":  {"2026-12", "2026年下半年前"},
+		"2025.6.30":  {"2025-06-30", ""},
+		"立行立改":       {"立行立改", ""},
+	} {
+		if d, words := deadlineOf(in, ""); d != want[0] || words != want[1] {
+			t.Errorf("deadline %q: %q %q, want %q", in, d, words, want)
+		}
+	}
+	for in, want := range map[string]int{"3": 3, "（三）": 3, "三、": 3, "1.3": 3, "2.10": 10, "12、": 12, "小计": 0, "": 0, "1.a": 0} {
+		if got := issueNumber(in); got != want {
+			t.Errorf("number %q: %d, want %d", in, got, want)
+		}
+	}
+	for _, c := range []struct{ status, mark, progress, want string }{
+		{"否", "", "已制定方案，正在推进", notice.InProgress},
+		{"否", "", "", notice.NotStarted},
+		{"否", "", "已完成整改", notice.NotStarted}, // the column says no: progress cannot make it done
+		{"是", "", "", notice.Completed},
+		{"", "正在推进", "", notice.InProgress},
+		{"", "", "持续推进，已签订责任书", notice.InProgress},
+		{"未销号", "", "", notice.InProgress},
+		{"已办结", "", "", notice.Completed},
+		{"", "", "此项工作需长期坚持", notice.Ongoing},
+	} {
+		if got, _ := statusOf(c.status, c.mark, c.progress); got != c.want {
+			t.Errorf("status %q mark %q progress %q: %q, want %q", c.status, c.mark, c.progress, got, c.want)
+		}
+	}
+}

@@ -30,7 +30,8 @@ const (
 )
 
 // headerWords lists each field's header words from the JSON contract's
-// synonyms table, in the order of precedence used when a header names two
+// synonyms table (and the words other offices' ledgers use for the same
+// columns: 问题清单, 落实情况, 是否销号, 完成期限, 责任股室…), in the order of precedence used when a header names two
 // fields equally well (see fieldOf). The first word of each field is the one
 // the exported ledger uses. A slice, not a map: matching must never depend
 // on map iteration order.
@@ -40,13 +41,13 @@ var headerWords = []struct {
 }{
 	{FieldNumber, []string{"序号", "编号", "问题序号"}},
 	{FieldCategory, []string{"问题类别", "类别", "问题类型", "方面"}},
-	{FieldTitle, []string{"存在问题", "反馈问题", "问题", "问题描述", "具体问题", "问题表现"}},
+	{FieldTitle, []string{"存在问题", "反馈问题", "问题", "问题描述", "具体问题", "问题表现", "问题清单", "问题内容"}},
 	{FieldActions, []string{"整改措施", "整改举措", "具体措施"}},
-	{FieldProgress, []string{"整改进展情况", "整改进展", "进展情况", "整改情况"}},
-	{FieldStatus, []string{"完成情况", "整改状态", "是否完成", "状态"}},
-	{FieldDeadline, []string{"整改时限", "完成时限", "时限"}},
+	{FieldProgress, []string{"整改进展情况", "整改进展", "进展情况", "整改情况", "落实情况", "目前进展"}},
+	{FieldStatus, []string{"完成情况", "整改状态", "是否完成", "状态", "是否销号", "销号情况"}},
+	{FieldDeadline, []string{"整改时限", "完成时限", "时限", "完成期限", "整改期限", "完成时间", "整改时间"}},
 	{FieldLeader, []string{"责任领导", "牵头领导", "分管领导"}},
-	{FieldUnit, []string{"责任单位", "责任部门", "责任科室", "牵头单位"}},
+	{FieldUnit, []string{"责任单位", "责任部门", "责任科室", "牵头单位", "责任股室", "责任处室", "牵头部门"}},
 	{FieldPerson, []string{"责任人", "具体责任人"}},
 	{FieldRemarks, []string{"备注"}},
 }

@@ -217,11 +217,21 @@ func findHeader(g *Grid) header {
 			}
 		}
 	}
-	at := func(r, c int) string {
+	var at func(r, c int) string
+	at = func(r, c int) string {
 		if v := g.cell(r, c); v != "" {
 			return v
 		}
-		return merged[[2]int{r, c}]
+		if v, ok := merged[[2]int{r, c}]; ok {
+			return v
+		}
+		// A group over sub-headers that lost its merge (CSV): the blank
+		// cells right of the group, over sub-headers of their own, are
+		// the group's.
+		if r < bottom && c > 0 && g.cell(bottom, c) != "" && g.cell(bottom, c-1) != "" {
+			return at(r, c-1)
+		}
+		return ""
 	}
 	width := 0
 	for r := top; r <= bottom; r++ {
@@ -620,7 +630,7 @@ func (rc *rowCells) read() {
 	}
 	is.Progress = clean(rc.progress)
 	is.Status, is.StatusText = statusOf(clean(rc.status), rc.mark, is.Progress)
-	is.Deadline = deadlineOf(rc.deadline, rc.deadlineDate)
+	is.Deadline, is.DeadlineText = deadlineOf(rc.deadline, rc.deadlineDate)
 	leader, unit, person := clean(rc.leader), clean(rc.unit), clean(rc.person)
 	if leader+unit+person != "" {
 		is.Responsible = &notice.Responsible{Leader: leader, Unit: unit, Person: person}
@@ -637,7 +647,7 @@ func (rc *rowCells) readRows() {
 	is.Actions = []notice.Action{}
 	var seenActs, leaders, units, persons, progress, remarks []string
 	rank := len(statusRank)
-	deadline, deadlineKey := "", ""
+	deadline, deadlineWords, deadlineKey := "", "", ""
 	for _, p := range rc.more {
 		if a := normalizeCell(p.actions); a != "" && !slices.Contains(seenActs, a) {
 			seenActs = append(seenActs, a)
@@ -652,13 +662,13 @@ func (rc *rowCells) readRows() {
 		if st, text := statusOf(clean(p.status), p.mark, clean(p.progress)); st != "" && statusRank[st] < rank {
 			rank, is.Status, is.StatusText = statusRank[st], st, text
 		}
-		if d := deadlineOf(p.deadline, p.deadlineDate); d != "" {
+		if d, words := deadlineOf(p.deadline, p.deadlineDate); d != "" {
 			if k := dateKey(d); deadline == "" || k > deadlineKey {
-				deadline, deadlineKey = d, k
+				deadline, deadlineWords, deadlineKey = d, words, k
 			}
 		}
 	}
-	is.Deadline = deadline
+	is.Deadline, is.DeadlineText = deadline, deadlineWords
 	is.Progress, is.Remarks = joinTexts(progress), joinTexts(remarks)
 	if len(leaders)+len(units)+len(persons) > 0 {
 		is.Responsible = &notice.Responsible{Leader: strings.Join(leaders, "、"), Unit: strings.Join(units, "、"), Person: strings.Join(persons, "、")}
@@ -702,7 +712,7 @@ func joinTexts(list []string) string {
 // none of the vocabulary's words.
 var ledgerStatusWords = []struct{ word, status string }{
 	{"持续推进", notice.InProgress}, {"正在办理", notice.InProgress}, {"办理中", notice.InProgress},
-	{"已办结", notice.Completed}, {"已落实", notice.Completed},
+	{"已办结", notice.Completed}, {"已落实", notice.Completed}, {"未销号", notice.InProgress},
 }
 
 // statusOf reads a row's status: the status column's words, a tick under a
@@ -743,13 +753,29 @@ func statusOf(status, mark, progress string) (string, string) {
 	return "", status
 }
 
-// deadlineOf is a deadline cell read: the real date, or the text parsed.
-func deadlineOf(text, date string) string {
+// deadlineOf is a deadline cell read: the real date, or the text parsed;
+// and the cell's words when the date alone would lose what they say (a
+// quarter or a half year is due at its last month: "2025年第四季度" →
+// 2025-12 and those words).
+func deadlineOf(text, date string) (string, string) {
 	if date != "" {
-		return date
+		return date, ""
 	}
-	return deadlineText(text)
+	if m := periodRe.FindStringSubmatch(clean(text)); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		month := 6
+		switch {
+		case m[2] != "":
+			month = 3 * max(1, issueNumber(m[2]))
+		case m[3] == "下":
+			month = 12
+		}
+		return notice.ISODate(y, month, 0), clean(text)
+	}
+	return deadlineText(text), ""
 }
+
+var periodRe = lazyre.New(`^(\d{4})\s*年\s*(?:第\s*([一二三四1-4])\s*季度|([上下])半年)(?:末|底)?(?:前|之前|以前)?(?:完成)?$`)
 
 var numberMarkRe = lazyre.New(`^[（(]?([一二三四五六七八九十百]+|\d+(?:\.\d+)*)[）)]?[、.．]?$`)
 
