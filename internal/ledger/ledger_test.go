@@ -308,6 +308,12 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("序号,存在问题,整改措施,完成情况\n1,学习不够,\"一是学习。\n二是考核。\",已完成\n"), "csv")
 	f.Add([]byte("\xef\xbb\xbf编号,反馈问题,整改举措\r\n1,a,b\r\n"), "csv")
 	f.Add([]byte("\xff\xfe\xf2\x5e\xf7\x53,\x00\x1b\x6e\n\x00"), "csv")
+	// the blind ledgers' shapes: a status group over tick columns, a heading
+	// row in the issue columns, a measure on a row of its own, 1 over 1.1,
+	// a note row, 小计 and 填表说明
+	f.Add([]byte("序号,问题,整改措施,完成情况,\n,,,已完成,正在推进\n一,党的领导方面,,,\n1,问题,措施,√,\n,,措施二,,√\n"+
+		"2,说明行,,,\n以下为移交问题,,,,\n小计,1,,,\n3,问题三,,否,\n填表说明：x\n"), "csv")
+	f.Add([]byte("序号,问题,整改措施,整改时限,整改进展\n1,政治建设方面,,,\n1.1,甲,措施,2025年第四季度,持续推进\n1.2,乙,,2025.6.30,未销号\n"), "csv")
 	f.Add(miniXLSX(f, `<row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v></c><c t="inlineStr"><is><t>整改措施</t></is></c></row>`+
 		`<row r="2"><c><v>1</v></c><c t="inlineStr"><is><t>问题</t></is></c><c t="str"><v>一是学习</v></c><c s="1"><v>45747</v></c></row>`,
 		`<si><t>序号</t></si><si><r><t>存在问题</t></r></si>`, `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>`, false), "xlsx")
