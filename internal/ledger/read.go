@@ -430,17 +430,11 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	work := newIssueWorkers()
 	lastCatRaw, lastCat := "", ""
 	batch := make([]rowCells, 0, rowBatch)
-	var open *rowCells // the issue whose rows are being read
-	flush := func() {
-		if open == nil {
-			return
-		}
-		if batch = append(batch, *open); len(batch) == rowBatch {
-			work.do(batch)
-			batch = make([]rowCells, 0, rowBatch)
-		}
-		open = nil
-	}
+	// The issue being read is the batch's last row, open (further rows of
+	// it may follow) until a heading or the next issue starts; a full batch
+	// is handed to the workers only then.
+	open := false
+	closeIssue := func() { open = false }
 	for r := start; r < len(g.Rows); r++ {
 		if r > start {
 			g.Rows[r-1] = nil // read: let it go (a 100,000-row ledger is large)
@@ -464,12 +458,12 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			continue
 		}
 		if num, heading, ok := sectionRow(g, cols, r); ok {
-			flush()
+			closeIssue()
 			section, sectionNum = heading, num
 			continue
 		}
 		if num, heading, ok := headingRow(g, fill, h, r); ok {
-			flush()
+			closeIssue()
 			section, sectionNum = heading, num
 			continue
 		}
@@ -477,15 +471,15 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		if h.marks != nil {
 			rc.mark = fill.mark(r, h.marks)
 		}
-		if open != nil && fill.continues(r) {
-			open.add(&rc, fill, r)
+		if open && fill.continues(r) {
+			batch[len(batch)-1].add(&rc, fill, r)
 			continue
 		}
 		if rc.actions == "" && cleansToNothing(rc.title) {
-			if fill.col[FieldNumber] >= 0 || fill.col[FieldTitle] >= 0 {
+			if text := rowText(g.Rows[r]); text != clean(fill.own(r, FieldNumber)) {
 				// Text where no issue is, in no column of its own: kept
 				// with its place, for check to show.
-				n.Unplaced = append(n.Unplaced, notice.Unplaced{Text: rowText(g.Rows[r]), Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}})
+				n.Unplaced = append(n.Unplaced, notice.Unplaced{Text: text, Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}})
 			}
 			continue
 		}
@@ -493,7 +487,6 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			n.Unplaced = append(n.Unplaced, notice.Unplaced{Text: rowText(g.Rows[r]), Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}})
 			continue
 		}
-		flush()
 		// Rows of a category repeat its cell (merged or carried down):
 		// clean it once.
 		if raw := get(FieldCategory); raw != lastCatRaw {
@@ -519,9 +512,12 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		rc.deadline, rc.deadlineDate = get(FieldDeadline), fill.date(r, FieldDeadline)
 		rc.leader, rc.unit, rc.person = get(FieldLeader), get(FieldUnit), get(FieldPerson)
 		rc.remarks = get(FieldRemarks)
-		open = &rc
+		if len(batch) == rowBatch {
+			work.do(batch)
+			batch = make([]rowCells, 0, rowBatch)
+		}
+		batch, open = append(batch, rc), true
 	}
-	flush()
 	work.do(batch)
 	work.wait()
 	for i := range n.Categories {
