@@ -1,8 +1,10 @@
 package textnotice
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rectify/rectify/internal/lazyre"
@@ -123,7 +125,11 @@ func splitActions(s string) (lead string, acts []notice.Action, markers string) 
 	bestF := -1
 	starts := clauseStarts(s)
 	for fi, f := range actionFamilies {
-		ms := findMarkers(s, starts, f)
+		st := starts
+		if fi == 0 {
+			st = withGluedOrdinals(s, starts)
+		}
+		ms := findMarkers(s, st, f)
 		if len(ms) == 0 || (len(ms) < 2 && fi != 0) {
 			continue // one 一是 numbers an action; one "1）" may be anything
 		}
@@ -181,4 +187,36 @@ func newAction(t string) notice.Action {
 		}
 	}
 	return a
+}
+
+// withGluedOrdinals adds to a text's clause starts the places where an
+// ordinal 二是…九是 follows a character directly: the mark before it was
+// lost, as LibreOffice does not draw a ；that would hang past the right
+// margin ("…时间节点二是每月…"). A numeral, 第 or 其 before it makes it part
+// of a word or another numbering ("第二是", "十二是"), not a marker;
+// findMarkers still takes it only as the next number after 一是.
+func withGluedOrdinals(s string, starts []int) []int {
+	var extra []int
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "是")
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + len("是")
+		num, n := utf8.DecodeLastRuneInString(s[:at])
+		if !strings.ContainsRune("二三四五六七八九", num) || at-n == 0 {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:at-n])
+		if unicode.Is(unicode.Han, before) && !strings.ContainsRune("一二三四五六七八九十第其", before) {
+			extra = append(extra, at-n)
+		}
+	}
+	if len(extra) == 0 {
+		return starts
+	}
+	out := append(slices.Clone(starts), extra...)
+	slices.Sort(out)
+	return slices.Compact(out)
 }

@@ -2,6 +2,8 @@ package textnotice
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
@@ -82,7 +84,7 @@ func trailingStatus(s string) (rest, tail, status, words string) {
 		cut--
 	}
 	if cut == len(ss) {
-		return s, "", "", ""
+		return gluedStatus(s, ss)
 	}
 	// The verdict that counts is the last one written.
 	status, words = statusSentence(strings.TrimSpace(ss[len(ss)-1]))
@@ -98,4 +100,32 @@ func statusOnly(s string) (status, words string) {
 		}
 	}
 	return "", ""
+}
+
+// gluedStatus splits off a verdict whose full stop was lost, glued to the
+// last action: LibreOffice does not draw a 。 that would hang past the
+// right margin, so a PDF reads "…关停网点9个目前已完成整改。". The verdict
+// opens with a time word right after a character, not after a mark.
+func gluedStatus(s string, ss []string) (rest, tail, status, words string) {
+	if len(ss) == 0 {
+		return s, "", "", ""
+	}
+	last := ss[len(ss)-1]
+	for _, w := range []string{"截至目前", "目前"} {
+		i := strings.LastIndex(last, w)
+		if i <= 0 || w == "目前" && strings.HasSuffix(last[:i], "截至") {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(last[:i]); !unicode.Is(unicode.Han, r) && !unicode.IsDigit(r) {
+			return s, "", "", ""
+		}
+		if st, _ := statusSentence(last[i:]); st != "" {
+			head := strings.Join(ss[:len(ss)-1], "") + last[:i]
+			// The verdict that counts is the whole tail's, as above.
+			st, words = statusSentence(last[i:])
+			return head, last[i:], st, words
+		}
+		return s, "", "", ""
+	}
+	return s, "", "", ""
 }
