@@ -47,7 +47,7 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 			joined = textnotice.JoinLines(lines)
 		}
 		for _, p := range joined {
-			if strings.HasPrefix(p.Text, notice.CNNumeral(sectionNumber(p.Text))+"、") {
+			if strings.HasPrefix(p.Text, notice.CNNumeral(notice.SectionNumber(p.Text))+"、") {
 				lastHeading = p.Text
 			}
 			paras = append(paras, p)
@@ -86,48 +86,8 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 		}
 		n = &notice.Notice{Format: notice.FormatVersion}
 	}
-	addLedgers(n, ledgers, ledgerHeading)
+	n.AddTables(ledgers, ledgerHeading)
 	return n, nil
-}
-
-// addLedgers puts the issues of ledger tables into the notice: as its issue
-// list when the text has none, in the part whose heading stands above the
-// table.
-func addLedgers(n *notice.Notice, ledgers []*notice.Notice, headings []string) {
-	for i, l := range ledgers {
-		for _, c := range l.Categories {
-			// Numbered as the grammar numbers a notice's categories: an
-			// untitled one (a table without a category column) has none.
-			c.Number = len(n.Categories) + 1
-			if c.Title == "" {
-				c.Number = 0
-			}
-			n.Categories = append(n.Categories, c)
-		}
-		if headings[i] == "" {
-			continue
-		}
-		for si := range n.Sections {
-			s := &n.Sections[si]
-			if s.Kind == notice.SectionNarrative && headings[i] == notice.CNNumeral(s.Number)+"、"+s.Title {
-				s.Kind = notice.SectionIssues
-			}
-		}
-	}
-}
-
-// sectionNumber reads the Chinese number of a "一、" heading, or 0.
-func sectionNumber(s string) int {
-	i := strings.Index(s, "、")
-	if i <= 0 || i > 3*6 {
-		return 0
-	}
-	for k := 1; k <= 99; k++ {
-		if notice.CNNumeral(k) == s[:i] {
-			return k
-		}
-	}
-	return 0
 }
 
 // readBlocks opens a .docx and gives its body in reading order.

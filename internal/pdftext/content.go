@@ -31,6 +31,7 @@ func (m matrix) mul(n matrix) matrix {
 
 type gstate struct {
 	ctm                    matrix
+	clip                   box // the clipping path's bounding box
 	font                   *fontUse
 	size, tc, tw, th, rise float64
 	tl                     float64
@@ -39,6 +40,9 @@ type gstate struct {
 type interp struct {
 	d        *doc
 	glyphs   []Glyph
+	rules    []Rule              // the page's straight lines, for its tables
+	path     []segment           // the path being built, in page space
+	cur, sub point               // the current point and the subpath's start
 	total    *drawn              // what all interpreters of the file drew
 	counted  int                 // glyphs drawn here and not yet added to total
 	lastPage int                 // glyphs on the page read before
@@ -103,6 +107,7 @@ func num(a []operand, i int) float64 {
 // run interprets one content stream with its resources.
 func (in *interp) run(data []byte, res value, scope string, g gstate, depth int) {
 	var tm, tlm matrix
+	clipNext := false // W or W*: the path ends as the clipping path
 	var stack []gstate
 	local := map[string]*fontUse{}
 	var fonts value
@@ -152,6 +157,10 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			}
 			adv *= g.th
 			w := gl.width * math.Hypot(trm[0], trm[1])
+			if !g.clip.holds(trm[4]+w/2, trm[5]+size*0.35) {
+				tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
+				continue // clipped away: not on the page (Calc draws a merged cell's text on both sides of a page break)
+			}
 			text := gl.text
 			if text == "" {
 				text = Undecodable
@@ -199,6 +208,20 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			in.glyphs = in.glyphs[:m.from]
 			if m.text != "" {
 				in.glyphs = append(in.glyphs, Glyph{Text: m.text, X: first.X, Y: first.Y, W: last.X + last.W - first.X, Size: first.Size})
+			}
+		case "m", "l", "re", "h", "c", "v", "y":
+			in.pathOp(op, a, g.ctm)
+		case "W", "W*":
+			clipNext = true
+		case "S", "s", "f", "F", "f*", "B", "B*", "b", "b*", "n":
+			if clipNext {
+				g.clip = g.clip.intersect(in.pathBox())
+				clipNext = false
+			}
+			if op == "n" {
+				in.path = in.path[:0]
+			} else {
+				in.paint(op != "S" && op != "s")
 			}
 		case "q":
 			if len(stack) < 256 {

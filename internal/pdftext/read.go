@@ -50,6 +50,7 @@ type Page struct {
 	Width  float64
 	Height float64
 	Glyphs []Glyph
+	Rules  []Rule // horizontal and vertical lines drawn: table borders
 }
 
 // Options for reading.
@@ -274,6 +275,7 @@ func (in *interp) page(j pageJob, number int) Page {
 	// about the same, and growing the slice glyph by glyph cost more than
 	// reading them.
 	in.glyphs = make([]Glyph, 0, in.lastPage+in.lastPage/8)
+	in.rules, in.path = nil, in.path[:0]
 	data := in.pageContent(j.node)
 	in.run(in.content(data), j.res, strconv.Itoa(number), gstate{ctm: ctm, th: 1}, 0)
 	if data != nil {
@@ -281,7 +283,7 @@ func (in *interp) page(j pageJob, number int) Page {
 	}
 	in.lastPage = len(in.glyphs)
 	in.countGlyphs()
-	p.Glyphs = in.glyphs
+	p.Glyphs, p.Rules = in.glyphs, in.rules
 	return p
 }
 
@@ -325,6 +327,15 @@ func (d *doc) kids(node value) []any {
 
 // Text returns the notice's lines, ready for the grammar.
 func Text(ctx context.Context, data []byte, opt Options) ([]textnotice.Line, error) {
+	pages, err := readable(ctx, data, opt)
+	if err != nil {
+		return nil, err
+	}
+	return Lines(pages), nil
+}
+
+// readable is the file's pages, or why its text cannot be read.
+func readable(ctx context.Context, data []byte, opt Options) ([]Page, error) {
 	pages, err := Pages(ctx, data, opt)
 	if err != nil {
 		return nil, err
@@ -346,7 +357,7 @@ func Text(ctx context.Context, data []byte, opt Options) ([]textnotice.Line, err
 		// (a subset's own encoding read as the standard one).
 		return nil, fmt.Errorf("%w（%d 个字符中有 %d 个无法还原）；请用原文件（Word/WPS）重新导出 PDF，或直接导入 .docx/.txt", ErrNoUnicode, n, lost)
 	}
-	return Lines(pages), nil
+	return pages, nil
 }
 
 // The grammar's patterns compile on another goroutine from the start of
@@ -364,11 +375,32 @@ func init() {
 
 // Read reads a notice from a PDF. The grammar's patterns have been
 // compiling since the process started (init above); one that is not ready
-// when the grammar needs it is compiled then, or waited for.
+// when the grammar needs it is compiled then, or waited for. A ruled table
+// whose header is a ledger's (an issue table in the notice, or a ledger
+// printed to PDF) is read as a ledger, as a Word table is; its text then
+// leaves the lines.
 func Read(ctx context.Context, data []byte, opt Options) (*notice.Notice, error) {
-	lines, err := Text(ctx, data, opt)
+	pages, err := readable(ctx, data, opt)
 	if err != nil {
 		return nil, err
 	}
-	return textnotice.Parse(textnotice.JoinLines(lines))
+	tables := takeLedgerTables(pages)
+	if len(tables) == 1 {
+		if n, ok := asLedger(pages, tables[0]); ok {
+			return n, nil
+		}
+	}
+	n, err := textnotice.Parse(textnotice.JoinLines(Lines(pages)))
+	if err != nil {
+		if len(tables) == 0 || !errors.Is(err, textnotice.ErrNoNotice) {
+			return nil, err
+		}
+		n = &notice.Notice{Format: notice.FormatVersion}
+	}
+	ledgers, headings := make([]*notice.Notice, len(tables)), make([]string, len(tables))
+	for i, t := range tables {
+		ledgers[i], headings[i] = t.n, t.heading
+	}
+	n.AddTables(ledgers, headings)
+	return n, nil
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Ruled tables in PDFs from real producers (committed; see TestTables):
+#   libreoffice-notice.pdf  ../docx/table.docx given single borders (ruled.py),
+#                           exported by LibreOffice Writer: a notice whose
+#                           issue list is a table;
+#   chromium-ledger.pdf     ledger.html printed by Chromium (Skia): a ledger
+#                           on two landscape pages, header repeated, merged
+#                           category cells;
+#   calc-ledger.pdf         ../corpus/ledger-2025.xlsx printed by LibreOffice
+#                           Calc, landscape, one page wide, its header row
+#                           repeated (fitwidth.py): a ledger printed to PDF.
+# Needs: libreoffice, chromium, python3 with openpyxl, fonts-noto-cjk.
+set -euo pipefail
+cd "$(dirname "$0")"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+lo() { soffice -env:UserInstallation=file://$work/lo --headless --convert-to pdf --outdir "$work" "$1" >/dev/null 2>&1; }
+
+python3 ruled.py ../docx/table.docx "$work/libreoffice-notice.docx"
+lo "$work/libreoffice-notice.docx"
+mv "$work/libreoffice-notice.pdf" .
+
+chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --user-data-dir="$work/chrome" --no-pdf-header-footer \
+  --print-to-pdf=chromium-ledger.pdf "file://$PWD/ledger.html" 2>/dev/null
+
+/usr/bin/python3 fitwidth.py ../corpus/ledger-2025.xlsx "$work/calc-ledger.xlsx"
+lo "$work/calc-ledger.xlsx"
+mv "$work/calc-ledger.pdf" .
