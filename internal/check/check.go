@@ -78,11 +78,14 @@ func where(is *notice.Issue) string {
 	return Where(*is.Source)
 }
 
-// Where writes a source position: 第3页第12行, or 工作表“台账”第5行.
+// Where writes a source position: 第3页第12行, 工作表“台账”第5行, or for a
+// table in a PDF 第2页表格第5行.
 func Where(s notice.Source) string {
 	switch {
 	case s.Sheet != "":
 		return fmt.Sprintf("工作表“%s”第%d行", s.Sheet, s.Row)
+	case s.Page > 0 && s.Row > 0:
+		return fmt.Sprintf("第%d页表格第%d行", s.Page, s.Row)
 	case s.Page > 0 && s.Line > 0:
 		return fmt.Sprintf("第%d页第%d行", s.Page, s.Line)
 	case s.Line > 0:

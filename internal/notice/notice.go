@@ -154,7 +154,8 @@ type Contact struct {
 }
 
 // Source says where a fact was read: page and line of a text or PDF, or
-// sheet and row of a ledger. Lines and rows count from 1.
+// sheet and row of a ledger, or page and row of a table in a PDF. Lines and
+// rows count from 1.
 type Source struct {
 	File  string `json:"file,omitempty"`
 	Page  int    `json:"page,omitempty"`

@@ -388,8 +388,9 @@ func takeLedgerTables(pages []Page) []ledgerTable {
 			parts = append(parts, part)
 			j++
 		}
-		g := joinParts(parts)
+		g, at := joinParts(parts)
 		if n, err := ledger.FromGrid(g); err == nil {
+			n = placed(n, at)
 			out = append(out, ledgerTable{parts: parts, n: n, heading: headingAt[i]})
 			for _, t := range parts {
 				if taken[t.Page] == nil {
@@ -439,6 +440,7 @@ func asLedger(pages []Page, t ledgerTable) (*notice.Notice, bool) {
 	const maxAround = 8
 	first := t.parts[0]
 	var before, after []string
+	var beforeAt, afterAt []rowAt
 	for _, p := range pages {
 		for _, l := range linesOf(p) {
 			// The row as drawn, spaces kept (the sheet's "（盖章）    填报时间：").
@@ -450,13 +452,13 @@ func asLedger(pages []Page, t ledgerTable) (*notice.Notice, bool) {
 				return nil, false
 			}
 			if p.Number < first.Page || p.Number == first.Page && l.y > first.Top {
-				before = append(before, text)
+				before, beforeAt = append(before, text), append(beforeAt, rowAt{p.Number, 0})
 			} else {
-				after = append(after, text)
+				after, afterAt = append(after, text), append(afterAt, rowAt{p.Number, 0})
 			}
 		}
 	}
-	table := joinParts(t.parts) // afresh: the ledger reader fills a grid's merged cells in place
+	table, tableAt := joinParts(t.parts) // afresh: the ledger reader fills a grid's merged cells in place
 	width := len(table.Rows[0])
 	row := func(text string) []string {
 		r := make([]string, width)
@@ -481,7 +483,10 @@ func asLedger(pages []Page, t ledgerTable) (*notice.Notice, bool) {
 		line(text)
 	}
 	n, err := ledger.FromGrid(g)
-	return n, err == nil
+	if err != nil {
+		return nil, false
+	}
+	return placed(n, slices.Concat(beforeAt, tableAt, afterAt)), true
 }
 
 // continues reports whether table b goes on with table a: b is the first
@@ -508,8 +513,9 @@ func continues(page Page, a, b Table) bool {
 // joinParts makes one grid of a table and its continuations; a header row
 // the next page repeats is dropped, and a merged cell that the page break
 // cut in two is one cell again.
-func joinParts(parts []Table) *ledger.Grid {
+func joinParts(parts []Table) (*ledger.Grid, []rowAt) {
 	g := &ledger.Grid{Sheet: fmt.Sprintf("第%d页表格", parts[0].Page), Dates: map[[2]int]string{}}
+	var at []rowAt
 	for k, t := range parts {
 		rows := slices.Clone(t.Rows)
 		skip := 0
@@ -530,6 +536,9 @@ func joinParts(parts []Table) *ledger.Grid {
 			}
 		}
 		g.Rows = append(g.Rows, rows[skip:]...)
+		for r := skip; r < len(rows); r++ {
+			at = append(at, rowAt{t.Page, r + 1})
+		}
 		for _, m := range t.Merges {
 			if m[0] < skip {
 				continue
@@ -540,7 +549,34 @@ func joinParts(parts []Table) *ledger.Grid {
 			g.Merges = append(g.Merges, ledger.Merge{R1: m[0] + base, C1: m[1], R2: m[2] + base, C2: m[3]})
 		}
 	}
-	return g
+	return g, at
+}
+
+// rowAt is where a grid row stands in the PDF: the page, and the row of
+// that page's table (0: a line outside the table).
+type rowAt struct{ page, row int }
+
+// placed gives the issues and the unplaced rows read from a table the
+// places a reader of the PDF finds them at (第2页表格第3行), instead of the
+// rows of the grid the ledger reader numbered.
+func placed(n *notice.Notice, at []rowAt) *notice.Notice {
+	fix := func(s *notice.Source) *notice.Source {
+		if s == nil || s.Row < 1 || s.Row > len(at) {
+			return s
+		}
+		a := at[s.Row-1]
+		if a.row == 0 {
+			return &notice.Source{Page: a.page}
+		}
+		return &notice.Source{Page: a.page, Row: a.row}
+	}
+	for _, is := range n.Issues() {
+		is.Source = fix(is.Source)
+	}
+	for i := range n.Unplaced {
+		n.Unplaced[i].Source = fix(n.Unplaced[i].Source)
+	}
+	return n
 }
 
 // joinCut finds the merged cells cut by the page break between the grid so

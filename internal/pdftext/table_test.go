@@ -111,6 +111,17 @@ func TestChromiumLedger(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("issues:\n got %+v\nwant %+v", got, want)
 	}
+	// Places as the pages show them: the first issue under the header on
+	// page 1, the last on page 2 under the repeated header and three rows.
+	issues := n.Issues()
+	for _, c := range []struct {
+		i    int
+		want notice.Source
+	}{{0, notice.Source{Page: 1, Row: 2}}, {7, notice.Source{Page: 2, Row: 2}}, {10, notice.Source{Page: 2, Row: 5}}} {
+		if s := issues[c.i].Source; s == nil || *s != c.want {
+			t.Errorf("issue %d source = %+v, want %+v", issues[c.i].Number, s, c.want)
+		}
+	}
 }
 
 // FuzzTables: any lines and glyphs on pages give tables (or none) without a
