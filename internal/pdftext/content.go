@@ -145,20 +145,27 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 		if g.font == nil {
 			return
 		}
-		for _, gl := range g.font.decode(s) {
+		// Within one string only the text matrix's translation moves,
+		// by each advance: the rendering matrix's size and horizontal
+		// scale are the same for every glyph.
+		sm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}
+		var size, xScale float64
+		for i, gl := range g.font.decode(s) {
 			if in.counted++; in.counted == 1024 {
 				in.countGlyphs()
 			}
-			trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(tm).mul(g.ctm)
-			size := math.Hypot(trm[2], trm[3])
+			trm := sm.mul(tm).mul(g.ctm)
+			if i == 0 {
+				size, xScale = math.Hypot(trm[2], trm[3]), math.Hypot(trm[0], trm[1])
+			}
 			adv := gl.width*g.size + g.tc
 			if gl.space {
 				adv += g.tw
 			}
 			adv *= g.th
-			w := gl.width * math.Hypot(trm[0], trm[1])
+			w := gl.width * xScale
 			if !g.clip.holds(trm[4]+w/2, trm[5]+size*0.35) {
-				tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
+				tm[4], tm[5] = adv*tm[0]+tm[4], adv*tm[1]+tm[5]
 				continue // clipped away: not on the page (Calc draws a merged cell's text on both sides of a page break)
 			}
 			text := gl.text
@@ -166,7 +173,7 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 				text = Undecodable
 			}
 			in.glyphs = append(in.glyphs, Glyph{Text: text, X: trm[4], Y: trm[5], W: w, Size: size})
-			tm = matrix{1, 0, 0, 1, adv, 0}.mul(tm)
+			tm[4], tm[5] = adv*tm[0]+tm[4], adv*tm[1]+tm[5] // matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		}
 	}
 	// Marked content: a span with /ActualText replaces the glyphs it draws
