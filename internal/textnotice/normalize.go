@@ -139,6 +139,24 @@ func normalizeLine(s string) string {
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
+// indexAny is strings.IndexAny(s, chars), searched for character by
+// character: IndexAny decodes s rune by rune when chars holds a non-ASCII
+// character, and that was a tenth of the grammar's time. A character's
+// UTF-8 bytes occur in s only where the character does (TestIndexAny).
+func indexAny(s, chars string) int {
+	first := -1
+	for _, c := range chars {
+		in := s
+		if first >= 0 {
+			in = s[:first] // a match ends before the first one's lead byte
+		}
+		if i := strings.IndexRune(in, c); i >= 0 {
+			first = i
+		}
+	}
+	return first
+}
+
 // neighbour is the nearest non-space rune before (dir -1) or after (+1) i, or 0.
 func neighbour(rs []rune, i, dir int) rune {
 	for j := i + dir; j >= 0 && j < len(rs); j += dir {

@@ -285,7 +285,7 @@ func JoinLines(lines []Line) []Para {
 		// paragraph would be quadratic in its length.
 		open := depth > 0
 		heading := startsHeading && curW < 40 && !open
-		if strings.ContainsAny(prev.Text, "。；") {
+		if indexAny(prev.Text, "。；") >= 0 {
 			inHeader = false // a sentence has ended: the body has begun
 		}
 		var newPara bool
@@ -555,7 +555,7 @@ func noticeHabits(lines []Line, ww float64, justified bool) *habits {
 	for i, l := range lines {
 		t := l.Text
 		for {
-			j := strings.IndexAny(t, "。；")
+			j := indexAny(t, "。；")
 			if j < 0 {
 				break
 			}

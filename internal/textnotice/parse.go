@@ -1347,7 +1347,7 @@ func (p *parser) linkPending() {
 func labelIndexes(s string) [][]int {
 	var out [][]int
 	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], "：:")
+		j := indexAny(s[i:], "：:")
 		if j < 0 {
 			break
 		}

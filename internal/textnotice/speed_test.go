@@ -126,3 +126,22 @@ func TestNormalizedUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexAny: indexAny answers as strings.IndexAny on random texts of
+// the characters searched for, others, and broken UTF-8.
+func TestIndexAny(t *testing.T) {
+	pieces := []string{"。", "；", "：", ":", "，", "a", "汉", "\xe3", "\x80", "\x82", "\xe3\x80", "\xef\xbc", "\x9a", " "}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 200_000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, chars := range []string{"。；", "：:", "，。：；", "。"} {
+			if got, want := indexAny(s, chars), strings.IndexAny(s, chars); got != want {
+				t.Fatalf("indexAny(%q, %q) = %d, strings.IndexAny %d", s, chars, got, want)
+			}
+		}
+	}
+}
