@@ -43,7 +43,8 @@ type blindIssue struct {
 	Leader   string   `json:"leader"`
 	Unit     string   `json:"unit"`
 	Person   string   `json:"person"`
-	Sheet    string   `json:"sheet"` // "" for CSV
+	Remarks  *string  `json:"remarks"` // compared only where given
+	Sheet    string   `json:"sheet"`   // "" for CSV
 	Row      int      `json:"row"`
 }
 
@@ -199,6 +200,9 @@ func blindDiff(want *blindExpected, n *notice.Notice) []blindDifference {
 			add(ik+" leader", r.Leader, wi.Leader)
 			add(ik+" unit", r.Unit, wi.Unit)
 			add(ik+" person", r.Person, wi.Person)
+			if wi.Remarks != nil {
+				add(ik+" remarks", gi.Remarks, *wi.Remarks)
+			}
 			var src notice.Source
 			if gi.Source != nil {
 				src = *gi.Source

@@ -34,6 +34,18 @@ type Grid struct {
 	Rows   [][]string
 	Dates  map[[2]int]string // [row, col] → ISO date
 	Merges []Merge
+	// Hidden marks the columns the sheet hides (only the first maxCols).
+	Hidden []bool
+}
+
+func (g *Grid) hideColumn(c int) {
+	if c < 0 || c >= maxCols {
+		return
+	}
+	if g.Hidden == nil {
+		g.Hidden = make([]bool, maxCols)
+	}
+	g.Hidden[c] = true
 }
 
 // Merge is a merged range, 0-based and inclusive.
@@ -161,8 +173,18 @@ func fromGrids(grids []Grid) (*notice.Notice, error) {
 type header struct {
 	cols  map[int]Field  // column → field
 	marks map[int]string // tick columns under a status group ("完成情况" over 已完成/正在推进): column → its status word
-	start int            // the first data row
-	score int            // the fields found: how much the sheet looks like a ledger
+	// extra are the columns that name no field of the model (佐证材料,
+	// 整改目标, a second 责任人), by header, in order; their text is kept
+	// in the issue's remarks under that header, so that nothing is lost.
+	extra []extraColumn
+	width int // the header's width: cells right of it are kept as extra too
+	start int // the first data row
+	score int // the fields found: how much the sheet looks like a ledger
+}
+
+type extraColumn struct {
+	col   int
+	label string
 }
 
 // findHeader finds the header: the row naming the most fields among the
@@ -257,10 +279,19 @@ func findHeader(g *Grid) header {
 				continue
 			}
 		}
-		if f != FieldNone && !containsField(h.cols, f) {
+		switch label := cleanHeader(lowest); {
+		case f != FieldNone && !containsField(h.cols, f):
 			h.cols[c] = f
+		case g.Hidden != nil && g.Hidden[c]:
+			// A hidden column the model has no field for is the office's
+			// own bookkeeping (问题编码), not part of what it reports.
+		case label != "":
+			h.extra = append(h.extra, extraColumn{c, label})
+		case f != FieldNone:
+			h.extra = append(h.extra, extraColumn{c, cleanHeader(at(top, c))})
 		}
 	}
+	h.width = min(width, maxCols)
 	if !containsField(h.cols, FieldTitle) && !containsField(h.cols, FieldActions) {
 		return header{}
 	}
@@ -471,6 +502,9 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		if h.marks != nil {
 			rc.mark = fill.mark(r, h.marks)
 		}
+		if h.extra != nil || len(g.Rows[r]) > h.width {
+			rc.extra = fill.extra(r, h)
+		}
 		if open && fill.continues(r) {
 			batch[len(batch)-1].add(&rc, fill, r)
 			continue
@@ -552,6 +586,7 @@ type rowCells struct {
 	progress, status, mark        string
 	deadline, deadlineDate        string
 	leader, unit, person, remarks string
+	extra                         string // the extra columns' text, "佐证材料：…"
 	// more holds every row of an issue that spans several rows (merged
 	// 序号/问题 cells over one measure a row, or measures on rows of their
 	// own with 序号 and 问题 left blank), the first one included.
@@ -631,7 +666,7 @@ func (rc *rowCells) read() {
 	if leader+unit+person != "" {
 		is.Responsible = &notice.Responsible{Leader: leader, Unit: unit, Person: person}
 	}
-	is.Remarks = clean(rc.remarks)
+	is.Remarks = joinTexts(addDistinct(addDistinct(nil, rc.remarks), rc.extra))
 }
 
 // readRows reads an issue that spans several rows: every row's measures are
@@ -655,6 +690,7 @@ func (rc *rowCells) readRows() {
 		}
 		leaders, units, persons = addDistinct(leaders, p.leader), addDistinct(units, p.unit), addDistinct(persons, p.person)
 		progress, remarks = addDistinct(progress, p.progress), addDistinct(remarks, p.remarks)
+		remarks = addDistinct(remarks, p.extra)
 		if st, text := statusOf(clean(p.status), p.mark, clean(p.progress)); st != "" && statusRank[st] < rank {
 			rank, is.Status, is.StatusText = statusRank[st], st, text
 		}
@@ -897,7 +933,19 @@ func (f *filler) get(r int, fl Field) string {
 	if c < 0 {
 		return ""
 	}
-	if v := f.g.cell(r, c); v != "" {
+	if v := f.at(r, c); v != "" {
+		return v
+	}
+	if fl == FieldCategory {
+		return f.carry
+	}
+	return ""
+}
+
+// at is the cell at row r, column c, with a merged range's value in every
+// cell it covers.
+func (f *filler) at(r, c int) string {
+	if v := f.g.cell(r, c); v != "" || c >= maxCols {
 		return v
 	}
 	// Ranges do not overlap: the last one starting at or above r is the
@@ -906,10 +954,25 @@ func (f *filler) get(r int, fl Field) string {
 	if i, _ := slices.BinarySearchFunc(ms, r+1, func(m mergeValue, t int) int { return m.r1 - t }); i > 0 && ms[i-1].r2 >= r {
 		return ms[i-1].value
 	}
-	if fl == FieldCategory {
-		return f.carry
-	}
 	return ""
+}
+
+// extra is row r's text in the columns that name no field, each under its
+// header ("佐证材料：会议记录"), and in cells right of the header, under
+// their column's number.
+func (f *filler) extra(r int, h header) string {
+	var parts []string
+	for _, x := range h.extra {
+		if v := clean(f.at(r, x.col)); v != "" {
+			parts = append(parts, x.label+"："+v)
+		}
+	}
+	for c := h.width; c < len(f.g.Rows[r]); c++ {
+		if v := clean(f.g.cell(r, c)); v != "" {
+			parts = append(parts, fmt.Sprintf("第%d列：%s", c+1, v))
+		}
+	}
+	return strings.Join(parts, "；")
 }
 
 // own is row r's own cell of a field: its text, or the value of a merged

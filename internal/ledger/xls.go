@@ -237,6 +237,7 @@ type xlsSheet struct {
 	name   string
 	cells  []xlsCell
 	merges []Merge
+	hidden []int // hidden columns
 }
 
 // gridsXLS reads every worksheet of an .xls file.
@@ -471,6 +472,15 @@ func readBIFFSheet(recs []record, name string, sst []string) (*xlsSheet, error) 
 			c = *pendingFormula
 			pendingFormula = nil
 			c.text = r.xlString(false)
+		case recColInfo:
+			first, last := r.u16(), r.u16()
+			r.skip(4) // width, format
+			if flags := r.u16(); r.err == nil && flags&1 != 0 {
+				for c := first; c <= min(last, maxCols-1); c++ {
+					s.hidden = append(s.hidden, c)
+				}
+			}
+			continue
 		case recMergedCells:
 			n := r.u16()
 			for k := 0; k < n && r.err == nil; k++ {
@@ -547,6 +557,9 @@ func rkValue(rk uint32) float64 {
 // format become ISO dates at the precision the format shows.
 func (s *xlsSheet) grid(formatOf func(xf int) string, date1904 bool) (Grid, error) {
 	g := Grid{Sheet: s.name, Dates: map[[2]int]string{}, Merges: s.merges}
+	for _, c := range s.hidden {
+		g.hideColumn(c)
+	}
 	for _, c := range s.cells {
 		for len(g.Rows) <= c.row {
 			g.Rows = append(g.Rows, nil)

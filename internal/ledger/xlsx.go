@@ -378,6 +378,14 @@ func (b *xlsxBook) readSheet(part, name string) (Grid, error) {
 				inT = inIs
 			case "rPh":
 				inPh++
+			case "col":
+				if h := string(x.attr(ev, "hidden")); h == "1" || h == "true" {
+					lo, err1 := strconv.Atoi(string(x.attr(ev, "min")))
+					hi, err2 := strconv.Atoi(string(x.attr(ev, "max")))
+					for c := lo - 1; err1 == nil && err2 == nil && c >= 0 && c < min(hi, maxCols); c++ {
+						g.hideColumn(c)
+					}
+				}
 			case "mergeCell":
 				if m, ok := mergeRef(string(x.attr(ev, "ref"))); ok {
 					g.Merges = append(g.Merges, m)
