@@ -172,6 +172,24 @@ var blindCases = []blindCase{
 		stated:  map[string]int{"issues": 6, cC: 5, cIP: 1},
 		rate:    83.3,
 		contact: notice.Contact{Phone: "0593-3882019"}},
+	// A county government's 审计整改 report to the People's Congress
+	// standing committee: no signature, the date in the subtitle
+	// "——…会议上" and the speaker under it, the deputies addressed, each
+	// item "1.问题。已整改。说明" with the verdict as the heading's second
+	// sentence, 追责问责3人 in the narrative.
+	{file: "audit-npc-report.txt", title: "关于2024年度县本级预算执行和其他财政收支审计查出问题整改情况的报告",
+		date: "2025-10-28", addressee: "主任、各位副主任、各位委员",
+		categories: 2, issues: []blindIssue{
+			{1, "部分项目预算编制不够精准", cC, 1, "", "", "", ""},
+			{2, "非税收入未及时缴库2350万元", cC, 1, "", "", "", ""},
+			{3, "部分专项资金结存闲置1860万元", cIP, 1, "2026-06", "", "", ""},
+			{4, "个别部门超范围列支会议费、培训费", cC, 1, "", "", "", ""},
+			{5, "政府采购未按规定执行", cC, 1, "", "", "", ""},
+			{6, "国有资产出租收入未及时收缴", cIP, 1, "2025-12", "", "", ""},
+		},
+		acc:    notice.Accountability{Total: 3},
+		stated: map[string]int{"categories": 2, "issues": 6, cC: 4, cIP: 2},
+		rate:   66.7},
 }
 
 // blindChecks compares a notice read with its gold, one named check at a

@@ -19,7 +19,9 @@ const measureWords = `(党纪政务处分|党纪处分|政务处分|党内严重
 	`书面检讨|自我检讨|责令检查|调离岗位|调整岗位|停职检查|经济处罚|诫勉|约谈|函询|免职|降级|撤职|记大过|记过|警告)`
 
 var (
-	accTotalRe  = lazyre.New(`(?:对|共|累计|合计)?(?:问责|处理|追责|处分)?` + num + `\s*(?:名|人)(?:相关)?(?:责任)?(?:人员|干部|同志|党员|人)?(?:作出|进行|给予|予以)?(?:了)?(?:处理|问责|追责|处分)`)
+	accTotalRe = lazyre.New(`(?:对|共|累计|合计)?(?:问责|处理|追责|处分)?` + num + `\s*(?:名|人)(?:相关)?(?:责任)?(?:人员|干部|同志|党员|人)?(?:作出|进行|给予|予以)?(?:了)?(?:处理|问责|追责|处分)`)
+	// 追责问责3人, 问责干部5人 in a sentence of the narrative
+	accTotal3Re = lazyre.New(`(?:追责问责|问责追责|问责|追责)(?:干部|人员)?\s*` + num + `\s*(?:人次|人|名)`)
 	accTotal2Re = lazyre.New(`(?:共|累计|合计|共计)(?:问责|处理|追责|处分|问责处理|追责问责)?[^，。；：\d一二两三四五六七八九十]{0,8}?` + num + `\s*(?:人次|人|名)`)
 	// 诫勉谈话2人, 党内警告处分一人, 谈话提醒5人次
 	measureRe = lazyre.New(measureWords + `(?:处理|处分)?(?:的)?\s*` + num + `\s*(?:人次|人|名)`)
@@ -71,6 +73,8 @@ func (p *parser) accountability(ps []string) {
 	if m := accTotalRe.FindStringSubmatch(text); m != nil {
 		a.Total = count(m[1])
 	} else if m := accTotal2Re.FindStringSubmatch(text); m != nil {
+		a.Total = count(m[1])
+	} else if m := accTotal3Re.FindStringSubmatch(text); m != nil {
 		a.Total = count(m[1])
 	}
 	// Each phrasing, left to right; a stretch of text counts once.
@@ -133,7 +137,7 @@ func (p *parser) facts() {
 		var acc []string
 		for _, para := range append(narrative, p.n.Closing...) {
 			for _, line := range strings.Split(para, "\n") {
-				if measureRe.MatchString(line) || measure2Re.MatchString(line) || measure3Re.MatchString(line) {
+				if measureRe.MatchString(line) || measure2Re.MatchString(line) || measure3Re.MatchString(line) || accTotal3Re.MatchString(line) {
 					acc = append(acc, line)
 				}
 			}

@@ -431,10 +431,14 @@ func (p *parser) closingStart(body, end int) int {
 }
 
 func (p *parser) header(hs []Para) {
-	var title []string
+	var title, sub []string
 	for _, h := range hs {
 		t := h.Text
 		switch {
+		case len(title) > 0 && (strings.HasPrefix(t, "—") || len(sub) > 0) && !strings.HasSuffix(t, "：") && !strings.HasSuffix(t, ":"):
+			// A report made at a meeting: "——2025年10月28日在…会议上" under
+			// the title, then who gave it ("县审计局局长 林美华").
+			sub = append(sub, t)
 		case docNumberRe.MatchString(strings.ReplaceAll(t, " ", "")):
 			p.n.DocNumber = strings.ReplaceAll(t, " ", "")
 			p.style.DocNumberBelow = len(title) > 0
@@ -451,6 +455,13 @@ func (p *parser) header(hs []Para) {
 	t := strings.Join(title, "")
 	if t == "" {
 		return
+	}
+	if len(sub) > 0 {
+		// The subtitle's date is the report's, when no signature dates it.
+		if ds := notice.FindDates(sub[0]); len(ds) > 0 && p.n.Date == "" && len(ds[0].ISO) == 10 {
+			p.n.Date = ds[0].ISO
+		}
+		defer func() { p.style.Title = append(slices.Clone(title), sub...) }()
 	}
 	issuer := ""
 	if p.n.Issuer != "" && strings.HasPrefix(t, p.n.Issuer) {
@@ -571,10 +582,13 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 			cur = &item{is: notice.Issue{Number: num, Subcategory: sub, SubcategoryNumber: subNum, Source: &notice.Source{Page: q.Page, Line: q.Line}}}
 			head, tail := rest, ""
 			// A heading may carry its progress inline: "（1）…的问题。整改情况：已完成。…"
+			verdict := ""
 			if loc := firstLabel(rest); loc != nil && loc[0] > 0 {
 				head, tail = rest[:loc[0]], rest[loc[0]:]
 			} else if loc := bracketStatusInline(rest); loc > 0 {
 				head, tail = rest[:loc], rest[loc:]
+			} else if at, v := verdictAfterTitle(rest); at > 0 {
+				head, verdict, tail = rest[:at], v, rest[at+len(v):]
 			}
 			cur.heading = strings.TrimSpace(head)
 			title, pattern, desc := issueTitle(cur.heading)
@@ -586,6 +600,12 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 			}
 			headLayout += head[len(strings.TrimRight(head, " ")):]
 			cur.layout = []string{headLayout}
+			if verdict != "" {
+				words := strings.TrimRight(verdict, "。")
+				st, _ := statusClause(words)
+				cur.setStatus(st, words, "heading")
+				cur.put("{status}" + verdict[len(words):])
+			}
 			if tail != "" {
 				p.issueParts(cur, tail)
 			}
@@ -628,6 +648,28 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 }
 
 func isHeadingText(s string) bool { return displayWidth(s) < 60 }
+
+// verdictAfterTitle finds a heading's second sentence when it is a bare
+// verdict, as audit reports write each item: "1.非税收入未及时缴库。已整改。
+// 相关单位已…". It returns where the verdict starts and the verdict with
+// its stop, or -1.
+func verdictAfterTitle(s string) (int, string) {
+	i := strings.Index(s, "。")
+	if i <= 0 {
+		return -1, ""
+	}
+	at := i + len("。")
+	rest := s[at:]
+	j := strings.Index(rest, "。")
+	if j <= 0 {
+		return -1, ""
+	}
+	v := rest[:j+len("。")]
+	if st, _ := statusClause(v); st == "" {
+		return -1, ""
+	}
+	return at, v
+}
 
 // problemUnderHeading reports an unnumbered "问题：" paragraph right under
 // a numbered heading: the issue's description, not an issue of its own.
@@ -689,6 +731,8 @@ func (p *parser) issueLevel(ps []Para) int {
 			if loc := firstLabel(rest); loc != nil && loc[0] > 0 && isProgressLabel(rest[loc[0]:]) {
 				inline = true
 			} else if bracketStatusInline(rest) > 0 {
+				inline = true
+			} else if at, _ := verdictAfterTitle(rest); at > 0 {
 				inline = true
 			}
 			if !inline {

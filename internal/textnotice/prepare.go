@@ -11,7 +11,7 @@ func Prepare() {
 	for _, res := range [][]*lazyre.Regexp{markerRes, {
 		labelRe, statedPartsRe, statedParts2Re, statedSplitRe, statedIssuesRe, closingRe, ordinalRe, bracketStatusRe, docNumberRe, digitsRe,
 		pendingTitleRe, accountabilityTitleRe, quotedTitleRe, groupQuoteRe, monthOnlyRe, timePrefixRe, titleBreakRe,
-		pageNumberRe, mdHeadingRe, accTotalRe, accTotal2Re, measureRe, measure2Re, measure3Re, rankRe, teamRe,
+		pageNumberRe, mdHeadingRe, accTotalRe, accTotal2Re, accTotal3Re, measureRe, measure2Re, measure3Re, rankRe, teamRe,
 		rangeRe, feedbackRe, phoneRe, emailRe, addressRe, statedStatusRe, statedStatus2Re, statedRateRe,
 	}} {
 		for _, re := range res {

@@ -112,12 +112,16 @@ func Blocks(n *notice.Notice) []Block {
 	if n.Issuer != "" && !strings.HasPrefix(title, n.Issuer) {
 		title = n.Issuer + title
 	}
-	if lines := titleLines(n); lines != nil {
+	lines, sub := titleAndSubtitle(n)
+	if lines != nil {
 		for _, l := range lines {
 			add(RoleTitle, l)
 		}
 	} else {
 		add(RoleTitle, title)
+	}
+	for _, l := range sub {
+		add(RoleBody, l)
 	}
 	if below {
 		add(RoleDocNumber, n.DocNumber)
@@ -149,8 +153,8 @@ func Blocks(n *notice.Notice) []Block {
 		add(RoleBody, c)
 	}
 	add(RoleSignature, n.Issuer)
-	if n.Date != "" {
-		add(RoleDate, notice.ChineseDate(n.Date))
+	if n.Date != "" && !(len(sub) > 0 && strings.Contains(sub[0], notice.ChineseDate(n.Date))) {
+		add(RoleDate, notice.ChineseDate(n.Date)) // unless the subtitle dates it
 	}
 	for _, t := range tail {
 		add(RoleBody, t)
@@ -161,10 +165,29 @@ func Blocks(n *notice.Notice) []Block {
 // titleLines are the title's lines as the source set them, while they
 // still say the notice's title.
 func titleLines(n *notice.Notice) []string {
-	if n.Style == nil || len(n.Style.Title) == 0 || n.Title == "" || !strings.HasSuffix(strings.Join(n.Style.Title, ""), n.Title) {
-		return nil
+	title, _ := titleAndSubtitle(n)
+	return title
+}
+
+// titleAndSubtitle splits the title as set into the title's lines and the
+// lines under it that are no part of it (a report's "——…会议上" and who
+// gave it), while the first still say the notice's title.
+func titleAndSubtitle(n *notice.Notice) (title, sub []string) {
+	if n.Style == nil || len(n.Style.Title) == 0 || n.Title == "" {
+		return nil, nil
 	}
-	return n.Style.Title
+	lines := n.Style.Title
+	k := len(lines)
+	for i, l := range lines {
+		if i > 0 && strings.HasPrefix(l, "—") {
+			k = i
+			break
+		}
+	}
+	if !strings.HasSuffix(strings.Join(lines[:k], ""), n.Title) {
+		return nil, nil
+	}
+	return lines[:k], lines[k:]
 }
 
 func roleOf(p string) string {
