@@ -139,6 +139,16 @@ var dataLosses = map[string]map[string]string{
 // reader takes it for; the data are the same, the .txt keeps the lines.
 var setOnLines = map[string]map[string]string{
 	"rectify-aspects.pdf": {"中共柘荣县城郊乡委员会关于县委": "中共柘荣县城郊乡委员会\n关于县委"},
+	// A title longer than a line, wrapped by the producer.
+	"wordlike_audit-npc-report.pdf": {"其他财政收支审计查出问题整改情况的报告": "其他财政\n收支审计查出问题整改情况的报告"},
+}
+
+// cannotTell are the PDFs where a sentence ends at the full measure and a
+// paragraph of the same kind follows: a wrap or a new paragraph, and the
+// page does not say (as for the text in textnotice's TestHardWrapped).
+// They must still read differently from the text, or come off the list.
+var cannotTell = map[string]string{
+	"chromium-ragged_audit-npc-report.pdf": "“…常态化、长效化。” fills the line, “主任、各位副主任…” follows",
 }
 
 // withLosses is s (the text notice's .txt or JSON) as the producer of pdf
@@ -179,8 +189,9 @@ func TestProducers(t *testing.T) {
 				}
 				wantText = strings.ReplaceAll(wantText, from, to)
 			}
+			var diffs []string
 			if g, w := string(textnotice.Write(got)), wantText; g != w {
-				t.Errorf("PDF -> .txt and text -> .txt differ:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
+				diffs = append(diffs, "PDF -> .txt and text -> .txt differ:\n"+testutil.LineDiff(g, w, "pdf:  ", "text: "))
 			}
 			w := comparable(t, want)
 			if d, ok := dataLosses[c.pdf]; ok {
@@ -194,7 +205,16 @@ func TestProducers(t *testing.T) {
 				w = withLosses(t, c.pdf, w)
 			}
 			if g := comparable(t, got); g != w {
-				t.Errorf("PDF and text differ:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
+				diffs = append(diffs, "PDF and text differ:\n"+testutil.LineDiff(g, w, "pdf:  ", "text: "))
+			}
+			if _, ok := cannotTell[c.pdf]; ok {
+				if len(diffs) == 0 {
+					t.Errorf("%s: listed in cannotTell, but reads as the text now: take it off", c.pdf)
+				}
+				return
+			}
+			for _, d := range diffs {
+				t.Error(d)
 			}
 		})
 	}
