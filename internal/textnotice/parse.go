@@ -237,6 +237,16 @@ func (p *parser) parse() {
 			break
 		}
 	}
+	if p.n.Date == "" {
+		// No signature date (a report made at a meeting): a 版记 at the
+		// end is still no part of the text.
+		for end > 0 && colophonRe.MatchString(paras[end-1].Text) {
+			end--
+		}
+		for _, q := range paras[end:] {
+			p.unplaced(q)
+		}
+	}
 	// Header: everything before the first paragraph that reads as prose.
 	body := 0
 	for body < end {
@@ -362,6 +372,10 @@ func (p *parser) mergeSections(parts []sectionCats) {
 func isSignature(s string) bool {
 	return displayWidth(s) <= 40 && !strings.ContainsAny(s, "。；，：") && !isStarter(s)
 }
+
+// colophonRe is a line of the 版记: 抄送：…, or the printer and the date
+// it printed (柘荣县人民法院办公室 2025年6月12日印发).
+var colophonRe = lazyre.New(`^(?:抄送|印送|分送)[：:]|^\S{2,40}?\d{4}年\d{1,2}月\d{1,2}日印发$`)
 
 var closingRe = lazyre.New(`欢迎|监督|联系方式|联系电话|联系人|特此通报|意见建议|意见和建议|举报|电子邮箱|通信地址`)
 

@@ -9,7 +9,7 @@ import "github.com/rectify/rectify/internal/lazyre"
 // A pattern missing from this list is still compiled when first used.
 func Prepare() {
 	for _, res := range [][]*lazyre.Regexp{markerRes, {
-		labelRe, statedPartsRe, statedParts2Re, statedSplitRe, statedIssuesRe, closingRe, ordinalRe, bracketStatusRe, docNumberRe, digitsRe,
+		labelRe, statedPartsRe, statedParts2Re, statedSplitRe, statedIssuesRe, closingRe, ordinalRe, bracketStatusRe, docNumberRe, colophonRe, digitsRe,
 		pendingTitleRe, accountabilityTitleRe, quotedTitleRe, groupQuoteRe, monthOnlyRe, timePrefixRe, titleBreakRe,
 		pageNumberRe, mdHeadingRe, accTotalRe, accTotal2Re, accTotal3Re, measureRe, measure2Re, measure3Re, rankRe, teamRe,
 		rangeRe, feedbackRe, phoneRe, emailRe, addressRe, statedStatusRe, statedStatus2Re, statedRateRe,
