@@ -230,3 +230,37 @@ func TestSymbols(t *testing.T) {
 		t.Errorf("text:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestTextBesideLedgerKept: a document that is a ledger table with lines
+// around it that make no notice (a 填表说明) keeps those lines as unplaced
+// text beside the table's issues.
+func TestTextBesideLedgerKept(t *testing.T) {
+	cell := func(s string) string { return `<w:tc><w:p><w:r><w:t>` + s + `</w:t></w:r></w:p></w:tc>` }
+	row := func(cells ...string) string {
+		r := "<w:tr>"
+		for _, c := range cells {
+			r += cell(c)
+		}
+		return r + "</w:tr>"
+	}
+	body := `<w:p><w:r><w:t>填表说明：整改进展按月更新，完成的注明完成日期。</w:t></w:r></w:p>` +
+		`<w:tbl>` + row("序号", "存在问题", "整改措施", "完成时限", "完成情况") +
+		row("1", "制度执行不严", "修订制度。", "2025年6月30日", "已完成") +
+		row("2", "台账管理混乱", "重建台账。", "2025年12月31日", "正在整改") + `</w:tbl>` +
+		`<w:p><w:r><w:t>审核人：王五　　联系电话：12345678</w:t></w:r></w:p>`
+	n, err := Read(context.Background(), docxOf(t, body, "", ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Issues()) != 2 {
+		t.Errorf("issues = %d, want 2", len(n.Issues()))
+	}
+	var kept []string
+	for _, u := range n.Unplaced {
+		kept = append(kept, u.Text)
+	}
+	want := []string{"填表说明：整改进展按月更新，完成的注明完成日期。", "审核人：王五　联系电话：12345678"}
+	if len(kept) != 2 || !strings.HasPrefix(kept[0], "填表说明") || !strings.HasPrefix(kept[1], "审核人") {
+		t.Errorf("unplaced = %q, want %q", kept, want)
+	}
+}

@@ -84,7 +84,7 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 		if len(ledgers) == 0 || (len(paras) > 0 && !errors.Is(err, textnotice.ErrNoNotice)) {
 			return nil, err
 		}
-		n = &notice.Notice{Format: notice.FormatVersion}
+		n = textnotice.Kept(paras)
 	}
 	n.AddTables(ledgers, ledgerHeading)
 	return n, nil

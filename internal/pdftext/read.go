@@ -390,12 +390,13 @@ func Read(ctx context.Context, data []byte, opt Options) (*notice.Notice, error)
 			return n, nil
 		}
 	}
-	n, err := textnotice.Parse(textnotice.JoinLines(Lines(pages)))
+	paras := textnotice.JoinLines(Lines(pages))
+	n, err := textnotice.Parse(paras)
 	if err != nil {
 		if len(tables) == 0 || !errors.Is(err, textnotice.ErrNoNotice) {
 			return nil, err
 		}
-		n = &notice.Notice{Format: notice.FormatVersion}
+		n = textnotice.Kept(paras)
 	}
 	ledgers, headings := make([]*notice.Notice, len(tables)), make([]string, len(tables))
 	for i, t := range tables {

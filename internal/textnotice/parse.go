@@ -168,6 +168,20 @@ func (p *parser) unplaced(q Para) {
 	p.n.Unplaced = append(p.n.Unplaced, u)
 }
 
+// Kept is a notice holding only the paragraphs, as unplaced text: what a
+// reader returns for paragraphs in which the grammar found no notice when a
+// table beside them was a ledger (the ledger's issues go into it), so that
+// the text around the table is not lost.
+func Kept(paras []Para) *notice.Notice {
+	p := &parser{n: &notice.Notice{Format: notice.FormatVersion}}
+	for _, q := range paras {
+		if strings.TrimSpace(q.Text) != "" {
+			p.unplaced(q)
+		}
+	}
+	return p.n
+}
+
 // before orders source positions, unknown ones last.
 func before(a, b *notice.Source) bool {
 	switch {
