@@ -80,13 +80,15 @@ var blindTable = map[string][]string{
 		"1 耕地保护责任落 completed 2025-10-31", "2 高标准农田建设 ongoing 长期坚持",
 		"3 项目资金拨付不 in_progress 2025-09", "1 村级组织换届后 completed 2025-08-31"},
 	"wps-ticks.csv": {"1 安全生产检查不 completed 2025-09-30", "2 信访积案化解缓 in_progress 2025-11"},
+	"repeated-header.xlsx": {"1 普法宣传针对性 in_progress 2025-12", "2 人民调解员培训 completed 2025-10",
+		"1 社区矫正档案管 in_progress 2025-11"},
 }
 
 func TestBlindLedgers(t *testing.T) {
 	dir := "../../testdata/ledgers/blind"
 	files := []string{"excel-multirow.xlsx", "excel-multirow.xls", "sheets-by-category.xlsx",
 		"gbk-export.csv", "yes-no-reordered.xlsx", "dotted-numbers.xlsx", "no-ledger.xlsx",
-		"header-variants.xlsx", "per-team-sheets.xlsx", "wps-ticks.csv"}
+		"header-variants.xlsx", "per-team-sheets.xlsx", "wps-ticks.csv", "repeated-header.xlsx"}
 	for _, file := range files {
 		t.Run(file, func(t *testing.T) {
 			data, err := os.ReadFile(filepath.Join(dir, file))

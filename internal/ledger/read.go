@@ -36,6 +36,9 @@ type Grid struct {
 	Merges []Merge
 	// Hidden marks the columns the sheet hides (only the first maxCols).
 	Hidden []bool
+	// HiddenSheet: the workbook hides the sheet (a list for drop-downs, an
+	// older copy): read only when no sheet in view holds a ledger.
+	HiddenSheet bool
 }
 
 func (g *Grid) hideColumn(c int) {
@@ -111,8 +114,13 @@ func fromGrids(grids []Grid) (*notice.Notice, error) {
 	var sheets []*notice.Notice
 	var names []string
 	ledgers := make([]bool, len(grids))
+	shown := false // a sheet in view holds a ledger header
 	for i := range grids {
-		if ledgers[i] = findHeader(&grids[i]).score > 0; !ledgers[i] {
+		ledgers[i] = findHeader(&grids[i]).score > 0
+		shown = shown || ledgers[i] && !grids[i].HiddenSheet
+	}
+	for i := range grids {
+		if !ledgers[i] || shown && grids[i].HiddenSheet {
 			continue
 		}
 		name := grids[i].Sheet
@@ -178,7 +186,11 @@ type header struct {
 	// in the issue's remarks under that header, so that nothing is lost.
 	extra []extraColumn
 	width int // the header's width: cells right of it are kept as extra too
-	start int // the first data row
+	// titleHead is the header's text over the title column: a row that has
+	// it there may be the header written again.
+	titleHead string
+	top       int // the first header row
+	start     int // the first data row
 	score int // the fields found: how much the sheet looks like a ledger
 }
 
@@ -259,16 +271,16 @@ func findHeader(g *Grid) header {
 	for r := top; r <= bottom; r++ {
 		width = max(width, len(g.Rows[r]))
 	}
-	h := header{cols: map[int]Field{}, start: bottom + 1}
+	h := header{cols: map[int]Field{}, top: top, start: bottom + 1}
 	for c := 0; c < min(width, maxCols); c++ {
-		lowest := ""
+		lowest, naming := "", ""
 		f := FieldNone
 		for r := bottom; r >= top && f == FieldNone; r-- {
 			v := at(r, c)
 			if lowest == "" {
 				lowest = v
 			}
-			f = fieldOf(v)
+			f, naming = fieldOf(v), v
 		}
 		if f == FieldStatus && lowest != "" && fieldOf(lowest) == FieldNone {
 			if _, ok := notice.ParseStatus(cleanHeader(lowest)); ok {
@@ -282,6 +294,9 @@ func findHeader(g *Grid) header {
 		switch label := cleanHeader(lowest); {
 		case f != FieldNone && !containsField(h.cols, f):
 			h.cols[c] = f
+			if f == FieldTitle {
+				h.titleHead = naming
+			}
 		case g.Hidden != nil && g.Hidden[c]:
 			// A hidden column the model has no field for is the office's
 			// own bookkeeping (问题编码), not part of what it reports.
@@ -346,6 +361,21 @@ var footerRe = lazyre.New(`^(填表人|审核人|制表人|填报人|联系人|�
 // totalRow: a 合计/小计 row between or below the issues, never an issue.
 func totalRow(first string) bool {
 	return strings.HasPrefix(first, "合计") || strings.HasPrefix(first, "小计") || strings.HasPrefix(first, "总计")
+}
+
+// repeatedHeader: row r writes the header again (a ledger put together from
+// several blocks, each under its own heading with its own header row).
+func repeatedHeader(g *Grid, f *filler, h header, r int) bool {
+	if c := f.col[FieldTitle]; c < 0 || g.cell(r, c) != h.titleHead {
+		return false
+	}
+	named := 0
+	for c, f := range h.cols {
+		if v := g.cell(r, c); len(v) <= 48 && v != "" && fieldOf(v) == f {
+			named++
+		}
+	}
+	return named >= 3
 }
 
 // The 填报单位 line names the unit, the 填报日期 line (often the same line)
@@ -466,6 +496,7 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	// is handed to the workers only then.
 	open := false
 	closeIssue := func() { open = false }
+	repeated := false // a header row written again has been seen
 	for r := start; r < len(g.Rows); r++ {
 		if r > start {
 			g.Rows[r-1] = nil // read: let it go (a 100,000-row ledger is large)
@@ -486,6 +517,18 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			break
 		}
 		if totalRow(first) {
+			continue
+		}
+		if repeatedHeader(g, fill, h, r) {
+			// The block above this header had the heading above the
+			// sheet's first header: that heading is its category.
+			if !repeated && len(n.Categories) > 0 && n.Categories[0].Title == "" && h.top > 0 {
+				if num, heading, ok := sectionRow(g, cols, h.top-1); ok && !ledgerTitleRe.MatchString(heading) && !fillUnitRe.MatchString(heading) {
+					n.Categories[0].Number, n.Categories[0].Title = max(num, 1), heading
+				}
+			}
+			repeated = true
+			closeIssue()
 			continue
 		}
 		if num, heading, ok := sectionRow(g, cols, r); ok {
@@ -554,6 +597,11 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	}
 	work.do(batch)
 	work.wait()
+	if len(n.Date) >= 7 {
+		for i := range all {
+			datedByMonth(&all[i], n.Date)
+		}
+	}
 	for i := range n.Categories {
 		end := len(all)
 		if i+1 < len(firstOf) {
@@ -745,6 +793,7 @@ func joinTexts(list []string) string {
 var ledgerStatusWords = []struct{ word, status string }{
 	{"持续推进", notice.InProgress}, {"正在办理", notice.InProgress}, {"办理中", notice.InProgress},
 	{"已办结", notice.Completed}, {"已落实", notice.Completed}, {"未销号", notice.InProgress},
+	{"进行中", notice.InProgress}, {"正在进行", notice.InProgress},
 }
 
 // statusOf reads a row's status: the status column's words, a tick under a
@@ -783,6 +832,32 @@ func statusOf(status, mark, progress string) (string, string) {
 		return st, w
 	}
 	return "", status
+}
+
+var monthOnlyRe = lazyre.New(`^(\d{1,2})\s*月(?:份)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前)?(?:完成)?$`)
+
+// datedByMonth gives a deadline written as a month alone ("12月底前") the
+// year of the ledger's date, or the next year when the month has passed by
+// then; the words stay in deadline_text.
+func datedByMonth(is *notice.Issue, date string) {
+	d := is.Deadline
+	if !strings.Contains(d, "月") || is.DeadlineText != "" {
+		return
+	}
+	m := monthOnlyRe.FindStringSubmatch(d)
+	if m == nil {
+		return
+	}
+	month, _ := strconv.Atoi(m[1])
+	year, _ := strconv.Atoi(date[:4])
+	now, _ := strconv.Atoi(date[5:7])
+	if month < 1 || month > 12 {
+		return
+	}
+	if month < now {
+		year++
+	}
+	is.Deadline, is.DeadlineText = notice.ISODate(year, month, 0), d
 }
 
 // deadlineOf is a deadline cell read: the real date, or the text parsed;

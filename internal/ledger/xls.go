@@ -291,8 +291,9 @@ func parseBIFF8(stream []byte) ([]Grid, error) {
 		return nil, errors.New("不支持这种老版 Excel 文件（只能读取 Excel 97 及以后的 .xls）")
 	}
 	type sheetRef struct {
-		name string
-		pos  int
+		name   string
+		pos    int
+		hidden bool
 	}
 	var (
 		sheets   []sheetRef
@@ -310,11 +311,11 @@ func parseBIFF8(stream []byte) ([]Grid, error) {
 			return nil, errors.New("这个老版 Excel（.xls）文件设有打开密码（已加密），无法读取：请在 Excel 或 WPS 中取消密码后另存，再导入")
 		case recBoundSheet:
 			pos := r.u32()
-			r.u8() // visibility: hidden sheets are read too
+			hidden := r.u8() != 0 // hidden or very hidden
 			kind := r.u8()
 			name := r.xlString(true)
 			if r.err == nil && kind == 0 {
-				sheets = append(sheets, sheetRef{name, pos})
+				sheets = append(sheets, sheetRef{name, pos, hidden})
 			}
 		case recDateMode:
 			date1904 = r.u16() == 1
@@ -375,6 +376,7 @@ func parseBIFF8(stream []byte) ([]Grid, error) {
 		if err != nil {
 			return nil, err
 		}
+		g.HiddenSheet = sh.hidden
 		grids = append(grids, g)
 	}
 	return grids, nil

@@ -63,12 +63,16 @@ func gridsXLSX(data []byte) ([]Grid, error) {
 		}
 		b.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
-	type sheetRef struct{ name, rid string }
+	type sheetRef struct {
+		name, rid string
+		hidden    bool
+	}
 	var sheets []sheetRef
 	err = b.part("xl/workbook.xml", maxPartXML, true, func(d *xml.Decoder, se xml.StartElement) error {
 		switch se.Name.Local {
 		case "sheet":
-			sheets = append(sheets, sheetRef{attr(se, "name"), attrNS(se, "id")})
+			state := attr(se, "state")
+			sheets = append(sheets, sheetRef{attr(se, "name"), attrNS(se, "id"), state == "hidden" || state == "veryHidden"})
 		case "workbookPr":
 			v := attr(se, "date1904")
 			b.date1904 = v == "1" || v == "true"
@@ -121,6 +125,7 @@ func gridsXLSX(data []byte) ([]Grid, error) {
 		if err != nil {
 			return nil, err
 		}
+		g.HiddenSheet = s.hidden
 		grids = append(grids, g)
 	}
 	if len(grids) == 0 {

@@ -386,6 +386,48 @@ def wps_csv(path):
         csv.writer(f, lineterminator="\r\n").writerows(rows)
 
 
+def repeated_header(path):
+    """One sheet assembled from two 巡察组's blocks, each under its own
+    merged heading and with the header written again; 进行中 as a status;
+    deadlines as a month without the year ("12月底前", read against the
+    填报日期); a hidden older copy of the ledger that must not be counted."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "整改台账"
+    ws.merge_cells("A1:G1")
+    put(ws, "A1", "某某县司法局巡察整改台账")
+    put(ws, "A2", "填报单位：某某县司法局      填报日期：2025年9月20日")
+    heads = ["序号", "存在问题", "整改措施", "责任人", "整改时限", "完成情况", "备注"]
+    r = 3
+    blocks = [
+        ("县委第一巡察组反馈问题", [
+            (1, "普法宣传针对性不强", "制定分众化普法清单", "高明", "12月底前", "进行中"),
+            (2, "人民调解员培训不足", "开展调解员轮训", "宋佳", "2025年10月", "已完成"),
+        ]),
+        ("县委第二巡察组反馈问题", [
+            (1, "社区矫正档案管理不规范", "统一档案目录并逐卷整理", "孟凡", "11月底", "整改中"),
+        ]),
+    ]
+    for heading, items in blocks:
+        ws.merge_cells(f"A{r}:G{r}")
+        put(ws, f"A{r}", heading)
+        r += 1
+        for c, h in enumerate(heads, start=1):
+            ws.cell(row=r, column=c, value=h)
+        r += 1
+        for item in items:
+            for c, v in enumerate(item, start=1):
+                ws.cell(row=r, column=c, value=v)
+            r += 1
+    old = wb.create_sheet("旧版台账")
+    for c, h in enumerate(heads, start=1):
+        old.cell(row=1, column=c, value=h)
+    for c, v in enumerate((1, "已删除的旧问题", "旧措施", "某人", "2025年6月", "已完成"), start=1):
+        old.cell(row=2, column=c, value=v)
+    old.sheet_state = "hidden"
+    wb.save(path)
+
+
 excel_multirow("excel-multirow.xlsx")
 sheets_by_category("sheets-by-category-src.xlsx")
 csv_export("gbk-export.csv")
@@ -395,3 +437,4 @@ no_ledger("no-ledger.xlsx")
 header_variants("header-variants.xlsx")
 per_team_sheets("per-team-sheets.xlsx")
 wps_csv("wps-ticks.csv")
+repeated_header("repeated-header.xlsx")
