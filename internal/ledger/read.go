@@ -191,7 +191,7 @@ type header struct {
 	titleHead string
 	top       int // the first header row
 	start     int // the first data row
-	score int // the fields found: how much the sheet looks like a ledger
+	score     int // the fields found: how much the sheet looks like a ledger
 }
 
 type extraColumn struct {
