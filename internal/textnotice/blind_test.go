@@ -2,6 +2,7 @@ package textnotice
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/rectify/rectify/internal/notice"
@@ -295,6 +296,40 @@ func TestLostLineEndMarks(t *testing.T) {
 	} {
 		if rest, _, _, _ := trailingStatus(s); rest != want {
 			t.Errorf("trailingStatus(%q) keeps %q, want %q", s, rest, want)
+		}
+	}
+}
+
+// TestReadTables: a tab-separated table that the caller's reader takes
+// leaves the text and its issues join the notice; one it refuses stays in
+// the text, cell for cell, so that nothing vanishes.
+func TestReadTables(t *testing.T) {
+	text := "××局关于巡察整改情况的通报\n现将整改情况通报如下。\n一、整改情况\n序号\t问题\t完成情况\n1\t学习不深入\t已完成\n2\t制度不健全\t正在整改\n××局\n2025年3月1日\n"
+	take := func(rows [][]string) *notice.Notice {
+		n := &notice.Notice{Categories: []notice.Category{{Issues: []notice.Issue{}}}}
+		for _, r := range rows[1:] {
+			n.Categories[0].Issues = append(n.Categories[0].Issues, notice.Issue{Title: r[1]})
+		}
+		return n
+	}
+	n, err := ReadTables([]byte(text), take)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := n.Issues(); len(got) != 2 || got[1].Title != "制度不健全" || n.Sections[0].Kind != notice.SectionIssues || len(n.Sections[0].Paragraphs) != 0 {
+		t.Errorf("taken: issues %+v, sections %+v", got, n.Sections)
+	}
+	n, err = ReadTables([]byte(text), func([][]string) *notice.Notice { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := ""
+	if len(n.Sections) == 1 {
+		kept = strings.Join(n.Sections[0].Paragraphs, "")
+	}
+	for _, cell := range []string{"序号", "学习不深入", "已完成", "制度不健全", "正在整改"} {
+		if !strings.Contains(kept, cell) {
+			t.Errorf("refused: %q should stay in the text: %+v", cell, n.Sections)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package textnotice
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,7 +101,19 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add([]byte("一、\n（1）\n整改情况（已完成）：一是二是"))
 	f.Add([]byte("\f\f— 1 —\n(1)关于“\n整改情况:"))
+	f.Add([]byte("二、情况\n序号\t问题\t完成情况\n1\t学习不深入\t已完成\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
+		// Tab-separated tables: every other one taken, as a ledger reader
+		// would take those it can read.
+		taken := 0
+		if _, err := ReadTables(data, func(rows [][]string) *notice.Notice {
+			if taken++; taken%2 == 0 {
+				return nil
+			}
+			return &notice.Notice{Categories: []notice.Category{{Issues: []notice.Issue{{Title: rows[0][0]}}}}}
+		}); err != nil && !errors.Is(err, ErrNoNotice) && err.Error() == "" {
+			t.Fatal("an error without words")
+		}
 		n, err := Read(data)
 		if err != nil {
 			return
