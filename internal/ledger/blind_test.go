@@ -243,7 +243,7 @@ func TestLedgerCells(t *testing.T) {
 			t.Errorf("deadline %q: %q %q, want %q", in, d, words, want)
 		}
 	}
-	for in, want := range map[string]int{"3": 3, "（三）": 3, "三、": 3, "1.3": 3, "2.10": 10, "12、": 12, "小计": 0, "": 0, "1.a": 0} {
+	for in, want := range map[string]int{"3": 3, "（三）": 3, "三、": 3, "1.3": 3, "2.10": 10, "1-2": 2, "3－4": 4, "12、": 12, "小计": 0, "": 0, "1.a": 0} {
 		if got := issueNumber(in); got != want {
 			t.Errorf("number %q: %d, want %d", in, got, want)
 		}
@@ -261,6 +261,30 @@ func TestLedgerCells(t *testing.T) {
 	} {
 		if got, _ := statusOf(c.status, c.mark, c.progress); got != c.want {
 			t.Errorf("status %q mark %q progress %q: %q, want %q", c.status, c.mark, c.progress, got, c.want)
+		}
+	}
+}
+
+// TestRowsOfOneIssue: the ways a ledger spreads one issue over rows. Each
+// layout holds two issues, the first with two measures.
+func TestRowsOfOneIssue(t *testing.T) {
+	for name, csv := range map[string]string{
+		"number and title blank": "序号,存在问题,整改措施,责任单位,完成情况\n1,甲问题,措施一,办公室,已完成\n,,措施二,财务科,正在整改\n2,乙问题,措施三,办公室,已完成\n",
+		"number written again":   "序号,存在问题,整改措施,责任单位,完成情况\n1,甲问题,措施一,办公室,已完成\n1,,措施二,财务科,正在整改\n2,乙问题,措施三,办公室,已完成\n",
+		"1 over 1-1 and 1-2":     "序号,存在问题,整改措施,责任单位,完成情况\n1,甲方面,,,\n1-1,甲问题,措施一,办公室,已完成\n,,措施二,财务科,正在整改\n1-2,乙问题,措施三,办公室,已完成\n",
+	} {
+		n, err := Read([]byte(csv), "csv", ReadOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		issues := n.Issues()
+		if len(issues) != 2 {
+			t.Fatalf("%s: %d issues, want 2", name, len(issues))
+		}
+		a := issues[0]
+		if len(a.Actions) != 2 || a.Actions[1].Text != "措施二" || a.Status != notice.InProgress ||
+			a.Responsible == nil || a.Responsible.Unit != "办公室、财务科" || a.Number != 1 || issues[1].Number != 2 {
+			t.Errorf("%s: first issue read as %+v", name, a)
 		}
 	}
 }

@@ -548,7 +548,7 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		if h.extra != nil || len(g.Rows[r]) > h.width {
 			rc.extra = fill.extra(r, h)
 		}
-		if open && fill.continues(r) {
+		if open && fill.continues(r, &batch[len(batch)-1]) {
 			batch[len(batch)-1].add(&rc, fill, r)
 			continue
 		}
@@ -793,7 +793,7 @@ func joinTexts(list []string) string {
 var ledgerStatusWords = []struct{ word, status string }{
 	{"持续推进", notice.InProgress}, {"正在办理", notice.InProgress}, {"办理中", notice.InProgress},
 	{"已办结", notice.Completed}, {"已落实", notice.Completed}, {"未销号", notice.InProgress},
-	{"进行中", notice.InProgress}, {"正在进行", notice.InProgress},
+	{"进行中", notice.InProgress}, {"正在进行", notice.InProgress}, {"长期", notice.Ongoing},
 }
 
 // statusOf reads a row's status: the status column's words, a tick under a
@@ -884,7 +884,7 @@ func deadlineOf(text, date string) (string, string) {
 
 var periodRe = lazyre.New(`^(\d{4})\s*年\s*(?:第\s*([一二三四1-4])\s*季度|([上下])半年)(?:末|底)?(?:前|之前|以前)?(?:完成)?$`)
 
-var numberMarkRe = lazyre.New(`^[（(]?([一二三四五六七八九十百]+|\d+(?:\.\d+)*)[）)]?[、.．]?$`)
+var numberMarkRe = lazyre.New(`^[（(]?([一二三四五六七八九十百]+|\d+(?:[.\-－]\d+)*)[）)]?[、.．]?$`)
 
 // issueNumber reads a 序号 cell: 3, "3", "（三）", "三、", and "1.3" (the
 // third issue under heading 1). It is 0 when the cell is no number.
@@ -898,8 +898,9 @@ func issueNumber(s string) int {
 		return 0
 	}
 	d := m[1]
-	if i := strings.LastIndexByte(d, '.'); i >= 0 {
-		d = d[i+1:]
+	if i := strings.LastIndexAny(d, ".-－"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(d[i:])
+		d = d[i+size:]
 	}
 	if v, err := strconv.Atoi(d); err == nil {
 		return v
@@ -1070,11 +1071,14 @@ func (f *filler) own(r int, fl Field) string {
 // continues: row r is a further row of the issue above: its 序号 and 问题
 // are blank or merged from above (one measure a row), and it starts no
 // category of its own.
-func (f *filler) continues(r int) bool {
-	if f.col[FieldNumber] < 0 && f.col[FieldTitle] < 0 {
+func (f *filler) continues(r int, open *rowCells) bool {
+	if f.col[FieldNumber] < 0 && f.col[FieldTitle] < 0 || f.own(r, FieldTitle) != "" || f.own(r, FieldCategory) != "" {
 		return false
 	}
-	return f.own(r, FieldNumber) == "" && f.own(r, FieldTitle) == "" && f.own(r, FieldCategory) == ""
+	// The number blank, or the open issue's number written again on each
+	// of its rows ("1", "1", "1" beside one merged 问题).
+	num := f.own(r, FieldNumber)
+	return num == "" || f.col[FieldTitle] >= 0 && strings.TrimSpace(num) == strings.TrimSpace(open.number)
 }
 
 // issueFields are the columns that say something about an issue besides its
@@ -1137,7 +1141,7 @@ func headingRow(g *Grid, f *filler, h header, r int) (int, string, bool) {
 	}
 	for next := r + 1; next < len(g.Rows) && next < r+50; next++ {
 		if v := strings.TrimSpace(f.own(next, FieldNumber)); v != "" {
-			if strings.HasPrefix(v, m[1]+".") {
+			if rest, ok := strings.CutPrefix(v, m[1]); ok && (strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "－")) {
 				return issueNumber(m[1]), clean(title), true
 			}
 			break
