@@ -376,6 +376,24 @@ func (in *interp) pageContent(page value) []byte {
 // readStream is a stream's decoded data, in a slice of its own.
 func (in *interp) readStream(v value) []byte { return in.appendStream(nil, v) }
 
+// readStreamHead is the first n bytes of a stream's decoded data (all of
+// it when n <= 0); where the library reads the file, no more is decoded.
+func (in *interp) readStreamHead(v value, n int) []byte {
+	switch s := v.o.(type) {
+	case *pdfStream:
+		data := in.d.decode(s)
+		if n > 0 && n < len(data) {
+			data = data[:n]
+		}
+		return data
+	case pdf.Value:
+		if s.Kind() == pdf.Stream {
+			return in.d.libStreamHead(s, nil, n)
+		}
+	}
+	return nil
+}
+
 // appendStream appends a stream's decoded data to dst.
 func (in *interp) appendStream(dst []byte, v value) []byte {
 	switch s := v.o.(type) {

@@ -1,6 +1,7 @@
 package pdftext
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode/utf16"
@@ -119,7 +120,18 @@ func (in *interp) loadFont(v value) *font {
 	}
 	if enc.Kind() == Null && sub == "Type1" {
 		if prog := v.Key("FontDescriptor").Key("FontFile"); prog.Kind() == Stream {
-			if own, ok := builtinEncoding(in.readStream(prog)); ok {
+			// The encoding is in the program's clear-text part, its
+			// first /Length1 bytes, which end with eexec: the rest, the
+			// encrypted glyphs, is most of the program. The whole is
+			// read when /Length1 says otherwise.
+			head := []byte(nil)
+			if n := prog.Key("Length1").Int64(); n > 0 && n < 1<<20 {
+				head = in.readStreamHead(prog, int(n))
+			}
+			if !bytes.Contains(head, []byte("eexec")) {
+				head = in.readStream(prog)
+			}
+			if own, ok := builtinEncoding(head); ok {
 				base = own
 			}
 		}

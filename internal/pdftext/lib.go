@@ -3,6 +3,7 @@ package pdftext
 import (
 	"bytes"
 	"context"
+	"io"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -116,7 +117,11 @@ func (d *doc) libValue(v pdf.Value) value {
 // dst, within maxStreamBytes (the library reads without a bound). A filter
 // the library lacks panics inside it and Pages then reads the file with our
 // own layer.
-func (d *doc) libStream(v pdf.Value, dst []byte) []byte {
+func (d *doc) libStream(v pdf.Value, dst []byte) []byte { return d.libStreamHead(v, dst, 0) }
+
+// libStreamHead is libStream decoding only the stream's first n bytes
+// (n > 0), or all of it.
+func (d *doc) libStreamHead(v pdf.Value, dst []byte, n int) []byte {
 	// The library allocates a row of /Columns bytes unchecked: a huge
 	// one would exhaust memory. Ours reads such a stream.
 	parms := v.Key("DecodeParms")
@@ -131,6 +136,9 @@ func (d *doc) libStream(v pdf.Value, dst []byte) []byte {
 	}
 	rc := v.Reader()
 	defer rc.Close()
+	if n > 0 {
+		return d.readAll(io.LimitReader(rc, int64(n)), dst, n)
+	}
 	guess := 0
 	if cap(dst)-len(dst) < 4<<10 {
 		// Not a buffer that held the pages before: size it by /Length
