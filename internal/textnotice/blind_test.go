@@ -333,3 +333,37 @@ func TestReadTables(t *testing.T) {
 		}
 	}
 }
+
+// TestResponsibleLabels: the ledger header words for who answers for an
+// issue and by when (docs/notice-data.md) are labels in a text too, and
+// their values never run into the actions.
+func TestResponsibleLabels(t *testing.T) {
+	text := "××县医疗保障局党组关于巡察整改情况的通报\n现将整改情况通报如下。\n一、问题整改情况\n" +
+		"1.医保基金监管不到位\n分管领导：副局长王某\n整改责任人：基金监管股股长李某\n完成期限：2025年10月底前\n整改进度：已完成\n整改措施：开展定点医药机构专项检查，追回违规基金12.6万元。\n" +
+		"2.经办服务效率不高\n分管领导：副局长陈某\n具体责任人：经办中心主任周某\n责任主体：医保经办中心\n整改时间：2025年12月\n整改进度：正在整改\n整改措施：推行医保业务“一窗通办”。\n" +
+		"××县医疗保障局党组\n2025年6月1日\n"
+	n, err := Read([]byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"1 医保基金监管不到位 completed 2025-10 {副局长王某  基金监管股股长李某} [开展定点医药机构专项检查，追回违规基金12.6万元。]",
+		"2 经办服务效率不高 in_progress 2025-12 {副局长陈某 医保经办中心 经办中心主任周某} [推行医保业务“一窗通办”。]",
+	}
+	got := n.Issues()
+	if len(got) != len(want) {
+		t.Fatalf("issues = %d", len(got))
+	}
+	for i, is := range got {
+		var acts []string
+		for _, a := range is.Actions {
+			acts = append(acts, a.Text)
+		}
+		if g := fmt.Sprintf("%d %s %s %s %v %v", is.Number, is.Title, is.Status, is.Deadline, *is.Responsible, acts); g != want[i] {
+			t.Errorf("issue %d = %s\nwant %s", i+1, g, want[i])
+		}
+	}
+	if w := string(Write(n)); w != text {
+		t.Errorf("written back differently:\n%s", firstDiff(text, w))
+	}
+}
