@@ -154,10 +154,18 @@ var statusRank = map[string]int{notice.NotStarted: 0, notice.InProgress: 1, noti
 // dateKey sorts ISO dates of any precision by the last day they cover
 // ("2025-12" after "2025-12-15"); text deadlines ("立行立改") sort first.
 func dateKey(d string) string {
-	if len(d) < 4 || d[0] < '0' || d[0] > '9' {
+	if d == "" || d[0] < '0' || d[0] > '9' {
 		return ""
 	}
-	return d + "-99-99"[len(d)-4:]
+	switch len(d) {
+	case 4: // 2025
+		return d + "-99-99"
+	case 7: // 2025-12
+		return d + "-99"
+	case 10: // 2025-12-31
+		return d
+	}
+	return ""
 }
 
 func addDistinct(list []string, v string) []string {
