@@ -254,4 +254,14 @@ func TestNumbersRestartPerCategory(t *testing.T) {
 	if got := codes(mk([]int{1, 2}, []int{2, 3})); !slices.Contains(got, "issue-duplicate") {
 		t.Errorf("numbers running on with a repeat are not found: %v", got)
 	}
+	// two sheets, each numbered from 1, the first over two categories
+	n := mk([]int{1, 2}, []int{3}, []int{1})
+	for ci, sheet := range []string{"一组", "一组", "二组"} {
+		for ii := range n.Categories[ci].Issues {
+			n.Categories[ci].Issues[ii].Source = &notice.Source{Sheet: sheet, Row: ii + 2}
+		}
+	}
+	if got := codes(n); len(got) != 0 {
+		t.Errorf("sheets numbered from 1: %v", got)
+	}
 }

@@ -29,7 +29,9 @@ func checkNumbering(n *notice.Notice, _ Options) []Finding {
 		}
 	}
 	for i, is := range issues {
-		if i > 0 && starts[i] {
+		// A ledger of several sheets (one per 巡察组) numbers each sheet
+		// from 1 as well.
+		if i > 0 && (starts[i] || sheetOf(is) != sheetOf(issues[i-1])) {
 			seen, prev = map[int]*notice.Issue{}, 0
 		}
 		if first, dup := seen[is.Number]; dup {
@@ -72,6 +74,14 @@ func checkNumbering(n *notice.Notice, _ Options) []Finding {
 		cprev = c.Number
 	}
 	return fs
+}
+
+// sheetOf is the ledger sheet an issue was read from, or "".
+func sheetOf(is *notice.Issue) string {
+	if is.Source == nil {
+		return ""
+	}
+	return is.Source.Sheet
 }
 
 func rangeText(a, b int) string {
