@@ -245,16 +245,36 @@ func fixQuotes(s string) string {
 }
 
 // displayWidth counts a line in character cells: wide characters 1, others ½.
+// ASCII and the common ideographs (U+4000–U+9FFF, lead bytes E4–E9, whose
+// three-byte forms are all valid) are counted from their bytes; any other
+// rune is decoded (TestDisplayWidthBytes).
 func displayWidth(s string) float64 {
 	w := 0.0
-	for _, r := range s {
-		if r < 0x1100 || (r >= 0x2000 && r < 0x2E80 && r != '…' && r != '—' && r != '“' && r != '”' && r != '‘' && r != '’') {
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
 			w += 0.5
-		} else {
+			i++
+			continue
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
 			w++
+			i += 3
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		w += runeWidth(r)
+		i += n
 	}
 	return w
+}
+
+// runeWidth is a rune's width in character cells: wide characters 1, others ½.
+func runeWidth(r rune) float64 {
+	if r < 0x1100 || (r >= 0x2000 && r < 0x2E80 && r != '…' && r != '—' && r != '“' && r != '”' && r != '‘' && r != '’') {
+		return 0.5
+	}
+	return 1
 }
 
 var (

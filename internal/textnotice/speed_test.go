@@ -145,3 +145,34 @@ func TestIndexAny(t *testing.T) {
 		}
 	}
 }
+
+// TestDisplayWidthBytes: displayWidth, which counts ASCII and common
+// ideographs from their bytes, gives what decoding every rune gives: on
+// every rune, and on random texts with broken UTF-8.
+func TestDisplayWidthBytes(t *testing.T) {
+	byRunes := func(s string) float64 {
+		w := 0.0
+		for _, r := range s {
+			w += runeWidth(r)
+		}
+		return w
+	}
+	check := func(s string) {
+		t.Helper()
+		if got, want := displayWidth(s), byRunes(s); got != want {
+			t.Fatalf("displayWidth(%q) = %v, by runes %v", s, got, want)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		check(string(r))
+	}
+	pieces := []string{"a", "汉", "…", "“", "\xe4", "\xe4\xb8", "\x80", "\xed\xa0\x80", "\xe0\x80\x80", "\xe9\xbf\xbf", "\xef\xbc\x9a", " "}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 200_000 {
+		var b strings.Builder
+		for range rng.IntN(10) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		check(b.String())
+	}
+}
