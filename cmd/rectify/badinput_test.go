@@ -112,13 +112,13 @@ func TestBadInput(t *testing.T) {
 		{"unknown output extension", "通报.txt", readTestdata(t, "notices/scheme-aspects.txt"), "out.pages", nil, "无法识别的输出扩展名"},
 		// Word: a zip that is no Word file, a 1 GiB part (declared, and
 		// hidden behind a small declared size), XML nested past any
-		// document's depth, an old binary .doc.
+		// document's depth, a damaged old binary .doc.
 		{"zip that is no docx", "压缩包.docx", notAnOfficeZip, "out.json", nil, "不是有效的 Word（.docx）文件"},
 		{"docx with a 1 GiB part", "炸弹.docx", testutil.ZipWithHugePart(docxParts, "word/document.xml", 1<<30, true), "out.json", nil, "过大"},
 		{"docx hiding a 1 GiB part", "炸弹2.docx", testutil.ZipWithHugePart(docxParts, "word/document.xml", 1<<30, false), "out.json", nil, "比声明的大小"},
 		{"deeply nested docx", "嵌套.docx", nestedDocx(t), "out.json", nil, "XML 嵌套超过"},
-		{"old binary doc", "旧.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 4096)...), "out.json", nil, "另存为” .docx"},
-		{"old binary doc named docx", "旧.docx", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 4096)...), "out.json", nil, "老版 Word（.doc）"},
+		{"damaged old binary doc", "旧.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 4096)...), "out.json", nil, "不是有效的老版 Word（.doc）文件"},
+		{"damaged old binary doc named docx", "旧.docx", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 4096)...), "out.json", nil, "老版 Word（.doc）"},
 		{"missing output folder", "通报.txt", readTestdata(t, "notices/scheme-aspects.txt"), "没有的目录/out.json", nil, "输出目录"},
 		{"binary renamed txt", "二进制.txt", []byte{0, 1, 2, 3, 0xff, 0xfe, 0}, "out.json", nil, "含有二进制内容，不是文本文件"},
 	}

@@ -34,3 +34,32 @@ func FuzzBody(f *testing.F) {
 		Read(context.Background(), docxOf(t, body, numbering, styles))
 	})
 }
+
+// FuzzOldWord: the .doc reader's parts (the FIB, the piece table, the
+// property pages, the lists and the text walk) end on any streams, in time
+// bounded by their size.
+func FuzzOldWord(f *testing.F) {
+	for _, name := range []string{"tracked", "table"} {
+		data, err := os.ReadFile("../../testdata/doc/" + name + ".doc")
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, _ = readDoc(data) // through the compound file
+		// and the streams themselves, split from the input
+		half := len(data) / 2
+		wd, table := data[:half], data[half:]
+		fb, err := parseFIB(wd)
+		if err != nil {
+			return
+		}
+		pieces, err := readPieces(table, fb)
+		if err != nil {
+			return
+		}
+		docBlocks(wd, pieces, fb.ccpText, readFKPs(wd, table, fb.fcPapx, fb.lcbPapx, true),
+			readFKPs(wd, table, fb.fcChpx, fb.lcbChpx, false), docLists(wd, table))
+	})
+}

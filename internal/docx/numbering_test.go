@@ -144,8 +144,8 @@ func TestHostilePackages(t *testing.T) {
 		data []byte
 		want string
 	}{
-		{"not a zip", []byte("hello"), "不是 zip 压缩包"},
-		{"old Word", append(append([]byte{}, oleMagic...), make([]byte, 600)...), "另存为"},
+		{"not a zip", []byte("hello"), "既不是 .docx（zip 压缩包），也不是老版 .doc"},
+		{"damaged old Word", append(append([]byte{}, oleMagic...), make([]byte, 600)...), "不是有效的老版 Word（.doc）文件"},
 		{"no body", testutil.ZipWithHugePart(parts, "other.bin", 1<<20, true), "找不到正文"},
 		{"1 GiB body declared", testutil.ZipWithHugePart(parts, "word/document.xml", 1<<30, true), "压缩炸弹"},
 		{"1 GiB body hidden", testutil.ZipWithHugePart(parts, "word/document.xml", 1<<30, false), "压缩炸弹"},

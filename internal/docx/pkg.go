@@ -23,8 +23,8 @@ const (
 	maxEntries   = 10000     // files in the package
 )
 
-// ErrOldWord is returned for an old binary Word file (.doc, OLE2).
-var ErrOldWord = errors.New("这是老版 Word（.doc）文件，rectify 不能读取；请在 Word 或 WPS 中打开，“另存为” .docx 格式后再转换")
+// oleMagic opens an OLE compound file: an old binary Word file (.doc) is
+// one, read by readDoc.
 
 var oleMagic = []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
 
@@ -50,12 +50,9 @@ type pkg struct {
 }
 
 func openPackage(data []byte) (*pkg, error) {
-	if bytes.HasPrefix(data, oleMagic) {
-		return nil, ErrOldWord
-	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, errors.New("不是有效的 Word（.docx）文件：不是 zip 压缩包，或文件不完整")
+		return nil, errors.New("不是有效的 Word 文件：既不是 .docx（zip 压缩包），也不是老版 .doc，或文件不完整")
 	}
 	if len(zr.File) > maxEntries {
 		return nil, fmt.Errorf("不是有效的 Word（.docx）文件：压缩包里有 %d 个文件，过多", len(zr.File))

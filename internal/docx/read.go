@@ -1,6 +1,7 @@
 package docx
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -92,6 +93,9 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 
 // readBlocks opens a .docx and gives its body in reading order.
 func readBlocks(data []byte) ([]block, error) {
+	if bytes.HasPrefix(data, oleMagic) {
+		return readDoc(data)
+	}
 	p, err := openPackage(data)
 	if err != nil {
 		return nil, err
