@@ -288,3 +288,17 @@ func TestRowsOfOneIssue(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesOnly: a ledger that lists its issues by title alone, with the
+// 序号 column left blank and no measures yet, reads as issues; a title-only
+// row between numbered issues is a note kept as unplaced.
+func TestTitlesOnly(t *testing.T) {
+	n, err := Read([]byte("序号,存在问题,整改措施,完成情况\n,甲问题,,\n,乙问题,,\n"), "csv", ReadOptions{})
+	if err != nil || len(n.Issues()) != 2 || len(n.Unplaced) != 0 {
+		t.Fatalf("titles only: %v, %+v", err, n)
+	}
+	n, err = Read([]byte("序号,存在问题,整改措施,完成情况\n1,甲问题,措施,已完成\n,以下为移交问题,,\n2,乙问题,措施,已完成\n"), "csv", ReadOptions{})
+	if err != nil || len(n.Issues()) != 2 || len(n.Unplaced) != 1 || n.Unplaced[0].Source.Row != 3 {
+		t.Fatalf("a note between numbered issues: %v, %+v", err, n)
+	}
+}

@@ -289,6 +289,7 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	open := false
 	closeIssue := func() { open = false }
 	repeated := false // a header row written again has been seen
+	numbered := false // an issue with its own 序号 has been read: the sheet numbers its issues
 	for r := start; r < len(g.Rows); r++ {
 		if r > start {
 			g.Rows[r-1] = nil // read: let it go (a 100,000-row ledger is large)
@@ -352,7 +353,7 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			}
 			continue
 		}
-		if fill.lone(r) {
+		if numbered && fill.lone(r) {
 			n.Unplaced = append(n.Unplaced, notice.Unplaced{Text: rowText(g.Rows[r]), Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}})
 			continue
 		}
@@ -375,6 +376,7 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 			firstOf = append(firstOf, len(all))
 		}
 		seq++
+		numbered = numbered || fill.own(r, FieldNumber) != ""
 		all = append(all, notice.Issue{Number: seq, Source: &notice.Source{Sheet: g.Sheet, Row: r + 1}})
 		rc.is = &all[len(all)-1] // all never grows past its capacity: no move
 		rc.number, rc.progress, rc.status = get(FieldNumber), get(FieldProgress), get(FieldStatus)

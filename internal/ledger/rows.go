@@ -225,9 +225,9 @@ func (f *filler) bare(r int, marks map[int]string) bool {
 	return true
 }
 
-// lone: row r holds a title and nothing else, not even a number, where the
-// sheet numbers its issues: a note between the issues ("以下为移交问题"),
-// neither an issue nor a heading.
+// lone: row r holds a title and nothing else, not even a number: where the
+// sheet numbers its issues, a note between them ("以下为移交问题"), neither
+// an issue nor a heading. (A sheet that numbers none lists issues so.)
 func (f *filler) lone(r int) bool {
 	return f.col[FieldNumber] >= 0 && f.own(r, FieldNumber) == "" && f.own(r, FieldTitle) != "" && f.bare(r, nil)
 }
