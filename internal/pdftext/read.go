@@ -360,26 +360,19 @@ func readable(ctx context.Context, data []byte, opt Options) ([]Page, error) {
 	return pages, nil
 }
 
-// The grammar's patterns compile on another goroutine from the start of
-// the process (see Read). Package initialisation runs on one core, and
-// excelize's alone takes 1.5–2 ms, in which the second core was idle; the
-// grammar's patterns took as long again on the path of every import. A
-// command that reads no notice pays the compiling in CPU time, on the core
-// that initialisation leaves idle, not in wall time.
-func init() {
-	go func() {
-		defer func() { _ = recover() }() // a bad pattern fails again where it is used
-		textnotice.Prepare()
-	}()
-}
-
-// Read reads a notice from a PDF. The grammar's patterns have been
-// compiling since the process started (init above); one that is not ready
-// when the grammar needs it is compiled then, or waited for. A ruled table
+// Read reads a notice from a PDF. The grammar's patterns compile on the
+// other core while the pages are read. A ruled table
 // whose header is a ledger's (an issue table in the notice, or a ledger
 // printed to PDF) is read as a ledger, as a Word table is; its text then
 // leaves the lines.
 func Read(ctx context.Context, data []byte, opt Options) (*notice.Notice, error) {
+	prepared := make(chan struct{})
+	go func() {
+		defer close(prepared)
+		defer func() { _ = recover() }() // a bad pattern fails again where it is used
+		textnotice.Prepare()
+	}()
+	defer func() { <-prepared }()
 	pages, err := readable(ctx, data, opt)
 	if err != nil {
 		return nil, err
