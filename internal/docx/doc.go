@@ -23,7 +23,10 @@ import (
 // Fields keep their result, not their code. Word's automatic numbering is
 // not rendered: a list numbered by Word's list feature loses its numbers.
 
-const maxDocStream = 256 << 20 // a notice is well under 1 MB of text
+const (
+	maxDocStream  = 256 << 20 // a notice is well under 1 MB of text
+	maxDocColumns = 256       // distinct cell edges of one table (Word allows 63 cells a row)
+)
 
 var errDocDamaged = errors.New("老版 Word（.doc）文件已损坏，无法读取")
 
@@ -369,7 +372,9 @@ func (tl *tableLayout) grid(tbl *table) *table {
 			set[x] = true
 		}
 	}
-	if len(set) < 2 {
+	// A real table has tens of columns; wild edges (a damaged definition)
+	// leave the rows as they are rather than spread them over thousands.
+	if len(set) < 2 || len(set) > maxDocColumns {
 		return tbl
 	}
 	cols := make([]int, 0, len(set))

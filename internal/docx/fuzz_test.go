@@ -1,11 +1,15 @@
 package docx
 
 import (
+	"bytes"
 	"context"
+	"io"
 	"os"
 	"testing"
 
 	"github.com/rectify/rectify/internal/testutil"
+
+	"github.com/richardlehane/mscfb"
 )
 
 // FuzzRead: no input may panic, hang or eat unbounded memory.
@@ -35,22 +39,28 @@ func FuzzBody(f *testing.F) {
 	})
 }
 
-// FuzzOldWord: the .doc reader's parts (the FIB, the piece table, the
-// property pages, the lists and the text walk) end on any streams, in time
-// bounded by their size.
+// FuzzOldWord: the .doc reader's own parts (the FIB, the piece table, the
+// property pages, the lists and the text walk) end on any WordDocument and
+// table streams, in time bounded by their size. The seeds are the streams
+// of two fixtures; the compound file around them is mscfb's.
 func FuzzOldWord(f *testing.F) {
 	for _, name := range []string{"tracked", "table"} {
 		data, err := os.ReadFile("../../testdata/doc/" + name + ".doc")
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(data)
+		cf, err := mscfb.New(bytes.NewReader(data))
+		if err != nil {
+			f.Fatal(err)
+		}
+		streams := map[string][]byte{}
+		for e, err := cf.Next(); err == nil; e, err = cf.Next() {
+			b, _ := io.ReadAll(e)
+			streams[e.Name] = b
+		}
+		f.Add(streams["WordDocument"], streams["1Table"])
 	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		_, _ = readDoc(data) // through the compound file
-		// and the streams themselves, split from the input
-		half := len(data) / 2
-		wd, table := data[:half], data[half:]
+	f.Fuzz(func(t *testing.T, wd, table []byte) {
 		fb, err := parseFIB(wd)
 		if err != nil {
 			return
