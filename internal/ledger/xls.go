@@ -241,7 +241,19 @@ type xlsSheet struct {
 }
 
 // gridsXLS reads every worksheet of an .xls file.
-func gridsXLS(data []byte) ([]Grid, error) {
+func gridsXLS(data []byte) (grids []Grid, err error) {
+	// mscfb trusts the compound file's header: counts no file of this size
+	// can hold are refused before it sees them (one made it allocate a
+	// slice with a wrapped-around capacity), and a panic in it on a damaged
+	// file is this file's error, not the program's.
+	if !compoundCountsFit(data) {
+		return nil, errXLSDamaged
+	}
+	defer func() {
+		if recover() != nil {
+			grids, err = nil, errXLSDamaged
+		}
+	}()
 	doc, err := mscfb.New(bytes.NewReader(data))
 	if err != nil {
 		if len(data) >= 2 {
@@ -278,6 +290,20 @@ func gridsXLS(data []byte) ([]Grid, error) {
 		return nil, errors.New("这是 Excel 95 或更早版本的 .xls 文件，请用 Excel 或 WPS 另存为 .xlsx 后再导入")
 	}
 	return parseBIFF8(stream)
+}
+
+// compoundCountsFit: the FAT and DIFAT sector counts in a compound file's
+// header fit in the file (each such sector is a sector of the file).
+func compoundCountsFit(data []byte) bool {
+	if len(data) < 0x4C {
+		return true // too short: mscfb says so
+	}
+	shift := binary.LittleEndian.Uint16(data[0x1E:])
+	if shift != 9 && shift != 12 {
+		return true // not a sector size mscfb reads: it says so
+	}
+	sectors := uint64(len(data))>>shift + 1
+	return uint64(binary.LittleEndian.Uint32(data[0x2C:])) <= sectors && uint64(binary.LittleEndian.Uint32(data[0x48:])) <= sectors
 }
 
 // parseBIFF8 reads the workbook globals (sheets, strings, formats) and then
