@@ -1,17 +1,15 @@
 package docx
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
-	"io"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/richardlehane/mscfb"
+	"github.com/rectify/rectify/internal/olefile"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -33,28 +31,18 @@ var errDocDamaged = errors.New("老版 Word（.doc）文件已损坏，无法读
 // readDoc gives a .doc's body in reading order, as readBlocks does for a
 // .docx: paragraphs, and tables as rows of cells.
 func readDoc(data []byte) ([]block, error) {
-	cf, err := mscfb.New(bytes.NewReader(data))
-	if err != nil {
+	encrypted := false
+	streams, err := olefile.Streams(data, map[string]bool{"WordDocument": true, "0Table": true, "1Table": true}, maxDocStream,
+		func(name string) { encrypted = encrypted || name == "EncryptedPackage" })
+	switch {
+	case errors.Is(err, olefile.ErrTooLarge):
+		return nil, errors.New("老版 Word（.doc）文件过大或已损坏，拒绝读取")
+	case errors.Is(err, olefile.ErrDamaged):
+		return nil, errDocDamaged
+	case err != nil:
 		return nil, errors.New("不是有效的老版 Word（.doc）文件：文件结构无法识别")
-	}
-	streams := map[string][]byte{}
-	for entry, err := cf.Next(); err == nil; entry, err = cf.Next() {
-		switch entry.Name {
-		case "WordDocument", "0Table", "1Table":
-			if entry.Size > maxDocStream {
-				return nil, errors.New("老版 Word（.doc）文件过大，拒绝读取")
-			}
-			if entry.Size > int64(len(data)) {
-				return nil, errDocDamaged // a stream cannot hold more than the file
-			}
-			b, err := io.ReadAll(io.LimitReader(entry, entry.Size))
-			if err != nil || int64(len(b)) != entry.Size {
-				return nil, errDocDamaged
-			}
-			streams[entry.Name] = b
-		case "EncryptedPackage":
-			return nil, errors.New("这个 Word 文件设有打开密码，rectify 不能读取；请在 Word 或 WPS 中取消密码后再转换")
-		}
+	case encrypted:
+		return nil, errors.New("这个 Word 文件设有打开密码，rectify 不能读取；请在 Word 或 WPS 中取消密码后再转换")
 	}
 	wd := streams["WordDocument"]
 	if wd == nil {
