@@ -10,6 +10,7 @@ import (
 	"strings"
 	"unicode/utf16"
 
+	"github.com/rectify/rectify/internal/olefile"
 	"github.com/richardlehane/mscfb"
 )
 
@@ -246,7 +247,7 @@ func gridsXLS(data []byte) (grids []Grid, err error) {
 	// can hold are refused before it sees them (one made it allocate a
 	// slice with a wrapped-around capacity), and a panic in it on a damaged
 	// file is this file's error, not the program's.
-	if !compoundCountsFit(data) {
+	if !olefile.CountsFit(data) {
 		return nil, errXLSDamaged
 	}
 	defer func() {
@@ -292,22 +293,6 @@ func gridsXLS(data []byte) (grids []Grid, err error) {
 	return parseBIFF8(stream)
 }
 
-// compoundCountsFit: the FAT and DIFAT sector counts in a compound file's
-// header fit in the file (each such sector is a sector of the file).
-func compoundCountsFit(data []byte) bool {
-	if len(data) < 0x4C {
-		return true // too short: mscfb says so
-	}
-	shift := binary.LittleEndian.Uint16(data[0x1E:])
-	if shift != 9 && shift != 12 {
-		return true // not a sector size mscfb reads: it says so
-	}
-	sectors := uint64(len(data))>>shift + 1
-	return uint64(binary.LittleEndian.Uint32(data[0x2C:])) <= sectors && uint64(binary.LittleEndian.Uint32(data[0x48:])) <= sectors
-}
-
-// parseBIFF8 reads the workbook globals (sheets, strings, formats) and then
-// each worksheet's cells.
 func parseBIFF8(stream []byte) ([]Grid, error) {
 	recs, err := records(stream)
 	if err != nil {
