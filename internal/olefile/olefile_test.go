@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	_ "github.com/rectify/rectify/internal/testutil/golden" // -update, as every test package takes it
 )
 
 // header is a compound file header of 512-byte sectors claiming fat FAT
