@@ -105,22 +105,12 @@ type ruleSet struct{ h, v []Rule }
 
 // connected groups the rules into sets that touch: one set a table.
 func connected(hs, vs []Rule) []ruleSet {
-	parent := make([]int, len(hs)+len(vs))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	touching := newDisjoint(len(hs) + len(vs))
+	find := touching.find
 	for i, h := range hs {
 		for j, v := range vs {
 			if v.X0 >= h.X0-snap && v.X0 <= h.X1+snap && h.Y0 >= v.Y0-snap && h.Y0 <= v.Y1+snap {
-				parent[find(i)] = find(len(hs) + j)
+				touching.union(i, len(hs)+j)
 			}
 		}
 	}
@@ -191,26 +181,8 @@ func gridTable(p Page, hs, vs []Rule) (Table, bool) {
 		}
 		return false
 	}
-	parent := make([]int, rows*cols)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(a, b int) {
-		ra, rb := find(a), find(b)
-		if ra < rb {
-			parent[rb] = ra
-		} else {
-			parent[ra] = rb
-		}
-	}
+	cells := newDisjoint(rows * cols)
+	union := cells.union
 	for r := 0; r < rows; r++ {
 		ymid := (ys[r] + ys[r+1]) / 2
 		for c := 0; c < cols; c++ {
@@ -225,8 +197,8 @@ func gridTable(p Page, hs, vs []Rule) (Table, bool) {
 	}
 	t := Table{Page: p.Number, Top: ys[0], Bottom: ys[rows], Left: xs[0], Right: xs[cols], cols: xs, rows: ys,
 		cell: make([]int, rows*cols)}
-	for i := range parent {
-		t.cell[i] = find(i)
+	for i := range t.cell {
+		t.cell[i] = cells.find(i)
 	}
 	t.fill(p, 0)
 	return t, len(t.glyphs) > 0
@@ -635,4 +607,33 @@ func joinCut(g *ledger.Grid, t Table, first, base int) map[[2]int]int {
 func linesOf(p Page) []line {
 	p.Glyphs = slices.Clone(p.Glyphs)
 	return pageLines(p)
+}
+
+// disjoint is a union-find over 0..n-1 whose roots are the smallest member
+// (a merged cell's root is its top-left grid cell).
+type disjoint []int
+
+func newDisjoint(n int) disjoint {
+	d := make(disjoint, n)
+	for i := range d {
+		d[i] = i
+	}
+	return d
+}
+
+func (d disjoint) find(i int) int {
+	for d[i] != i {
+		d[i] = d[d[i]]
+		i = d[i]
+	}
+	return i
+}
+
+func (d disjoint) union(a, b int) {
+	ra, rb := d.find(a), d.find(b)
+	if ra < rb {
+		d[rb] = ra
+	} else {
+		d[ra] = rb
+	}
 }
