@@ -164,15 +164,15 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			}
 			adv *= g.th
 			w := gl.width * xScale
-			if !g.clip.holds(trm[4]+w/2, trm[5]+size*0.35) {
-				tm[4], tm[5] = adv*tm[0]+tm[4], adv*tm[1]+tm[5]
-				continue // clipped away: not on the page (Calc draws a merged cell's text on both sides of a page break)
+			// A glyph clipped away is not on the page (Calc draws a merged
+			// cell's text on both sides of a page break, clipped on one).
+			if g.clip.holds(trm[4]+w/2, trm[5]+size*0.35) {
+				text := gl.text
+				if text == "" {
+					text = Undecodable
+				}
+				in.glyphs = append(in.glyphs, Glyph{Text: text, X: trm[4], Y: trm[5], W: w, Size: size})
 			}
-			text := gl.text
-			if text == "" {
-				text = Undecodable
-			}
-			in.glyphs = append(in.glyphs, Glyph{Text: text, X: trm[4], Y: trm[5], W: w, Size: size})
 			tm[4], tm[5] = adv*tm[0]+tm[4], adv*tm[1]+tm[5] // matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		}
 	}

@@ -1,6 +1,9 @@
 package pdftext
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Rule is a horizontal or vertical straight line drawn on a page, in page
 // space (X0 ≤ X1, Y0 ≤ Y1): a table's border or a cell's.
@@ -66,28 +69,33 @@ func (in *interp) paint(fill bool) {
 		}
 		return
 	}
-	// A filled bar: the bounding box of a closed path of four segments.
+	// A filled bar: the bounding box of a closed path of four straight
+	// segments.
 	for i := 0; i+4 <= len(in.path); i += 4 {
-		x0, y0 := math.Inf(1), math.Inf(1)
-		x1, y1 := math.Inf(-1), math.Inf(-1)
-		straight := true
-		for _, s := range in.path[i : i+4] {
-			if _, ok := ruleOf(s.a, s.b); !ok {
-				straight = false
+		bar := in.path[i : i+4]
+		if !slices.ContainsFunc(bar, func(s segment) bool { _, ok := ruleOf(s.a, s.b); return !ok }) {
+			b := bounds(bar)
+			w, h := b.x1-b.x0, b.y1-b.y0
+			switch {
+			case h <= 3 && w > h:
+				in.rules = append(in.rules, Rule{b.x0, (b.y0 + b.y1) / 2, b.x1, (b.y0 + b.y1) / 2})
+			case w <= 3 && h > w:
+				in.rules = append(in.rules, Rule{(b.x0 + b.x1) / 2, b.y0, (b.x0 + b.x1) / 2, b.y1})
 			}
-			for _, p := range []point{s.a, s.b} {
-				x0, y0, x1, y1 = min(x0, p.x), min(y0, p.y), max(x1, p.x), max(y1, p.y)
-			}
-		}
-		w, h := x1-x0, y1-y0
-		switch {
-		case !straight:
-		case h <= 3 && w > h:
-			in.rules = append(in.rules, Rule{x0, (y0 + y1) / 2, x1, (y0 + y1) / 2})
-		case w <= 3 && h > w:
-			in.rules = append(in.rules, Rule{(x0 + x1) / 2, y0, (x0 + x1) / 2, y1})
 		}
 	}
+}
+
+// bounds is the bounding box of segments (set; NaN corners when a
+// coordinate is NaN).
+func bounds(segs []segment) box {
+	b := box{true, math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
+	for _, s := range segs {
+		for _, p := range []point{s.a, s.b} {
+			b.x0, b.y0, b.x1, b.y1 = min(b.x0, p.x), min(b.y0, p.y), max(b.x1, p.x), max(b.y1, p.y)
+		}
+	}
+	return b
 }
 
 // ruleOf is the segment as a rule when it is horizontal or vertical.
@@ -134,12 +142,7 @@ func (in *interp) pathBox() box {
 	if len(in.path) == 0 {
 		return box{}
 	}
-	b := box{true, math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
-	for _, s := range in.path {
-		for _, p := range []point{s.a, s.b} {
-			b.x0, b.y0, b.x1, b.y1 = min(b.x0, p.x), min(b.y0, p.y), max(b.x1, p.x), max(b.y1, p.y)
-		}
-	}
+	b := bounds(in.path)
 	if math.IsNaN(b.x0 + b.y0 + b.x1 + b.y1) {
 		return box{}
 	}

@@ -34,8 +34,8 @@ const snap = 2.0
 const maxGridPairs = 1 << 20
 
 // Tables finds the ruled tables of a page: grids of at least two rows and two
-// columns whose borders are drawn. A table's glyphs are those whose middle
-// falls in one of its cells. Tables drawn without rules (or with only
+// columns whose borders are drawn. A table's glyphs are those that fall in
+// one of its cells (by a point near the glyph's left edge, see fill). Tables drawn without rules (or with only
 // horizontal ones, the three-line style) are not found: their text stays in
 // the page's lines.
 func Tables(p Page) []Table {
@@ -106,7 +106,6 @@ type ruleSet struct{ h, v []Rule }
 // connected groups the rules into sets that touch: one set a table.
 func connected(hs, vs []Rule) []ruleSet {
 	touching := newDisjoint(len(hs) + len(vs))
-	find := touching.find
 	for i, h := range hs {
 		for j, v := range vs {
 			if v.X0 >= h.X0-snap && v.X0 <= h.X1+snap && h.Y0 >= v.Y0-snap && h.Y0 <= v.Y1+snap {
@@ -126,11 +125,11 @@ func connected(hs, vs []Rule) []ruleSet {
 		return s
 	}
 	for i, h := range hs {
-		s := get(find(i))
+		s := get(touching.find(i))
 		s.h = append(s.h, h)
 	}
 	for j, v := range vs {
-		s := get(find(len(hs) + j))
+		s := get(touching.find(len(hs) + j))
 		s.v = append(s.v, v)
 	}
 	out := make([]ruleSet, 0, len(order))
@@ -182,16 +181,15 @@ func gridTable(p Page, hs, vs []Rule) (Table, bool) {
 		return false
 	}
 	cells := newDisjoint(rows * cols)
-	union := cells.union
 	for r := 0; r < rows; r++ {
 		ymid := (ys[r] + ys[r+1]) / 2
 		for c := 0; c < cols; c++ {
 			xmid := (xs[c] + xs[c+1]) / 2
 			if c+1 < cols && !covered(vs, false, xs[c+1], ymid) {
-				union(r*cols+c, r*cols+c+1)
+				cells.union(r*cols+c, r*cols+c+1)
 			}
 			if r+1 < rows && !covered(hs, true, ys[r+1], xmid) {
-				union(r*cols+c, (r+1)*cols+c)
+				cells.union(r*cols+c, (r+1)*cols+c)
 			}
 		}
 	}
@@ -330,11 +328,16 @@ func takeLedgerTables(pages []Page) []ledgerTable {
 	for _, p := range pages {
 		byNumber[p.Number] = p
 	}
+	// Each page's lines, read once, before any table's glyphs leave it: for
+	// the headings above the tables and for what stands above a
+	// continuation.
+	lines := map[int][]line{}
 	heading := ""
 	headingAt := map[int]string{} // table index → the heading above it
 	next := 0
 	for _, p := range pages {
-		for _, l := range linesOf(p) {
+		lines[p.Number] = linesOf(p)
+		for _, l := range lines[p.Number] {
 			for next < len(all) && all[next].Page == p.Number && l.y < all[next].Top {
 				headingAt[next] = heading
 				next++
@@ -354,7 +357,7 @@ func takeLedgerTables(pages []Page) []ledgerTable {
 		// The table, with its continuations at the top of the next pages.
 		parts := []Table{all[i]}
 		j := i + 1
-		for j < len(all) && continues(byNumber[all[j].Page], parts[len(parts)-1], all[j]) {
+		for j < len(all) && continues(lines[all[j].Page], parts[len(parts)-1], all[j]) {
 			part := all[j]
 			part.fill(byNumber[part.Page], 2.5*typeSize(byNumber[part.Page], part.glyphs))
 			parts = append(parts, part)
@@ -462,9 +465,9 @@ func asLedger(pages []Page, t ledgerTable) (*notice.Notice, bool) {
 }
 
 // continues reports whether table b goes on with table a: b is the first
-// table of the page after a's, with the same columns, and nothing but the
-// page's furniture stands between them.
-func continues(page Page, a, b Table) bool {
+// table of the page after a's (whose lines are given), with the same
+// columns, and nothing but the page's furniture stands between them.
+func continues(lines []line, a, b Table) bool {
 	if b.Page != a.Page+1 || len(a.cols) != len(b.cols) {
 		return false
 	}
@@ -473,7 +476,7 @@ func continues(page Page, a, b Table) bool {
 			return false
 		}
 	}
-	for _, l := range linesOf(page) {
+	for _, l := range lines {
 		if l.y > b.Top+1 && !textnotice.IsPageNumber(l.norm) && len([]rune(l.norm)) > 12 &&
 			(l.x1 < b.Left || l.x0 > b.Right || l.y > b.Top+3*l.size) {
 			return false // body text above it: a new table
