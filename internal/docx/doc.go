@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/rectify/rectify/internal/olefile"
 	"golang.org/x/text/encoding/charmap"
@@ -18,15 +17,19 @@ import (
 // out per [MS-DOC]. The text is read through the piece table (CLX); the
 // paragraph and character properties (the PAPX and CHPX pages) say where a
 // table row ends and which text is deleted (a tracked change) or hidden.
-// Fields keep their result, not their code. Word's automatic numbering is
-// not rendered: a list numbered by Word's list feature loses its numbers.
+// Fields keep their result, not their code. Word's list numbering (PlfLst,
+// PlfLfo) is rendered by the .docx reader's numbering code; numbers that a
+// paragraph style alone carries are not.
 
 const (
 	maxDocStream  = 256 << 20 // a notice is well under 1 MB of text
 	maxDocColumns = 256       // distinct cell edges of one table (Word allows 63 cells a row)
 )
 
-var errDocDamaged = errors.New("老版 Word（.doc）文件已损坏，无法读取")
+var (
+	errDocDamaged  = errors.New("老版 Word（.doc）文件已损坏，无法读取")
+	errDocPassword = errors.New("这个 Word 文件设有打开密码，rectify 不能读取；请在 Word 或 WPS 中取消密码后再转换")
+)
 
 // readDoc gives a .doc's body in reading order, as readBlocks does for a
 // .docx: paragraphs, and tables as rows of cells.
@@ -42,7 +45,7 @@ func readDoc(data []byte) ([]block, error) {
 	case err != nil:
 		return nil, errors.New("不是有效的老版 Word（.doc）文件：文件结构无法识别")
 	case encrypted:
-		return nil, errors.New("这个 Word 文件设有打开密码，rectify 不能读取；请在 Word 或 WPS 中取消密码后再转换")
+		return nil, errDocPassword
 	}
 	wd := streams["WordDocument"]
 	if wd == nil {
@@ -65,7 +68,7 @@ func readDoc(data []byte) ([]block, error) {
 	}
 	papx := readFKPs(wd, table, f.fcPapx, f.lcbPapx, true)
 	chpx := readFKPs(wd, table, f.fcChpx, f.lcbChpx, false)
-	return docBlocks(wd, pieces, f.ccpText, papx, chpx, docLists(wd, table)), nil
+	return docBlocks(wd, pieces, f.ccpText, papx, chpx, docLists(table, f)), nil
 }
 
 // fib is what is read of the File Information Block.
@@ -75,6 +78,8 @@ type fib struct {
 	fcClx, lcbClx   uint32
 	fcPapx, lcbPapx uint32
 	fcChpx, lcbChpx uint32
+	fcLst, lcbLst   uint32 // PlfLst: the lists
+	fcLfo, lcbLfo   uint32 // PlfLfo: the list instances paragraphs point to
 }
 
 func parseFIB(wd []byte) (fib, error) {
@@ -84,7 +89,7 @@ func parseFIB(wd []byte) (fib, error) {
 	}
 	flags := binary.LittleEndian.Uint16(wd[0x0A:])
 	if flags&0x0100 != 0 {
-		return f, errors.New("这个 Word 文件设有打开密码，rectify 不能读取；请在 Word 或 WPS 中取消密码后再转换")
+		return f, errDocPassword
 	}
 	if binary.LittleEndian.Uint16(wd[2:]) < 101 { // nFib: Word 6/95 and older
 		return f, errors.New("这是 Word 95 或更早版本的 .doc 文件，请用 Word 或 WPS 另存为 .docx 后再导入")
@@ -117,6 +122,8 @@ func parseFIB(wd []byte) (fib, error) {
 	f.fcChpx, f.lcbChpx = pair(12) // PlcfBteChpx
 	f.fcPapx, f.lcbPapx = pair(13) // PlcfBtePapx
 	f.fcClx, f.lcbClx = pair(33)   // Clx
+	f.fcLst, f.lcbLst = pair(73)   // PlfLst
+	f.fcLfo, f.lcbLfo = pair(74)   // PlfLfo
 	if f.lcbClx == 0 || f.ccpText < 0 {
 		return f, errDocDamaged
 	}
@@ -269,7 +276,7 @@ func sprm(list []byte, want uint16) (operand []byte, ok bool) {
 				return nil, false
 			}
 			size = 1 + int(list[i])
-			if op == 0xD608 && i+2 <= len(list) {
+			if op == sprmTDefTable && i+2 <= len(list) {
 				size = 2 + int(binary.LittleEndian.Uint16(list[i:])) - 1
 			}
 		}
@@ -417,7 +424,6 @@ func docBlocks(wd []byte, pieces []piece, ccpText int, papx, chpx []fkpRun, nb *
 	var tl tableLayout
 	var row []string
 	var inCode []bool // per open field: still in its code (before the separator)
-	dec := charmap.Windows1252.NewDecoder()
 	paraProps := func(fc int) []byte {
 		if pp := at(papx, fc); pp != nil {
 			return pp.sprms
@@ -445,8 +451,7 @@ func docBlocks(wd []byte, pieces []piece, ccpText int, papx, chpx []fkpRun, nb *
 				if fc >= len(wd) {
 					return finish(out, tbl, row, para.String())
 				}
-				b, _ := dec.Bytes(wd[fc : fc+1])
-				r, _ = utf8.DecodeRune(b)
+				r = charmap.Windows1252.DecodeByte(wd[fc])
 			} else {
 				fc = p.fc + 2*(cp-p.cp0)
 				if fc+2 > len(wd) {
@@ -575,10 +580,8 @@ var nfcFormats = map[byte]string{
 }
 
 // docLists reads the lists; nil when the file has none or they are damaged.
-func docLists(wd, table []byte) *numbering {
-	f, _ := parseFIBPairs(wd)
-	lstFC, lstLen := f(73) // PlfLst
-	lfoFC, lfoLen := f(74) // PlfLfo
+func docLists(table []byte, f fib) *numbering {
+	lstFC, lstLen, lfoFC, lfoLen := f.fcLst, f.lcbLst, f.fcLfo, f.lcbLfo
 	if lstLen < 2 || lfoLen < 4 || int64(lstFC)+int64(lstLen) > int64(len(table)) || int64(lfoFC)+int64(lfoLen) > int64(len(table)) {
 		return nil
 	}
@@ -610,32 +613,6 @@ func docLists(wd, table []byte) *numbering {
 		nb.nums[strconv.Itoa(i+1)] = &num{abstract: id}
 	}
 	return nb
-}
-
-// parseFIBPairs gives the FIB's (fc, lcb) pairs by index.
-func parseFIBPairs(wd []byte) (func(int) (uint32, uint32), bool) {
-	none := func(int) (uint32, uint32) { return 0, 0 }
-	if len(wd) < 68 {
-		return none, false
-	}
-	pos := 32
-	pos += 2 + 2*int(binary.LittleEndian.Uint16(wd[pos:]))
-	if pos+2 > len(wd) {
-		return none, false
-	}
-	pos += 2 + 4*int(binary.LittleEndian.Uint16(wd[pos:]))
-	if pos+2 > len(wd) {
-		return none, false
-	}
-	cb := int(binary.LittleEndian.Uint16(wd[pos:]))
-	blob := pos + 2
-	return func(i int) (uint32, uint32) {
-		at := blob + 8*i
-		if i >= cb || at+8 > len(wd) {
-			return 0, 0
-		}
-		return binary.LittleEndian.Uint32(wd[at:]), binary.LittleEndian.Uint32(wd[at+4:])
-	}, true
 }
 
 // readLVL reads one LVL at pos: LVLF, its paragraph and character sprms,

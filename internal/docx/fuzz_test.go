@@ -70,6 +70,6 @@ func FuzzOldWord(f *testing.F) {
 			return
 		}
 		docBlocks(wd, pieces, fb.ccpText, readFKPs(wd, table, fb.fcPapx, fb.lcbPapx, true),
-			readFKPs(wd, table, fb.fcChpx, fb.lcbChpx, false), docLists(wd, table))
+			readFKPs(wd, table, fb.fcChpx, fb.lcbChpx, false), docLists(table, fb))
 	})
 }
