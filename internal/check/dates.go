@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
@@ -51,7 +50,7 @@ func checkCalendar(n *notice.Notice, _ Options) []Finding {
 			if m[4] < 0 {
 				mo, d = atoi(s, m[8], m[9]), atoi(s, m[10], m[11])
 			}
-			if mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) {
+			if mo < 1 || mo > 12 || d < 1 || d > notice.DaysIn(y, mo) {
 				end := m[1]
 				if m[4] < 0 && end > m[11] {
 					end = m[11]
@@ -81,11 +80,6 @@ func atoi(s string, from, to int) int {
 	}
 	v, _ := strconv.Atoi(s[from:to])
 	return v
-}
-
-// daysIn is the number of days of a month of the Gregorian calendar.
-func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // checkDeadlineRange warns about a deadline before the inspection's feedback

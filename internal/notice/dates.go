@@ -38,7 +38,7 @@ func FindDates(s string) []DateMention {
 			end = m[5] + len("月")
 			if m[6] >= 0 {
 				d, _ := strconv.Atoi(s[m[6]:m[7]])
-				if d >= 1 && d <= daysIn(y, mo) {
+				if d >= 1 && d <= DaysIn(y, mo) {
 					iso += fmt.Sprintf("-%02d", d)
 					end = m[1]
 				}
@@ -49,7 +49,8 @@ func FindDates(s string) []DateMention {
 	return out
 }
 
-func daysIn(y, m int) int {
+// DaysIn is the number of days of a month of the Gregorian calendar.
+func DaysIn(y, m int) int {
 	switch m {
 	case 2:
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
@@ -200,7 +201,7 @@ func ParseWholeDate(s string) string {
 	}
 	if m := cnDateRe.FindStringSubmatch(s); m != nil {
 		y, mo, d := CNNumber(m[1]), CNNumber(m[2]), CNNumber(m[3])
-		if y > 1949 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysIn(y, mo) {
+		if y > 1949 && mo >= 1 && mo <= 12 && d >= 1 && d <= DaysIn(y, mo) {
 			return ISODate(y, mo, d)
 		}
 		return ""
@@ -248,7 +249,7 @@ func parseLooseDate(s string) string {
 	if m[3] != "" {
 		d, _ = strconv.Atoi(m[3])
 	}
-	if y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 0 || d > daysIn(y, mo) {
+	if y < 1949 || y > 2100 || mo < 1 || mo > 12 || d < 0 || d > DaysIn(y, mo) {
 		return ""
 	}
 	return ISODate(y, mo, d)
@@ -272,7 +273,7 @@ func FindDeadline(s string) string {
 	if mo == 0 && strings.Contains(m[0], "底") {
 		mo = 12
 	}
-	if y < 1949 || y > 2100 || mo > 12 || (mo > 0 && d > daysIn(y, mo)) {
+	if y < 1949 || y > 2100 || mo > 12 || (mo > 0 && d > DaysIn(y, mo)) {
 		return ""
 	}
 	return ISODate(y, mo, d)
