@@ -70,6 +70,8 @@ func Streams(data []byte, names map[string]bool, limit int64, other func(name st
 // ErrTooLarge is a stream longer than the limit or than the file.
 var ErrTooLarge = errors.New("OLE stream too large")
 
+// readFull is io.ReadFull that also stops on a read of nothing without an
+// error, which io.ReadFull would repeat forever (a damaged sector chain).
 func readFull(r interface{ Read([]byte) (int, error) }, b []byte) (int, error) {
 	n := 0
 	for n < len(b) {
