@@ -56,11 +56,7 @@ func TestOldWord(t *testing.T) {
 	renumbered := map[string]bool{"numbered-aspects": true, "numbered-mixed": true}
 	for _, name := range []string{"libreoffice-text", "libreoffice-numbered", "numbered-aspects", "numbered-mixed", "numbered-parts", "table", "tracked"} {
 		t.Run(name, func(t *testing.T) {
-			doc, err := os.ReadFile("../../testdata/doc/" + name + ".doc")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := Read(context.Background(), doc)
+			got, err := Read(context.Background(), readFile(t, "../../testdata/doc/"+name+".doc"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -104,14 +100,10 @@ func readFile(t *testing.T, path string) []byte {
 
 // TestOldWordRefusals: what is not a readable .doc says why.
 func TestOldWordRefusals(t *testing.T) {
-	xls, err := os.ReadFile("../../testdata/ledgers/two-row-header.xls")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := Read(context.Background(), xls); err == nil || !strings.Contains(err.Error(), "没有 WordDocument") {
+	if _, err := Read(context.Background(), readFile(t, "../../testdata/ledgers/two-row-header.xls")); err == nil || !strings.Contains(err.Error(), "没有 WordDocument") {
 		t.Errorf("an .xls given as Word: %v", err)
 	}
-	doc, _ := os.ReadFile("../../testdata/doc/libreoffice-text.doc")
+	doc := readFile(t, "../../testdata/doc/libreoffice-text.doc")
 	if _, err := Read(context.Background(), doc[:len(doc)/3]); err == nil {
 		t.Error("a truncated .doc was read")
 	}
