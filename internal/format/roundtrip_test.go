@@ -45,12 +45,7 @@ func fullJSON(t *testing.T) *notice.Notice {
 // comparable drops where facts were read, which a new file changes.
 func comparable(t *testing.T, n *notice.Notice) string {
 	t.Helper()
-	for _, is := range n.Issues() {
-		is.Source = nil
-	}
-	for i := range n.Unplaced {
-		n.Unplaced[i].Source = nil
-	}
+	testutil.StripSources(n)
 	b, err := notice.Marshal(n)
 	if err != nil {
 		t.Fatal(err)

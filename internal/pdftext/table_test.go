@@ -7,18 +7,14 @@ import (
 	"testing"
 
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/testutil"
 )
 
 // withoutSources is the notice without the places facts were read from
 // (a PDF's table says 第1页表格, a sheet its name).
 func withoutSources(t *testing.T, n *notice.Notice) map[string]any {
 	t.Helper()
-	for _, is := range n.Issues() {
-		is.Source = nil
-	}
-	for i := range n.Unplaced {
-		n.Unplaced[i].Source = nil
-	}
+	testutil.StripSources(n)
 	data, err := json.Marshal(n)
 	if err != nil {
 		t.Fatal(err)

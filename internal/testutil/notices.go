@@ -62,3 +62,14 @@ func Variants() []Variant {
 			typeset.Colophon{CC: "县委巡察办，县纪委监委", Printer: "寿宁工业园区管理委员会办公室", PrintDate: "2025年6月24日"}},
 	}
 }
+
+// StripSources drops where each fact was read (a source's page and line, a
+// sheet's row), which differs between two files of the same notice.
+func StripSources(n *notice.Notice) {
+	for _, is := range n.Issues() {
+		is.Source = nil
+	}
+	for i := range n.Unplaced {
+		n.Unplaced[i].Source = nil
+	}
+}
