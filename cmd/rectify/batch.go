@@ -46,7 +46,7 @@ func runBatch(e *env, f *convertFlags, args []string) int {
 		return diag.ExitInput
 	}
 	if len(jobs) == 0 {
-		fmt.Fprintln(e.stderr, "rectify convert：没有要转换的文件（可读取 .txt .md .json .pdf .xlsx .xls .csv）")
+		fmt.Fprintln(e.stderr, "rectify convert：没有要转换的文件（可读取 "+strings.Join(format.ReadExtensions(), " ")+"）")
 		return diag.ExitInput
 	}
 	for _, j := range jobs {

@@ -126,7 +126,7 @@ func readNotice(ctx context.Context, in, from string, opt format.Options, stdin 
 		}
 		name = format.FromPath(in)
 		if name == "" {
-			return nil, diag.Errorf(in, "无法识别的扩展名 %q（可读取 .txt .md .json .pdf .docx .xlsx .xls .csv）", filepath.Ext(in))
+			return nil, diag.Errorf(in, "无法识别的扩展名 %q（可读取 %s）", filepath.Ext(in), strings.Join(format.ReadExtensions(), " "))
 		}
 	} else if name == "" {
 		return nil, diag.Errorf(in, "未知的输入格式 %q（可读取 txt、json、pdf、docx、xlsx、xls、csv）", from)
@@ -193,7 +193,7 @@ func outputFormat(out, to string) (string, error) {
 		if out == "-" {
 			return "", diag.Errorf("标准输出", "写到标准输出时需要用 --to 指明格式")
 		}
-		name := format.FromPath(out)
+		name := format.OutputFromPath(out)
 		if name == "" {
 			return "", diag.Errorf(out, "无法识别的输出扩展名 %q（可写出 .txt .json .pdf .docx .xlsx）", filepath.Ext(out))
 		}

@@ -4,8 +4,10 @@
 package format
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/rectify/rectify/internal/docx"
 	"github.com/rectify/rectify/internal/notice"
+	"github.com/rectify/rectify/internal/olefile"
 )
 
 // Options carries what a user may set for a reader or a writer.
@@ -96,6 +99,12 @@ var (
 	writers = map[string]Writer{}
 	aliases = map[string]string{"txt": "text", "text": "text", "md": "text", "markdown": "text",
 		"json": "json", "pdf": "pdf", "xlsx": "xlsx", "xlsm": "xlsx", "xls": "xls", "csv": "csv"}
+	// inputOnly are extensions rectify reads but never writes: WPS's own
+	// names (.wps is a Word binary or .docx inside, .et an .xls or .xlsx)
+	// and the templates and macro variants of Word and Excel files. What the
+	// bytes are decides the reader (Read).
+	inputOnly = map[string]string{"wps": "docx", "wpt": "docx", "dot": "docx", "dotx": "docx", "docm": "docx", "dotm": "docx",
+		"et": "xls", "ett": "xls", "xlt": "xls", "xltx": "xlsx", "xltm": "xlsx"}
 )
 
 // RegisterReader adds a reader for a format name.
@@ -110,8 +119,23 @@ func Name(s string) string {
 	return aliases[s]
 }
 
-// FromPath names the format of a file by its extension.
-func FromPath(path string) string { return Name(filepath.Ext(path)) }
+// FromPath names the format of an input file by its extension.
+func FromPath(path string) string {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(path), "."))
+	if name, ok := inputOnly[ext]; ok {
+		return name
+	}
+	return Name(ext)
+}
+
+// OutputFromPath names the format to write by the output's extension; the
+// input-only extensions (.wps, .et, templates) name none.
+func OutputFromPath(path string) string { return Name(filepath.Ext(path)) }
+
+// pdfHeaderWithin is how far into a file named .pdf its "%PDF-" header may
+// start: mail gateways and web downloads put bytes before it, and readers
+// (Acrobat, poppler) look this far.
+const pdfHeaderWithin = 1024
 
 // Sniff names the format the bytes look like, or "" when unsure.
 func Sniff(data []byte) string {
@@ -123,8 +147,11 @@ func Sniff(data []byte) string {
 			return "docx"
 		}
 		return "xlsx"
-	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
-		return "xls"
+	case bytes.HasPrefix(data, oleMagic):
+		if compoundKind(data) == "docx" {
+			return "docx"
+		}
+		return "xls" // its reader says what else it is (damaged, encrypted)
 	}
 	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	if len(t) > 0 && t[0] == '{' {
@@ -158,17 +185,107 @@ func keys[V any](m map[string]V) []string {
 	return out
 }
 
-// Read reads data as the named format, checking that the bytes are of the
-// kind the name says (a text file renamed .pdf is refused clearly).
+// oleMagic starts every OLE compound file.
+var oleMagic = []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+// compoundKind tells the Word binary (.doc, WPS's .wps) from the Excel one
+// (.xls, WPS's .et) by the streams an OLE compound file holds. An .xlsx or
+// .docx with an open password is also a compound file (its package
+// encrypted inside): "encrypted". A damaged file, or one with none of these,
+// is "".
+func compoundKind(data []byte) string {
+	kind := ""
+	_, err := olefile.Streams(data, nil, 0, func(name string) {
+		switch name {
+		case "WordDocument":
+			kind = "docx"
+		case "Workbook", "Book":
+			kind = "xls"
+		case "EncryptedPackage":
+			kind = "encrypted"
+		}
+	})
+	if err != nil {
+		return ""
+	}
+	return kind
+}
+
+// isWorkbook reports whether a zip package is a spreadsheet (Excel, WPS,
+// LibreOffice all name the workbook part in [Content_Types].xml).
+func isWorkbook(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return false
+	}
+	for _, f := range zr.File {
+		if f.Name == "xl/workbook.xml" {
+			return true
+		}
+		if f.Name == "[Content_Types].xml" && f.UncompressedSize64 < 1<<20 {
+			rc, err := f.Open()
+			if err != nil {
+				return false
+			}
+			ct, _ := io.ReadAll(io.LimitReader(rc, 1<<20))
+			rc.Close()
+			if bytes.Contains(ct, []byte("spreadsheetml")) || bytes.Contains(ct, []byte("ms-excel.sheet")) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// containers are the formats whose bytes say for certain what they are.
+var containers = map[string]string{"pdf": "PDF", "docx": "Word", "xlsx": "XLSX", "xls": "XLS"}
+
+// Read reads data as the named format. Where the bytes are certainly of
+// another kind (an .xlsx saved as .xls, a Word file named .xls, a PDF named
+// .txt), the bytes decide, and opt.Log says so unless the extension is one
+// that may hold either (WPS's .et and .wps). A file that is not what a
+// binary format's name says (a text file renamed .pdf) is refused.
 func Read(ctx context.Context, name string, data []byte, opt Options) (n *notice.Notice, err error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fmt.Errorf("文件为空")
 	}
 	sniffed := Sniff(data)
-	switch name {
-	case "pdf", "xlsx", "xls":
-		if sniffed != name {
-			return nil, fmt.Errorf("扩展名是 .%s，但内容不是 %s 文件", name, strings.ToUpper(name))
+	if sniffed == "xlsx" && !isWorkbook(data) {
+		sniffed = "" // a zip that is neither: a zip reader says what it lacks
+		if name == "xlsx" || name == "docx" {
+			sniffed = name
+		}
+	}
+	if bytes.HasPrefix(data, oleMagic) {
+		switch compoundKind(data) {
+		case "encrypted":
+			return nil, errors.New("文件设有打开密码（已加密），无法读取：请在 Word、Excel 或 WPS 中取消密码后另存，再导入")
+		case "":
+			if name == "docx" || name == "xls" {
+				sniffed = name // damaged or unknown: the named reader says how
+			}
+		}
+	}
+	if name == "pdf" && sniffed == "" {
+		if at := bytes.Index(data[:min(len(data), pdfHeaderWithin)], []byte("%PDF-")); at > 0 {
+			data, sniffed = data[at:], "pdf"
+		}
+	}
+	if what, ok := containers[sniffed]; ok && sniffed != name {
+		if _, either := inputOnly[strings.ToLower(strings.TrimPrefix(filepath.Ext(opt.File), "."))]; !either {
+			logf(opt, fmt.Sprintf("%s：内容其实是 %s 文件，按 %s 读取", opt.File, what, what))
+		}
+		name = sniffed
+	} else if what, ok := containers[name]; ok && sniffed != name {
+		ext := filepath.Ext(opt.File)
+		if ext == "" {
+			ext = "." + name
+		}
+		switch {
+		case bytes.HasPrefix(data, []byte("{\\rtf")):
+			return nil, fmt.Errorf("扩展名是 %s，但内容是 RTF 文件；请在 Word 或 WPS 里另存为 .docx 再导入", ext)
+		case name != "docx": // the Word reader says what a non-Word file is
+			return nil, fmt.Errorf("扩展名是 %s，但内容不是 %s 文件", ext, what)
 		}
 	}
 	r, err := LookupReader(name)
@@ -189,9 +306,11 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (n *notice
 // reader, sorted, so that file pickers offer every format as it arrives.
 func ReadExtensions() []string {
 	var out []string
-	for ext, name := range aliases {
-		if _, ok := readers[name]; ok {
-			out = append(out, "."+ext)
+	for _, m := range []map[string]string{aliases, inputOnly} {
+		for ext, name := range m {
+			if _, ok := readers[name]; ok {
+				out = append(out, "."+ext)
+			}
 		}
 	}
 	sort.Strings(out)
