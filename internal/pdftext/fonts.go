@@ -146,9 +146,10 @@ func (in *interp) loadFont(v value) *font {
 				code = int(diffs.intAt(i))
 			case Name:
 				if code >= 0 && code < 256 {
-					if r := glyphRune(diffs.nameAt(i)); r != 0 {
-						f.simple[code] = r
-					}
+					// A name we cannot place ("cid9564", "g25": Ghostscript's
+					// and pdftops's re-encoded CJK subsets) leaves the code
+					// undecodable: the base encoding's letter would be wrong.
+					f.simple[code] = glyphRune(diffs.nameAt(i))
 				}
 				code++
 			}
@@ -320,7 +321,9 @@ func parseCMap(g *guard, data []byte) *cmap {
 		case "endbfchar":
 			count(len(args) / 2)
 			for i := 0; i+1 < len(args); i += 2 {
-				m.chars[args[i].s] = utf16be(args[i+1].s)
+				if t := utf16be(args[i+1].s); !isControl(t) {
+					m.chars[args[i].s] = t
+				}
 			}
 		case "endbfrange":
 			count(len(args) / 3)
@@ -333,7 +336,7 @@ func parseCMap(g *guard, data []byte) *cmap {
 				} else {
 					r.dst = args[i+2].s
 				}
-				if len(r.lo) == len(r.hi) && len(r.lo) > 0 && r.lo <= r.hi {
+				if len(r.lo) == len(r.hi) && len(r.lo) > 0 && r.lo <= r.hi && !r.ontoControls() {
 					m.ranges = append(m.ranges, r)
 				}
 			}
@@ -421,9 +424,49 @@ func (m *cmap) inRanges(code string) string {
 		if v > 255 && len(d) >= 2 {
 			d[len(d)-2] += byte(v >> 8)
 		}
-		return utf16be(string(d))
+		if t := utf16be(string(d)); !isControl(t) {
+			return t
+		}
+		return ""
 	}
 	return ""
+}
+
+// isControl says whether t is a C0 or C1 control character (or nothing
+// but them), which no notice's text draws.
+func isControl(t string) bool {
+	for _, r := range t {
+		if r >= 0x20 && (r < 0x7f || r > 0x9f) {
+			return false
+		}
+	}
+	return t != ""
+}
+
+// ontoControls says whether the range is a placeholder: it maps codes
+// onto control characters and stays within U+0000–U+00FF (MuPDF's
+// <0000> <00FF> <0000>). An identity map over the whole BMP (a font
+// whose codes are Unicode, as fpdf writes) is real; the control
+// characters it reaches are dropped code by code in inRanges.
+func (r cmapRange) ontoControls() bool {
+	if r.arr != nil {
+		for _, t := range r.arr {
+			if isControl(t) {
+				return true
+			}
+		}
+		return false
+	}
+	if len(r.dst) != 2 {
+		return isControl(utf16be(r.dst))
+	}
+	first := int(r.dst[0])<<8 | int(r.dst[1])
+	span := 0
+	for k := 0; k < len(r.lo); k++ {
+		span = span<<8 | (int(r.hi[k]) - int(r.lo[k]))
+	}
+	last := first + span
+	return last <= 0xff && (first < 0x20 || (first <= 0x9f && last >= 0x7f))
 }
 
 func utf16be(s string) string {

@@ -54,36 +54,48 @@ func comparable(t testing.TB, n *notice.Notice) string {
 	return string(b)
 }
 
-// fixture is a PDF in testdata/pdf and the notice text it was made from
-// ("" for fixtures of no notice), as testdata/pdf/sources.txt lists them.
-type fixture struct{ pdf, text, password string }
+// fixture is a PDF in testdata/pdf (or another folder of fixtures) and
+// the notice text it was made from ("" for fixtures of no notice), as the
+// folder's sources.txt lists them.
+type fixture struct{ dir, pdf, text, password string }
 
-// fixtures reads testdata/pdf/sources.txt (written by make.sh), and checks
-// that it lists every PDF there: no fixture escapes the tests.
+// path is the fixture's file from this package.
+func (f fixture) path() string { return "../../testdata/" + f.dir + "/" + f.pdf }
+
+// fixtureDirs hold PDFs of our notices, each with the sources.txt its
+// make.sh writes: testdata/pdf the main producers, testdata/pdf-producers
+// re-writers and other exports (Ghostscript, MuPDF, qpdf, cairo,
+// LibreOffice's PDF/A, tagged and hybrid, Chromium with other faces).
+var fixtureDirs = []string{"pdf", "pdf-producers"}
+
+// fixtures reads the sources.txt of every fixture folder, and checks that
+// it lists every PDF there: no fixture escapes the tests.
 func fixtures(t *testing.T) []fixture {
 	t.Helper()
 	var out []fixture
-	listed := map[string]bool{}
-	for _, l := range strings.Split(string(mustRead(t, "../../testdata/pdf/sources.txt")), "\n") {
-		f := strings.Fields(l)
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		fx := fixture{pdf: f[0]}
-		for _, kv := range f[1:] {
-			if p, ok := strings.CutPrefix(kv, "password="); ok {
-				fx.password = p
-			} else {
-				fx.text = kv
+	for _, dir := range fixtureDirs {
+		listed := map[string]bool{}
+		for _, l := range strings.Split(string(mustRead(t, "../../testdata/"+dir+"/sources.txt")), "\n") {
+			f := strings.Fields(l)
+			if len(f) == 0 || strings.HasPrefix(f[0], "#") {
+				continue
 			}
+			fx := fixture{dir: dir, pdf: f[0]}
+			for _, kv := range f[1:] {
+				if p, ok := strings.CutPrefix(kv, "password="); ok {
+					fx.password = p
+				} else {
+					fx.text = kv
+				}
+			}
+			out = append(out, fx)
+			listed[fx.pdf] = true
 		}
-		out = append(out, fx)
-		listed[fx.pdf] = true
-	}
-	all, _ := filepath.Glob("../../testdata/pdf/*.pdf")
-	for _, p := range all {
-		if !listed[filepath.Base(p)] {
-			t.Errorf("%s is not listed in testdata/pdf/sources.txt", filepath.Base(p))
+		all, _ := filepath.Glob("../../testdata/" + dir + "/*.pdf")
+		for _, p := range all {
+			if !listed[filepath.Base(p)] {
+				t.Errorf("%s is not listed in testdata/%s/sources.txt", filepath.Base(p), dir)
+			}
 		}
 	}
 	return out
@@ -103,8 +115,9 @@ var producerLosses = map[string]map[string]string{
 	},
 	"libreoffice_street-halfwidth.pdf":  {"严肃处理，谈话提醒": "严肃处理谈话提醒"},
 	"libreoffice_finance-pageheads.pdf": {"挂牌督办，确保": "挂牌督办确保"},
-	"libreoffice_court-diyi.pdf": {"截至2025年5月31日，7个": "截至2025年5月31日7个",
-		"主体责任清单，明确": "主体责任清单明确"},
+	"libreoffice_court-diyi.pdf": courtDiyiLosses,
+	// The same LibreOffice PDF, linearized by qpdf.
+	"qpdf-linearized_court-diyi.pdf": courtDiyiLosses,
 	"libreoffice_village-labels.pdf":      {"时间节点；二是": "时间节点二是"},
 	"libreoffice-flush_coop-pagecopy.pdf": {"网点9个。目前": "网点9个目前"},
 	"libreoffice_township-nested.pdf":     {"确保整改到位。欢迎": "确保整改到位欢迎"},
@@ -122,6 +135,9 @@ var producerLosses = map[string]map[string]string{
 		"宁德市科学技术局 宁德市生态环境局": "宁德市科学技术局宁德市生态环境局",
 	},
 }
+
+var courtDiyiLosses = map[string]string{"截至2025年5月31日，7个": "截至2025年5月31日7个",
+	"主体责任清单，明确": "主体责任清单明确"}
 
 // dataLosses are the losses of producerLosses as the data show them, where
 // a lost mark ends an action: the ；before 二是 (the actions are still
@@ -173,7 +189,7 @@ func TestProducers(t *testing.T) {
 			continue
 		}
 		t.Run(c.pdf, func(t *testing.T) {
-			got, err := Read(context.Background(), mustRead(t, "../../testdata/pdf/"+c.pdf), Options{Password: c.password})
+			got, err := Read(context.Background(), mustRead(t, c.path()), Options{Password: c.password})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -181,7 +197,7 @@ func TestProducers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			goldenJSON(t, "../../testdata/pdf/"+strings.TrimSuffix(c.pdf, ".pdf")+".golden.json", got)
+			goldenJSON(t, strings.TrimSuffix(c.path(), ".pdf")+".golden.json", got)
 			wantText := withLosses(t, c.pdf, string(textnotice.Write(want)))
 			for from, to := range setOnLines[c.pdf] {
 				if !strings.Contains(wantText, from) {
@@ -267,10 +283,10 @@ var wordRe = regexp.MustCompile(`<word [^>]*>([^<]*)</word>`)
 func TestNothingLost(t *testing.T) {
 	pdftotext := testutil.Need(t, "pdftotext")
 	all := fixtures(t)
-	all = append(all, fixture{pdf: "../corpus/notice-2025-libreoffice.pdf"})
+	all = append(all, fixture{dir: "corpus", pdf: "notice-2025-libreoffice.pdf"})
 	for _, c := range all {
 		t.Run(c.pdf, func(t *testing.T) {
-			path := "../../testdata/pdf/" + c.pdf
+			path := c.path()
 			pages, err := Pages(context.Background(), mustRead(t, path), Options{Password: c.password})
 			if err != nil {
 				t.Fatal(err)
@@ -418,7 +434,7 @@ func TestEncrypted(t *testing.T) {
 		}
 		n++
 		t.Run(c.pdf, func(t *testing.T) {
-			data := mustRead(t, "../../testdata/pdf/"+c.pdf)
+			data := mustRead(t, c.path())
 			for _, pw := range []string{c.password, "owner-secret"} {
 				got, err := Pages(context.Background(), data, Options{Password: pw})
 				if err != nil {
