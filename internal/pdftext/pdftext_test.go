@@ -115,9 +115,9 @@ var producerLosses = map[string]map[string]string{
 	},
 	"libreoffice_street-halfwidth.pdf":  {"严肃处理，谈话提醒": "严肃处理谈话提醒"},
 	"libreoffice_finance-pageheads.pdf": {"挂牌督办，确保": "挂牌督办确保"},
-	"libreoffice_court-diyi.pdf": courtDiyiLosses,
+	"libreoffice_court-diyi.pdf":        courtDiyiLosses,
 	// The same LibreOffice PDF, linearized by qpdf.
-	"qpdf-linearized_court-diyi.pdf": courtDiyiLosses,
+	"qpdf-linearized_court-diyi.pdf":      courtDiyiLosses,
 	"libreoffice_village-labels.pdf":      {"时间节点；二是": "时间节点二是"},
 	"libreoffice-flush_coop-pagecopy.pdf": {"网点9个。目前": "网点9个目前"},
 	"libreoffice_township-nested.pdf":     {"确保整改到位。欢迎": "确保整改到位欢迎"},
