@@ -15,6 +15,11 @@ type Glyph struct {
 	X, Y float64 // origin of the glyph on the baseline
 	W    float64 // advance
 	Size float64 // effective font size
+	// Angle is the baseline's direction, counter-clockwise from the page's
+	// x axis in radians: 0 for upright text, ±π/2 for a page drawn turned
+	// (a landscape ledger on a portrait page shown with /Rotate), anything
+	// for a diagonal watermark.
+	Angle float32
 }
 
 type matrix [6]float64 // a b c d e f
@@ -150,6 +155,7 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 		// scale are the same for every glyph.
 		sm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}
 		var size, xScale float64
+		var angle float32
 		for i, gl := range g.font.decode(s) {
 			if in.counted++; in.counted == 1024 {
 				in.countGlyphs()
@@ -157,6 +163,9 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			trm := sm.mul(tm).mul(g.ctm)
 			if i == 0 {
 				size, xScale = math.Hypot(trm[2], trm[3]), math.Hypot(trm[0], trm[1])
+				if trm[1] != 0 || trm[0] < 0 {
+					angle = float32(math.Atan2(trm[1], trm[0]))
+				}
 			}
 			adv := gl.width*g.size + g.tc
 			if gl.space {
@@ -166,12 +175,14 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			w := gl.width * xScale
 			// A glyph clipped away is not on the page (Calc draws a merged
 			// cell's text on both sides of a page break, clipped on one).
-			if g.clip.holds(trm[4]+w/2, trm[5]+size*0.35) {
+			// The point tested is half the advance along the baseline and a
+			// third of the size above it, in whatever direction the text runs.
+			if g.clip.holds(trm[4]+trm[0]*gl.width/2+trm[2]*0.35, trm[5]+trm[1]*gl.width/2+trm[3]*0.35) {
 				text := gl.text
 				if text == "" {
 					text = Undecodable
 				}
-				in.glyphs = append(in.glyphs, Glyph{Text: text, X: trm[4], Y: trm[5], W: w, Size: size})
+				in.glyphs = append(in.glyphs, Glyph{Text: text, X: trm[4], Y: trm[5], W: w, Size: size, Angle: angle})
 			}
 			tm[4], tm[5] = adv*tm[0]+tm[4], adv*tm[1]+tm[5] // matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		}
@@ -214,7 +225,7 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			first, last := drawn[0], drawn[len(drawn)-1]
 			in.glyphs = in.glyphs[:m.from]
 			if m.text != "" {
-				in.glyphs = append(in.glyphs, Glyph{Text: m.text, X: first.X, Y: first.Y, W: last.X + last.W - first.X, Size: first.Size})
+				in.glyphs = append(in.glyphs, Glyph{Text: m.text, X: first.X, Y: first.Y, W: last.X + last.W - first.X, Size: first.Size, Angle: first.Angle})
 			}
 		case "m", "l", "re", "h", "c", "v", "y":
 			in.pathOp(op, a, g.ctm)

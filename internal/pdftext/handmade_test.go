@@ -5,13 +5,17 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/rectify/rectify/internal/testutil"
+	"math"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rectify/rectify/internal/testutil"
+	"github.com/rectify/rectify/internal/textnotice"
 )
 
 // pdfOf builds a one-page PDF from object bodies; object 1 is the catalog,
@@ -152,5 +156,62 @@ func TestObjectStreams(t *testing.T) {
 	}
 	if g, w := comparable(t, got), comparable(t, want); g != w {
 		t.Errorf("with object streams:\n%s", testutil.LineDiff(g, w, "pdf:  ", "text: "))
+	}
+}
+
+// TestTextAtAnAngle: text drawn at an angle to the body (a diagonal
+// watermark, a stamp) is read in its own direction as a paragraph after
+// the page's body, not mixed into the body's lines; drawn on more than
+// one page it is a watermark and dropped. A page whose text is all turned
+// a quarter (a landscape page shown with /Rotate) reads upright.
+func TestTextAtAnAngle(t *testing.T) {
+	body := func(n int, text string) Page {
+		p := Page{Number: n, Width: 595, Height: 842}
+		for i, r := range []rune(text) {
+			p.Glyphs = append(p.Glyphs, Glyph{Text: string(r), X: 100 + 16*float64(i), Y: 700, W: 16, Size: 16})
+		}
+		return p
+	}
+	// "内部资料" at 35°, its glyphs drawn across the body's baseline.
+	stamp := func(p Page) Page {
+		sin, cos := math.Sincos(35 * math.Pi / 180)
+		for i, r := range []rune("内部资料") {
+			d := 48 * float64(i)
+			p.Glyphs = append(p.Glyphs, Glyph{Text: string(r), X: 150 + d*cos, Y: 680 + d*sin, W: 48, Size: 48, Angle: 35 * math.Pi / 180})
+		}
+		return p
+	}
+	texts := func(ls []textnotice.Line) (out []string) {
+		for _, l := range ls {
+			out = append(out, l.Text)
+		}
+		return out
+	}
+	one := Lines([]Page{stamp(body(1, "巡察反馈问题整改情况"))})
+	if got, want := texts(one), []string{"巡察反馈问题整改情况", "内部资料"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("one page: lines %q, want %q", got, want)
+	} else if !one[0].BreakAfter {
+		t.Error("the stamp should be a paragraph of its own")
+	}
+	two := Lines([]Page{stamp(body(1, "第一页的正文")), stamp(body(2, "第二页的正文"))})
+	if got, want := texts(two), []string{"第一页的正文", "第二页的正文"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("two pages with a watermark: lines %q, want %q", got, want)
+	}
+
+	// The body turned a quarter counter-clockwise (text running up the
+	// page), as upright() finds it after reading.
+	p := body(1, "整改台账")
+	for i := range p.Glyphs {
+		g := &p.Glyphs[i]
+		g.X, g.Y, g.Angle = 842-g.Y, g.X, math.Pi/2
+	}
+	p.Width, p.Height = 842, 595
+	p.Rules = []Rule{{X0: 100, Y0: 90, X1: 100, Y1: 400}}
+	upright(&p)
+	if got := texts(Lines([]Page{p})); !reflect.DeepEqual(got, []string{"整改台账"}) {
+		t.Errorf("turned page: lines %q", got)
+	}
+	if r := p.Rules[0]; !r.horizontal() {
+		t.Errorf("a vertical rule on the turned page should be horizontal upright: %+v", r)
 	}
 }

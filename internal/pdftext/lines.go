@@ -21,6 +21,7 @@ type line struct {
 	y      float64
 	size   float64
 	page   int
+	aside  bool // drawn at an angle to the body: a watermark, a stamp
 }
 
 // Lines rebuilds the lines of every page in reading order: by baseline from
@@ -37,6 +38,9 @@ func Lines(pages []Page) []textnotice.Line {
 	var sizes []float64
 	for _, pl := range all {
 		for _, l := range pl {
+			if l.aside {
+				continue
+			}
 			starts[int(math.Round(l.x0))]++
 			sizes = append(sizes, l.size)
 		}
@@ -69,6 +73,8 @@ func Lines(pages []Page) []textnotice.Line {
 			}
 			if i == len(pl)-1 {
 				tl.PageEnd, tl.BreakAfter = true, true
+			} else if l.aside || pl[i+1].aside {
+				tl.BreakAfter = true // text at an angle is a paragraph of its own
 			} else if gap := l.y - pl[i+1].y; gap > 2.2*math.Max(l.size, pl[i+1].size) {
 				tl.BreakAfter = true // an empty line between
 			}
@@ -83,6 +89,7 @@ func Lines(pages []Page) []textnotice.Line {
 // pageLines rebuilds one page's lines; it overwrites p.Glyphs.
 func pageLines(p Page) []line {
 	gs := p.Glyphs[:0] // filtered in place: never ahead of the glyph read
+	var aside []Glyph
 	for _, g := range p.Glyphs {
 		// Off the page: not printed, not read (poppler's rule too).
 		if g.Size <= 0 || g.X+g.W < 0 || g.Y+g.Size < 0 || g.X > p.Width || g.Y > p.Height {
@@ -91,8 +98,44 @@ func pageLines(p Page) []line {
 		if blank(g.Text) && g.Text != " " {
 			continue
 		}
+		if q, square := quarter(g.Angle); q != 0 || !square {
+			aside = append(aside, g)
+			continue
+		}
 		gs = append(gs, g)
 	}
+	lines := baselines(gs, p.Number)
+	// Text at an angle to the body is read in its own direction, as lines
+	// after the body's: glyphs turned back by their angle, then grouped the
+	// same way, each angle apart.
+	if len(aside) > 0 {
+		for i := range aside {
+			g := &aside[i]
+			sin, cos := math.Sincos(-float64(g.Angle))
+			g.X, g.Y = g.X*cos-g.Y*sin, g.X*sin+g.Y*cos
+		}
+		slices.SortStableFunc(aside, func(a, b Glyph) int { return cmp.Compare(a.Angle, b.Angle) })
+		for start := 0; start < len(aside); {
+			end := start + 1
+			for end < len(aside) && math.Abs(float64(aside[end].Angle-aside[start].Angle)) < 0.01 {
+				end++
+			}
+			for _, l := range baselines(aside[start:end], p.Number) {
+				l.aside = true
+				lines = append(lines, l)
+			}
+			start = end
+		}
+	}
+	for i := range lines {
+		lines[i].norm = textnotice.NormalizeLine(lines[i].text)
+	}
+	return lines
+}
+
+// baselines groups glyphs into lines by baseline, from the top, each left
+// to right; it reorders gs.
+func baselines(gs []Glyph, page int) []line {
 	// From the top, then left to right; a line is the run of glyphs whose
 	// baselines lie within a third of the type size of its first one.
 	slices.SortStableFunc(gs, func(a, b Glyph) int {
@@ -106,15 +149,12 @@ func pageLines(p Page) []line {
 	start := 0          // of the current line in gs
 	for i, g := range gs {
 		if i > start && math.Abs(g.Y-gs[start].Y) > 0.35*math.Max(g.Size, gs[start].Size) {
-			lines = append(lines, makeLine(gs[start:i], p.Number, &sizes))
+			lines = append(lines, makeLine(gs[start:i], page, &sizes))
 			start = i
 		}
 	}
 	if start < len(gs) {
-		lines = append(lines, makeLine(gs[start:], p.Number, &sizes))
-	}
-	for i := range lines {
-		lines[i].norm = textnotice.NormalizeLine(lines[i].text)
+		lines = append(lines, makeLine(gs[start:], page, &sizes))
 	}
 	return lines
 }
@@ -181,13 +221,22 @@ func wideText(s string) bool {
 	return false
 }
 
-// dropFurniture removes page numbers, and a first or last line of a page
-// that repeats on other pages and stands apart from the text by more than a
-// line's space (running heads and feet). Text lines that happen to repeat
+// dropFurniture removes page numbers, text at an angle to the body drawn
+// on more than one page (a watermark such as "内部资料"), and a first or
+// last line of a page that repeats on other pages and stands apart from
+// the text by more than a line's space (running heads and feet). Text lines that happen to repeat
 // at page tops sit at the normal line pitch and stay.
 func dropFurniture(all [][]line) {
 	edge := map[string]int{}
+	asides := map[string]int{} // pages on which each text at an angle is drawn
 	for _, pl := range all {
+		seen := map[string]bool{}
+		for _, l := range pl {
+			if l.aside && !seen[l.text] {
+				seen[l.text] = true
+				asides[l.text]++
+			}
+		}
 		if len(pl) == 0 {
 			continue
 		}
@@ -199,6 +248,9 @@ func dropFurniture(all [][]line) {
 	for pi, pl := range all {
 		var kept []line
 		for i, l := range pl {
+			if l.aside && asides[l.text] >= 2 {
+				continue // a watermark, drawn on every page
+			}
 			t := strings.TrimSpace(l.text)
 			atEdge := i == 0 || i == len(pl)-1
 			if textnotice.IsPageNumber(t) && (atEdge || i >= len(pl)-2) {

@@ -284,6 +284,7 @@ func (in *interp) page(j pageJob, number int) Page {
 	in.lastPage = len(in.glyphs)
 	in.countGlyphs()
 	p.Glyphs, p.Rules = in.glyphs, in.rules
+	upright(&p)
 	return p
 }
 

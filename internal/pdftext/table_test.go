@@ -44,6 +44,8 @@ func TestTables(t *testing.T) {
 	for pdf, golden := range map[string]string{
 		"libreoffice-notice.pdf": "../../testdata/docx/table.golden.json",
 		"calc-ledger.pdf":        "../../testdata/corpus/ledger-2025.golden.json",
+		// The same turned a quarter on portrait pages, shown with /Rotate 90.
+		"gs-rotated-ledger.pdf": "../../testdata/corpus/ledger-2025.golden.json",
 	} {
 		got, err := Read(context.Background(), mustRead(t, "../../testdata/pdf-tables/"+pdf), Options{})
 		if err != nil {

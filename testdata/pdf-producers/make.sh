@@ -13,7 +13,8 @@
 #   LibreOffice Writer's PDF/A-2b, tagged PDF and hybrid (ODF inside)
 #     exports;
 #   Chromium with other CJK faces: WenQuanYi Zen Hei and AR PL UMing
-#     (TrueType collections: Identity-H CID fonts).
+#     (TrueType collections: Identity-H CID fonts and Type 3);
+#   Chromium with a diagonal watermark on every page.
 # Re-writers that lose the text are in ../pdf-no-tounicode/make.sh.
 # Writes sources.txt (each PDF and its notice; TestProducers and
 # TestNothingLost read it). Needs: libreoffice-writer, chromium,
@@ -82,5 +83,15 @@ chromium_pdf "$notices/village-labels.txt" "WenQuanYi Zen Hei" chromium-wenquany
 src chromium-wenquanyi_village-labels.pdf village-labels
 chromium_pdf "$notices/health-headstatus.txt" "AR PL UMing CN" chromium-arpluming_health-headstatus.pdf
 src chromium-arpluming_health-headstatus.pdf health-headstatus
+
+# A diagonal watermark on every page ("内部资料 注意保存", light grey,
+# turned 35°), as offices stamp internal copies: Chromium draws it with the
+# text, glyph by glyph between the body's.
+"$work/gbkpdf" -html "Noto Sans CJK SC" "$notices/scheme-parts.txt" |
+  sed 's#<body>#<body><div style="position:fixed;top:95mm;left:10mm;font-size:48pt;color:\#ddd;transform:rotate(-35deg);white-space:nowrap;z-index:-1">内部资料 注意保存</div>#' > "$work/watermark.html"
+chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --user-data-dir="$work/chrome" --no-pdf-header-footer \
+  --print-to-pdf=chromium-watermark_scheme-parts.pdf "file://$work/watermark.html" 2>/dev/null
+src chromium-watermark_scheme-parts.pdf scheme-parts
 
 printf '%s\n' "${sources[@]}" > sources.txt

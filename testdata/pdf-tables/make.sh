@@ -8,8 +8,10 @@
 #                           category cells;
 #   calc-ledger.pdf         ../corpus/ledger-2025.xlsx printed by LibreOffice
 #                           Calc, landscape, one page wide, its header row
-#                           repeated (fitwidth.py): a ledger printed to PDF.
-# Needs: libreoffice, chromium, python3 with openpyxl, fonts-noto-cjk.
+#                           repeated (fitwidth.py): a ledger printed to PDF;
+#   gs-rotated-ledger.pdf   calc-ledger.pdf on portrait pages, turned, with
+#                           /Rotate 90 (Ghostscript).
+# Needs: libreoffice, chromium, python3 with openpyxl, fonts-noto-cjk, ghostscript.
 set -euo pipefail
 cd "$(dirname "$0")"
 work=$(mktemp -d)
@@ -27,3 +29,10 @@ chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-backgrou
 /usr/bin/python3 fitwidth.py ../corpus/ledger-2025.xlsx "$work/calc-ledger.xlsx"
 lo "$work/calc-ledger.xlsx"
 mv "$work/calc-ledger.pdf" .
+
+# The Calc ledger put on portrait A4 by Ghostscript (-dPDFFitPage turns each
+# landscape page a quarter turn to fit, and /Rotate 90 shows it upright;
+# the fonts become Type 1C): how print drivers and re-distillers write a
+# landscape ledger.
+gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfwrite -sPAPERSIZE=a4 -dFIXEDMEDIA -dPDFFitPage \
+  -dAutoRotatePages=/PageByPage -o gs-rotated-ledger.pdf calc-ledger.pdf
