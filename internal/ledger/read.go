@@ -81,12 +81,6 @@ func Read(data []byte, kind string, opt ReadOptions) (*notice.Notice, error) {
 	if err != nil {
 		return nil, err
 	}
-	return FromGrids(grids, opt)
-}
-
-// FromGrids reads the sheets another reader made (SpreadsheetML), as Read
-// reads a workbook's: the sheet opt names, or every sheet holding a ledger.
-func FromGrids(grids []Grid, opt ReadOptions) (*notice.Notice, error) {
 	if opt.Sheet != "" {
 		for _, g := range grids {
 			if g.Sheet == opt.Sheet {
