@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/rectify/rectify/internal/docx"
+	"github.com/rectify/rectify/internal/ledger"
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/olefile"
 )
@@ -153,6 +154,9 @@ func Sniff(data []byte) string {
 		}
 		return "xls" // its reader says what else it is (damaged, encrypted)
 	}
+	if ledger.IsSpreadsheetML(data) {
+		return "xmlss"
+	}
 	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
 	if len(t) > 0 && t[0] == '{' {
 		return "json"
@@ -238,7 +242,7 @@ func isWorkbook(data []byte) bool {
 }
 
 // containers are the formats whose bytes say for certain what they are.
-var containers = map[string]string{"pdf": "PDF", "docx": "Word", "xlsx": "XLSX", "xls": "XLS"}
+var containers = map[string]string{"pdf": "PDF", "docx": "Word", "xlsx": "XLSX", "xls": "XLS", "xmlss": "Excel 2003 XML"}
 
 // Read reads data as the named format. Where the bytes are certainly of
 // another kind (an .xlsx saved as .xls, a Word file named .xls, a PDF named

@@ -53,7 +53,10 @@ func init() {
 }
 
 func init() {
-	for _, kind := range []string{"xlsx", "xls", "csv"} {
+	// .xml is Excel 2003's XML workbook; an office system's "xls" download
+	// often is one too, and Read goes by the bytes.
+	inputOnly["xml"] = "xmlss"
+	for _, kind := range []string{"xlsx", "xls", "csv", "xmlss"} {
 		RegisterReader(kind, func(_ context.Context, data []byte, opt Options) (*notice.Notice, error) {
 			return ledger.Read(data, kind, ledger.ReadOptions{Sheet: opt.Sheet})
 		})

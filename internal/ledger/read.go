@@ -62,7 +62,8 @@ type ReadOptions struct {
 // ErrNoHeader is returned when no sheet has a ledger header.
 var ErrNoHeader = errors.New("没有找到整改台账的表头（应有“序号”“存在问题”“整改措施”“完成情况”等列）")
 
-// Read reads a ledger of the given kind ("xlsx", "xls" or "csv").
+// Read reads a ledger of the given kind ("xlsx", "xls", "csv" or "xmlss",
+// Excel 2003 XML).
 func Read(data []byte, kind string, opt ReadOptions) (*notice.Notice, error) {
 	var grids []Grid
 	var err error
@@ -71,6 +72,8 @@ func Read(data []byte, kind string, opt ReadOptions) (*notice.Notice, error) {
 		grids, err = gridsXLSX(data)
 	case "xls":
 		grids, err = gridsXLS(data)
+	case "xmlss":
+		grids, err = gridsSpreadsheetML(data)
 	case "csv":
 		var g Grid
 		g, err = gridCSV(data)
@@ -176,13 +179,16 @@ func fromGrids(grids []Grid) (*notice.Notice, error) {
 var (
 	fillUnitRe = lazyre.New(`(?:填报|报送|填表)单位\s*(?:（盖章）|\(盖章\))?\s*[:：]\s*(.+?)\s*(?:（盖章）|\(盖章\))?\s*(?:(?:填报|报送|填表)?(?:时间|日期)\s*[:：].*)?$`)
 	fillDateRe = lazyre.New(`(?:填报|报送|填表)?(?:时间|日期)\s*[:：]\s*(.+)$`)
+	wideSpaces = strings.NewReplacer("\u3000", " ", "\u00a0", " ")
 )
 
 // fillLines reads the unit and date from the lines above a header (rows
 // before end) and the unit a title line names.
 func fillLines(g *Grid, end int) (unit, date, titleUnit string) {
 	for r := 0; r < end && r < len(g.Rows); r++ {
-		line := strings.TrimSpace(strings.Join(g.Rows[r], " "))
+		// Full-width and no-break spaces part 填报单位 from 填报时间 as often
+		// as ASCII ones; the patterns' \s knows only ASCII.
+		line := strings.TrimSpace(wideSpaces.Replace(strings.Join(g.Rows[r], " ")))
 		if m := fillUnitRe.FindStringSubmatch(line); m != nil && unit == "" {
 			unit = strings.TrimSpace(m[1])
 		}
