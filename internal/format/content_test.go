@@ -34,6 +34,8 @@ func TestContentDecides(t *testing.T) {
 		{"ledgers/two-row-header.xls", "台账.et", false},
 		{"corpus/ledger-2025.xlsx", "台账.et", false},
 		{"corpus/ledger-2025.xlsx", "台账模板.xltx", false},
+		{"ledgers/spreadsheetml/system-export.xls", "台账.xml", false},
+		{"ledgers/spreadsheetml/system-export.xls", "台账.xlsx", true},
 	}
 	for _, c := range cases {
 		t.Run(c.file+" as "+c.as, func(t *testing.T) {
