@@ -195,6 +195,22 @@ func planBatch(args []string, outDir, ext string, recursive bool) ([]job, error)
 // under the folder named on the command line.
 type inputFile struct{ path, dir string }
 
+// savedPageFolder reports the folder a browser saves beside a page it
+// saves whole ("网页，完整": 通报.html and 通报_files): its .htm files are the
+// page's frames, not notices.
+func savedPageFolder(dir string) bool {
+	base, ok := strings.CutSuffix(dir, "_files")
+	if !ok {
+		return false
+	}
+	for _, ext := range []string{".html", ".htm"} {
+		if st, err := os.Stat(base + ext); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
+}
+
 // listInputs lists the files named, and the readable files of the folders
 // named (with recursive, of their subfolders too), never hidden ones nor
 // the folder skip (a batch's own output folder). A name that does not exist
@@ -216,7 +232,7 @@ func listInputs(args []string, recursive bool, skip os.FileInfo) ([]inputFile, e
 				if path == a {
 					return nil
 				}
-				if info, err := d.Info(); hidden || !recursive || (err == nil && skip != nil && os.SameFile(info, skip)) {
+				if info, err := d.Info(); hidden || !recursive || savedPageFolder(path) || (err == nil && skip != nil && os.SameFile(info, skip)) {
 					return filepath.SkipDir
 				}
 				return nil

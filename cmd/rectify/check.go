@@ -16,7 +16,7 @@ import (
 	"github.com/spf13/pflag"
 )
 
-const checkHelp = `校对通报或台账（.txt .md .json .pdf .docx .xlsx .xls .csv），报告：
+const checkHelp = `校对通报或台账（.txt .md .json .pdf .docx .xlsx .xls .csv .html .htm .mhtml .mht），报告：
   文中声称的合计与问题清单不符；问责人数相加不等于总数；
   问题序号重复、缺号、颠倒；措施日期晚于通报日期或早于巡察开始；
   需要进一步整改的事项与完成情况不符；整改时限已过仍未完成；

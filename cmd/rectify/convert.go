@@ -49,7 +49,7 @@ func init() {
 		help:    convertHelp,
 		setup: func(fs *pflag.FlagSet) func(*env, []string) int {
 			f := &convertFlags{}
-			fs.StringVar(&f.from, "from", "", "输入`格式`：txt、json、pdf、docx、xlsx、xls、csv，默认按扩展名")
+			fs.StringVar(&f.from, "from", "", "输入`格式`：txt、json、pdf、docx、xlsx、xls、csv、html，默认按扩展名")
 			fs.StringVar(&f.to, "to", "", "输出`格式`：txt、json、pdf、docx、xlsx，默认按扩展名")
 			fs.StringVar(&f.outDir, "out-dir", "", "批量转换：输出`目录`，不存在时创建")
 			fs.BoolVarP(&f.recursive, "recursive", "r", false, "批量转换时也转换子目录里的文件，在输出目录里建同样的子目录")
@@ -129,7 +129,7 @@ func readNotice(ctx context.Context, in, from string, opt format.Options, stdin 
 			return nil, diag.Errorf(in, "无法识别的扩展名 %q（可读取 %s）", filepath.Ext(in), strings.Join(format.ReadExtensions(), " "))
 		}
 	} else if name == "" {
-		return nil, diag.Errorf(in, "未知的输入格式 %q（可读取 txt、json、pdf、docx、xlsx、xls、csv）", from)
+		return nil, diag.Errorf(in, "未知的输入格式 %q（可读取 txt、json、pdf、docx、xlsx、xls、csv、html）", from)
 	}
 	label := in
 	var data []byte

@@ -207,7 +207,7 @@ func usage() string {
 	}
 	b.WriteString(`
 支持的格式：
-  读取：.txt .md（通报文字）、.json（通报数据）、.pdf、.docx（Word）、.xlsx .xls .csv（整改台账）
+  读取：.txt .md（通报文字）、.json（通报数据）、.pdf、.docx（Word）、.xlsx .xls .csv（整改台账）、.html .htm .mhtml .mht（网页上的通报）
   写出：.txt、.json、.pdf 和 .docx（GB/T 9704 公文格式）、.xlsx（整改台账和统计表）
 
 示例：

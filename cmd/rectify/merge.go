@@ -16,7 +16,7 @@ import (
 	"github.com/rectify/rectify/internal/safeio"
 )
 
-const mergeHelp = `把各单位报来的通报和整改台账（.pdf .docx .txt .md .json .xlsx .xls .csv）汇总成一个工作簿，
+const mergeHelp = `把各单位报来的通报和整改台账（.pdf .docx .txt .md .json .xlsx .xls .csv .html .mhtml）汇总成一个工作簿，
 供巡察办、纪委监委使用：
   汇总        每个单位一行：问题数、各完成情况、完成率、超期未完成、问责人数、
               通报所称合计与清单是否相符、校对错误数、来源文件；合计行用公式；
@@ -112,7 +112,7 @@ func runMerge(e *env, f *mergeFlags, args []string) int {
 		inputs = append(inputs, in.path)
 	}
 	if len(inputs) == 0 {
-		fmt.Fprintln(e.stderr, "rectify merge：没有找到可以汇总的文件（.pdf .docx .txt .md .json .xlsx .xls .csv）")
+		fmt.Fprintln(e.stderr, "rectify merge：没有找到可以汇总的文件（.pdf .docx .txt .md .json .xlsx .xls .csv .html .mhtml）")
 		return diag.ExitInput
 	}
 	mergeGC()

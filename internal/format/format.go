@@ -161,6 +161,9 @@ func Sniff(data []byte) string {
 	if len(t) > 0 && t[0] == '{' {
 		return "json"
 	}
+	if isHTML(data) {
+		return "html"
+	}
 	return ""
 }
 

@@ -29,7 +29,7 @@ var (
 		`微信好友|朋友圈|微信|新浪微博|微博|QQ空间|QQ好友|QQ|复制链接|默认|[大中小](?:\s*[大中小]){1,2}`)
 	// chromeLeft is what may remain of a chrome line once its fields and
 	// buttons are gone: brackets, separators, punctuation, white space.
-	chromeLeft = regexp.MustCompile(`^[\s【】\[\]()（）|｜/·:：,，.。>＞»\-—_]*$`)
+	chromeLeft  = regexp.MustCompile(`^[\s【】\[\]()（）|｜/·:：,，.。>＞»\-—_]*$`)
 	footerMarks = regexp.MustCompile(`版权所有|Copyright|©|ICP备|ICP证|公网安备|网站标识码|网站地图|网站识别码|政府网站找错|建议使用.{0,20}浏览器`)
 	breadcrumb  = regexp.MustCompile(`^(?:当前位置|您的位置|您现在的位置|您当前的位置|所在位置|当前页面)\s*[:：]`)
 	prevNext    = regexp.MustCompile(`^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]`)

@@ -16,12 +16,12 @@ import (
 // A page is a parsed web page cut into what a reader of the notice reads
 // (its article) and what the site wraps around every article (chrome).
 type page struct {
-	doc     *html.Node
-	root    *html.Node // the article: the element holding the notice's text
-	title   string     // the article's title, as the page shows it
+	doc   *html.Node
+	root  *html.Node // the article: the element holding the notice's text
+	title string     // the article's title, as the page shows it
 	// titleNode is the element showing the title, when the page has one.
 	titleNode *html.Node
-	pubDate string     // ISO date the site says it published the article
+	pubDate   string // ISO date the site says it published the article
 }
 
 // unread are elements whose content is never text a reader sees.

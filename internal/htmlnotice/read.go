@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -38,7 +39,10 @@ const (
 var errTooLarge = fmt.Errorf("网页过大（超过 %d MB），不像一份通报", MaxPageBytes>>20)
 
 // ErrNoArticle is a page in which no notice text was found.
-var ErrNoArticle = errors.New("网页中没有找到通报的正文")
+var ErrNoArticle = errors.New("网页中没有找到通报的正文（标题、问题清单或整改情况）")
+
+// noticeTitle is what a notice's title says (通报, 整改, 巡察…).
+var noticeTitle = regexp.MustCompile(`通报|整改|巡察|巡视|审计|问题|情况|报告|方案`)
 
 // Read reads a notice from a saved web page (.html, .htm, .mhtml, .mht).
 func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
@@ -118,7 +122,7 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 	n, err := textnotice.Parse(paras)
 	if err != nil {
 		if errors.Is(err, textnotice.ErrNoNotice) && len(ledgers) == 0 {
-			return nil, fmt.Errorf("%w（%v）", ErrNoArticle, err)
+			return nil, ErrNoArticle
 		}
 		if len(ledgers) == 0 || (len(paras) > 0 && !errors.Is(err, textnotice.ErrNoNotice)) {
 			return nil, err
@@ -126,6 +130,12 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 		n = textnotice.Kept(paras)
 	}
 	n.AddTables(ledgers, ledgerHeading)
+	if len(n.Issues()) == 0 && len(n.Sections) == 0 && !noticeTitle.MatchString(n.Title) {
+		// Any titled text is a notice to the text grammar; a web page is
+		// more often something else the user saved (a site's front page,
+		// a news item), which says none of a notice's words.
+		return nil, ErrNoArticle
+	}
 	if n.Date == "" && p.pubDate != "" {
 		// The site's publication date stands in for a notice that states
 		// none: a page is published on or after the day it was written.

@@ -172,7 +172,7 @@ func TestFormats(t *testing.T) {
 	if err := json.NewDecoder(res.Body).Decode(&f); err != nil {
 		t.Fatal(err)
 	}
-	for _, ext := range []string{".pdf", ".txt", ".md", ".json", ".xlsx", ".xls", ".csv", ".docx"} {
+	for _, ext := range []string{".pdf", ".txt", ".md", ".json", ".xlsx", ".xls", ".csv", ".docx", ".html", ".htm", ".mhtml", ".mht"} {
 		if !contains(f.Read, ext) {
 			t.Errorf("readable formats %v lack %s", f.Read, ext)
 		}
@@ -236,6 +236,15 @@ func TestImport(t *testing.T) {
 	n = decodeNotice(t, importFile(t, s, "download", readTestFile(t, corpusPDF)))
 	if len(n.Issues()) != 63 {
 		t.Error("sniffed PDF")
+	}
+	n = decodeNotice(t, importFile(t, s, "通报.mhtml", readTestFile(t, "../../testdata/html/chromium.mhtml")))
+	if len(n.Issues()) == 0 {
+		t.Error("web page saved by Chromium: no issues")
+	}
+	// A saved page without its extension is sniffed as a page.
+	n = decodeNotice(t, importFile(t, s, "download", readTestFile(t, "../../testdata/html/cms-gbk.html")))
+	if len(n.Issues()) != 7 {
+		t.Errorf("sniffed GBK web page: %d issues, want 7", len(n.Issues()))
 	}
 }
 
