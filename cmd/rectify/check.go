@@ -80,6 +80,9 @@ func runCheck(e *env, f *checkFlags, args []string) int {
 	}
 	if in != "-" {
 		if data, err := readFile(in); err == nil {
+			if k, body, err := format.Decide(kind, data, in); err == nil {
+				kind, data = k, body // what the reader read, not what the name says
+			}
 			switch kind {
 			case "text":
 				if text, err := textnotice.Decode(data); err == nil {

@@ -124,10 +124,7 @@ func readNotice(ctx context.Context, in, from string, opt format.Options, stdin 
 		if in == "-" {
 			return nil, diag.Errorf("标准输入", "从标准输入读取时需要用 --from 指明格式")
 		}
-		name = format.FromPath(in)
-		if name == "" {
-			return nil, diag.Errorf(in, "无法识别的扩展名 %q（可读取 %s）", filepath.Ext(in), strings.Join(format.ReadExtensions(), " "))
-		}
+		name = format.FromPath(in) // "": the bytes decide (format.Decide)
 	} else if name == "" {
 		return nil, diag.Errorf(in, "未知的输入格式 %q（可读取 txt、json、pdf、docx、xlsx、xls、csv、html）", from)
 	}

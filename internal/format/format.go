@@ -247,15 +247,13 @@ func isWorkbook(data []byte) bool {
 // containers are the formats whose bytes say for certain what they are.
 var containers = map[string]string{"pdf": "PDF", "docx": "Word", "xlsx": "XLSX", "xls": "XLS", "xmlss": "Excel 2003 XML"}
 
-// Read reads data as the named format. Where the bytes are certainly of
-// another kind (an .xlsx saved as .xls, a Word file named .xls, a PDF named
-// .txt), the bytes decide, and opt.Log says so unless the extension is one
-// that may hold either (WPS's .et and .wps). A file that is not what a
-// binary format's name says (a text file renamed .pdf) is refused.
-func Read(ctx context.Context, name string, data []byte, opt Options) (n *notice.Notice, err error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("文件为空")
-	}
+// Decide names the reader for data whose extension or --from says name (""
+// when neither says anything): where the bytes are certainly of another
+// kind (an .xlsx saved as .xls, a Word file named .xls, a PDF named .txt or
+// without an extension) they decide. It gives the bytes that reader takes (a
+// PDF without what came before its header) and refuses a file that is not
+// what a binary format's name says (a text file renamed .pdf).
+func Decide(name string, data []byte, file string) (kind string, body []byte, err error) {
 	sniffed := Sniff(data)
 	if sniffed == "xlsx" && !isWorkbook(data) {
 		sniffed = "" // a zip that is neither: a zip reader says what it lacks
@@ -266,7 +264,7 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (n *notice
 	if bytes.HasPrefix(data, oleMagic) {
 		switch compoundKind(data) {
 		case "encrypted":
-			return nil, errors.New("文件设有打开密码（已加密），无法读取：请在 Word、Excel 或 WPS 中取消密码后另存，再导入")
+			return "", nil, errors.New("文件设有打开密码（已加密），无法读取：请在 Word、Excel 或 WPS 中取消密码后另存，再导入")
 		case "":
 			if name == "docx" || name == "xls" {
 				sniffed = name // damaged or unknown: the named reader says how
@@ -278,22 +276,51 @@ func Read(ctx context.Context, name string, data []byte, opt Options) (n *notice
 			data, sniffed = data[at:], "pdf"
 		}
 	}
-	if what, ok := containers[sniffed]; ok && sniffed != name {
-		if _, either := inputOnly[strings.ToLower(strings.TrimPrefix(filepath.Ext(opt.File), "."))]; !either {
-			logf(opt, fmt.Sprintf("%s：内容其实是 %s 文件，按 %s 读取", opt.File, what, what))
-		}
-		name = sniffed
-	} else if what, ok := containers[name]; ok && sniffed != name {
-		ext := filepath.Ext(opt.File)
-		if ext == "" {
-			ext = "." + name
-		}
+	ext := filepath.Ext(file)
+	if ext == "" && name != "" {
+		ext = "." + name
+	}
+	if _, ok := containers[sniffed]; ok {
+		return sniffed, data, nil
+	}
+	if what, ok := containers[name]; ok {
 		switch {
 		case bytes.HasPrefix(data, []byte("{\\rtf")):
-			return nil, fmt.Errorf("扩展名是 %s，但内容是 RTF 文件；请在 Word 或 WPS 里另存为 .docx 再导入", ext)
+			return "", nil, fmt.Errorf("扩展名是 %s，但内容是 RTF 文件；请在 Word 或 WPS 里另存为 .docx 再导入", ext)
 		case name != "docx": // the Word reader says what a non-Word file is
-			return nil, fmt.Errorf("扩展名是 %s，但内容不是 %s 文件", ext, what)
+			return "", nil, fmt.Errorf("扩展名是 %s，但内容不是 %s 文件", ext, what)
 		}
+	}
+	if name == "" && sniffed == "json" {
+		return "json", data, nil
+	}
+	if name == "" {
+		what := fmt.Sprintf("无法识别的扩展名 %q", ext)
+		if ext == "" {
+			what = "文件没有扩展名"
+		}
+		return "", nil, fmt.Errorf("%s，内容也不是 PDF、Word 或 Excel 文件（可读取 %s；文字通报请用 .txt 扩展名或 --from txt）", what, strings.Join(ReadExtensions(), " "))
+	}
+	return name, data, nil
+}
+
+// Read reads data as the named format, or as what Decide finds the bytes
+// are; opt.Log says so when they are not what the extension says, unless
+// the extension is one that may hold either (WPS's .et and .wps).
+func Read(ctx context.Context, name string, data []byte, opt Options) (n *notice.Notice, err error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("文件为空")
+	}
+	kind, data, err := Decide(name, data, opt.File)
+	if err != nil {
+		return nil, err
+	}
+	if kind != name {
+		if _, either := inputOnly[strings.ToLower(strings.TrimPrefix(filepath.Ext(opt.File), "."))]; !either {
+			what := containers[kind]
+			logf(opt, fmt.Sprintf("%s：内容其实是 %s 文件，按 %s 读取", opt.File, what, what))
+		}
+		name = kind
 	}
 	r, err := LookupReader(name)
 	if err != nil {
