@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -51,6 +53,9 @@ type walker struct {
 	curIndt bool // the line being built is indented
 	lines   []line
 	pre     int // inside <pre>: white space kept
+	// space: white space seen since the last character written (written
+	// before the next one, if any); lineBreak: it had a line break.
+	space, lineBreak bool
 }
 
 // walk reads n's content into blocks.
@@ -114,25 +119,39 @@ func (w *walker) text(s string) {
 		return
 	}
 	// HTML white space collapses to one space; no-break and full-width
-	// spaces stay (at a line's start they are its indent).
-	space := false
+	// spaces stay (at a line's start they are its indent). A run of white
+	// space with a line break between two wide characters is dropped, as
+	// browsers drop it (CSS Text 3 segment breaks): Word's "save as web
+	// page" and CMS editors wrap long Chinese lines in the source.
 	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
-			space = true
+		switch r {
+		case ' ', '\t', '\f':
+			w.space = true
+			continue
+		case '\n', '\r':
+			w.space, w.lineBreak = true, true
 			continue
 		}
-		if space && w.cur.Len() > 0 {
-			w.cur.WriteByte(' ')
+		if w.space && w.cur.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(w.cur.String())
+			if !(w.lineBreak && wide(last) && wide(r)) {
+				w.cur.WriteByte(' ')
+			}
 		}
-		space = false
+		w.space, w.lineBreak = false, false
 		w.cur.WriteRune(r)
-	}
-	if space && w.cur.Len() > 0 {
-		w.cur.WriteByte(' ')
 	}
 }
 
+// wide reports a character of the East Asian scripts and their
+// punctuation, between which a source line break is no space.
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef) ||
+		r == '“' || r == '”' || r == '‘' || r == '’' || r == '…' || r == '—'
+}
+
 func (w *walker) endLine() {
+	w.space, w.lineBreak = false, false
 	raw := w.cur.String()
 	w.cur.Reset()
 	indented := w.curIndt || strings.HasPrefix(raw, "\u00a0\u00a0") || strings.HasPrefix(raw, "\u3000")

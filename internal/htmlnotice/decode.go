@@ -37,7 +37,7 @@ func decode(data []byte, declared string) (string, error) {
 	}
 	enc, name := charset.Lookup(label)
 	if enc == nil {
-		return "", fmt.Errorf("网页声明的字符编码 %q 无法识别；请在浏览器中另存为 UTF-8 编码的网页后再试", label)
+		return "", fmt.Errorf("网页声明的字符编码 %q 无法识别；请在浏览器中打开这个网页，另存为“网页，单个文件（.mhtml）”后再试", label)
 	}
 	switch name {
 	case "utf-8":

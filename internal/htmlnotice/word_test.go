@@ -1,0 +1,67 @@
+package htmlnotice
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// wordPage is a notice as Word's "另存为网页" writes it (and as CMS editors
+// keep it when the text is pasted from Word): GB2312, source lines wrapped
+// inside Chinese sentences, the title broken by <br>, list labels in
+// conditional comments' content with &nbsp; after them, <o:p> elements.
+const wordPage = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta http-equiv=Content-Type content="text/html; charset=gb2312"><meta name=Generator content="Microsoft Word 15">
+<title>关于巡察整改进展情况的通报</title>
+<style><!-- p.MsoNormal {margin:0cm; text-align:justify; font-size:10.5pt;} --></style></head>
+<body lang=ZH-CN style='tab-interval:21.0pt;text-justify-trim:punctuation'>
+<div class=WordSection1 style='layout-grid:15.6pt'>
+<p class=MsoNormal align=center style='text-align:center'><span style='font-size:22.0pt;font-family:方正小标宋简体'>中共某某县财政局党组<br>
+关于巡察整改进展情况的通报<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span style='font-size:16.0pt;font-family:仿宋_GB2312'>根据县委巡察工作安排，县委第二巡察组于2024年9月2日至10月31日对县财政局党组开展了巡察，并于12月5日反馈了巡察意见。现将整改进展情况通报如
+下。<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoListParagraph style='text-indent:32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US style='font-family:黑体'><span style='mso-list:Ignore'>一、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]><span style='font-family:黑体'>关于预算执行进度偏慢的
+问题<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>整改情况：建立预算执行月通报制度，对执行进度低于序时进度的单位
+约谈提醒。目前已完成整改。<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoListParagraph style='text-indent:32.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US style='font-family:黑体'><span style='mso-list:Ignore'>二、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]><span style='font-family:黑体'>关于政府采购管理不规范的问题</span></p>
+<p class=MsoNormal style='text-indent:32.0pt'><span style='font-family:仿宋_GB2312'>整改情况：修订政府采购内控制度，开展专项检查。该问题正在整改中，计划2025年10月底前完成。</span></p>
+<p class=MsoNormal align=right style='text-align:right'><span style='font-family:仿宋_GB2312'>中共某某县财政局党组<span lang=EN-US><o:p></o:p></span></span></p>
+<p class=MsoNormal align=right style='text-align:right'><span lang=EN-US style='font-family:仿宋_GB2312'>2025</span><span style='font-family:仿宋_GB2312'>年<span lang=EN-US>6</span>月<span lang=EN-US>30</span>日</span></p>
+<p class=MsoNormal><span lang=EN-US><o:p>&nbsp;</o:p></span></p>
+</div>
+</body>
+</html>`
+
+// TestWordHTML: a page saved by Word reads as its text: no space where the
+// source wrapped a Chinese sentence, list labels kept, the title whole.
+func TestWordHTML(t *testing.T) {
+	data, err := encodeGBK(wordPage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := Read(context.Background(), []byte(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Issuer != "中共某某县财政局党组" || n.Title != "关于巡察整改进展情况的通报" || n.Date != "2025-06-30" {
+		t.Errorf("issuer %q title %q date %q", n.Issuer, n.Title, n.Date)
+	}
+	if !strings.HasSuffix(n.Preamble, "现将整改进展情况通报如下。") {
+		t.Errorf("preamble %q: the wrapped source line left a space", n.Preamble)
+	}
+	is := n.Issues()
+	if len(is) != 2 || is[0].Title != "预算执行进度偏慢" || is[0].Status != "completed" ||
+		is[1].Title != "政府采购管理不规范" || is[1].Status != "in_progress" || is[1].Deadline != "2025-10" {
+		for _, i := range is {
+			t.Logf("%d %q %q %q", i.Number, i.Title, i.Status, i.Deadline)
+		}
+		t.Fatalf("issues read wrong")
+	}
+	if a := is[0].Actions[0].Text; strings.Contains(a, " ") {
+		t.Errorf("measure %q has a space from the source's wrapping", a)
+	}
+	if len(n.Unplaced) != 0 {
+		t.Errorf("unplaced %+v", n.Unplaced)
+	}
+}
