@@ -15,6 +15,10 @@ func init() {
 	// Tab-separated tables in the text (copied out of Word or a web page)
 	// are read by the ledger's rules, as Word tables are.
 	RegisterReader("text", func(_ context.Context, data []byte, _ Options) (*notice.Notice, error) {
+		// A sheet saved as text (Excel's "Unicode text"): one table, no prose.
+		if n, ok := ledger.FromText(data); ok {
+			return n, nil
+		}
 		tables := 0
 		return textnotice.ReadTables(data, func(rows [][]string) *notice.Notice {
 			tables++

@@ -202,6 +202,9 @@ var ledgerStatusWords = []struct{ word, status string }{
 // says how far it is, when it says so.
 func statusOf(status, mark, progress string) (string, string) {
 	fromProgress := func() (string, string) {
+		if st := percentStatus(progress); st != "" {
+			return st, progress
+		}
 		if st, w := notice.FindStatus(progress); st != "" {
 			return st, w
 		}
@@ -232,6 +235,24 @@ func statusOf(status, mark, progress string) (string, string) {
 		return st, w
 	}
 	return "", status
+}
+
+var percentRe = lazyre.New(`^(\d{1,3}(?:\.\d+)?)\s*[%％]$`)
+
+// percentStatus reads a progress given as a percentage (整改进度 80%): all
+// of it done, none of it, or under way; "" for any other text.
+func percentStatus(progress string) string {
+	m := percentRe.FindStringSubmatch(progress)
+	if m == nil {
+		return ""
+	}
+	switch v, _ := strconv.ParseFloat(m[1], 64); {
+	case v >= 100:
+		return notice.Completed
+	case v == 0:
+		return notice.NotStarted
+	}
+	return notice.InProgress
 }
 
 var monthOnlyRe = lazyre.New(`^(\d{1,2})\s*月(?:份)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前)?(?:完成)?$`)
@@ -284,7 +305,7 @@ func deadlineOf(text, date string) (string, string) {
 
 var periodRe = lazyre.New(`^(\d{4})\s*年\s*(?:第\s*([一二三四1-4])\s*季度|([上下])半年)(?:末|底)?(?:前|之前|以前)?(?:完成)?$`)
 
-var numberMarkRe = lazyre.New(`^[（(]?([一二三四五六七八九十百]+|\d+(?:[.\-－]\d+)*)[）)]?[、.．]?$`)
+var numberMarkRe = lazyre.New(`^[（(]?((?:[一二三四五六七八九十百]+|\d+)(?:[.\-－]\d+)*)[）)]?[、.．]?$`)
 
 // issueNumber reads a 序号 cell: 3, "3", "（三）", "三、", and "1.3" (the
 // third issue under heading 1). It is 0 when the cell is no number.
@@ -306,6 +327,24 @@ func issueNumber(s string) int {
 		return v
 	}
 	return max(0, notice.CNNumber(d))
+}
+
+// numberGroup is the leading part of a compound 序号 ("一-1", "2-3",
+// "1.2": issue 1 of group 一), the category the issue belongs to when the
+// sheet gives none otherwise; 0 for a plain number.
+func numberGroup(s string) int {
+	m := numberMarkRe.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0
+	}
+	i := strings.IndexAny(m[1], ".-－")
+	if i <= 0 {
+		return 0
+	}
+	if v, err := strconv.Atoi(m[1][:i]); err == nil {
+		return v
+	}
+	return notice.CNNumber(m[1][:i])
 }
 
 // deadlineText reads a deadline written as text, such as "2025年12月",

@@ -1,10 +1,12 @@
 package ledger
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/textenc"
 )
 
@@ -28,7 +30,7 @@ func gridCSV(data []byte) (Grid, error) {
 		return Grid{}, fmt.Errorf("CSV 文件：%w", err)
 	}
 	g := Grid{Sheet: "CSV", Dates: map[[2]int]string{}}
-	err = scanCSV(text, func(rec []string) error {
+	err = scanCSV(text, separator(text), func(rec []string) error {
 		if len(g.Rows) >= maxRows {
 			return fmt.Errorf("CSV 超过 %d 行（Excel 工作表的上限）", maxRows)
 		}
@@ -38,11 +40,39 @@ func gridCSV(data []byte) (Grid, error) {
 	return g, err
 }
 
+// separator is the field separator of a CSV ledger: a comma, or the ';' of
+// a system whose list separator is the semicolon, or the tab of Excel's
+// "Unicode text" — whichever splits one of the first lines into the most
+// ledger header words (a comma when none does better).
+func separator(text string) byte {
+	best, bestWords := byte(','), 0
+	lines := strings.SplitN(text[:min(len(text), 1<<16)], "\n", headerSearch+1)
+	for _, sep := range []byte{',', ';', '\t'} {
+		for _, line := range lines[:min(len(lines), headerSearch)] {
+			words := 0
+			for f := range strings.SplitSeq(line, string(sep)) {
+				if fieldOf(strings.Trim(f, "\" \r")) != FieldNone {
+					words++
+				}
+			}
+			if words > bestWords {
+				best, bestWords = sep, words
+			}
+		}
+	}
+	return best
+}
+
 // scanCSV splits CSV text (RFC 4180, commas, quotes doubled inside quoted
 // fields; a stray quote elsewhere is kept as text, as Excel does) into
 // records, skipping empty lines. Fields are counted and measured as they are
-// scanned; only the first maxCols of a record are kept.
-func scanCSV(text string, emit func([]string) error) error {
+// scanned; only the first maxCols of a record are kept. sep is the field
+// separator (a comma; see separator).
+func scanCSV(text string, sep byte, emit func([]string) error) error {
+	stops := ",\r\n"
+	if sep != ',' {
+		stops = string(sep) + "\r\n"
+	}
 	line := 1
 	var rec []string
 	nfields := 0
@@ -85,7 +115,7 @@ func scanCSV(text string, emit func([]string) error) error {
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
-		case c == '"' && !fieldStarted(text, i):
+		case c == '"' && !fieldStarted(text, i, sep):
 			// A quoted field: up to the closing quote; "" is a quote.
 			inField = true
 			j := i + 1
@@ -109,7 +139,7 @@ func scanCSV(text string, emit func([]string) error) error {
 				break
 			}
 			i = j
-		case c == ',':
+		case c == sep:
 			inField = true
 			if err := endField(); err != nil {
 				return err
@@ -127,7 +157,7 @@ func scanCSV(text string, emit func([]string) error) error {
 		default:
 			// Unquoted text up to the next comma or line end.
 			inField = true
-			k := strings.IndexAny(text[i:], ",\r\n")
+			k := strings.IndexAny(text[i:], stops)
 			if k < 0 {
 				k = len(text) - i
 			}
@@ -142,6 +172,35 @@ func scanCSV(text string, emit func([]string) error) error {
 
 // fieldStarted: text before i on the current field (a quote in the middle
 // of unquoted text is literal).
-func fieldStarted(text string, i int) bool {
-	return i > 0 && text[i-1] != ',' && text[i-1] != '\n' && text[i-1] != '\r'
+func fieldStarted(text string, i int, sep byte) bool {
+	return i > 0 && text[i-1] != sep && text[i-1] != '\n' && text[i-1] != '\r'
 }
+
+// FromText reads a text file that is one tab-separated table under a ledger
+// header, as Excel's 另存为“Unicode 文本” and WPS's 文本文件 write a sheet:
+// every record as wide as the sheet's used range. ok is false for any other
+// text (a notice, with or without a table in it), which is left to the
+// notice reader.
+func FromText(data []byte) (n *notice.Notice, ok bool) {
+	text, _, err := textenc.Decode(data)
+	if err != nil || separator(text) != '\t' {
+		return nil, false
+	}
+	g := Grid{Sheet: "文本", Dates: map[[2]int]string{}}
+	width := -1
+	err = scanCSV(text, '\t', func(rec []string) error {
+		if len(g.Rows) >= maxRows || len(rec) < 3 || width >= 0 && len(rec) != width {
+			return errNotTable
+		}
+		width = len(rec)
+		g.Rows = append(g.Rows, rec)
+		return nil
+	})
+	if err != nil {
+		return nil, false
+	}
+	n, err = fromGrid(&g)
+	return n, err == nil
+}
+
+var errNotTable = errors.New("not one table")

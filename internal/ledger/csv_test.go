@@ -21,7 +21,7 @@ func TestScanCSV(t *testing.T) {
 		"序号,存在问题\n1,\"关于“学习”的问题\"": "[序号 存在问题]|[1 关于“学习”的问题]",
 	} {
 		var got []string
-		if err := scanCSV(in, func(r []string) error { got = append(got, fmt.Sprint(r)); return nil }); err != nil {
+		if err := scanCSV(in, ',', func(r []string) error { got = append(got, fmt.Sprint(r)); return nil }); err != nil {
 			t.Errorf("%q: %v", in, err)
 			continue
 		}

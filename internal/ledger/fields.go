@@ -31,7 +31,7 @@ const (
 
 // headerWords lists each field's header words from the JSON contract's
 // synonyms table (and the words other offices' ledgers use for the same
-// columns: 问题清单, 落实情况, 是否销号, 完成期限, 责任股室…), in the order of precedence used when a header names two
+// columns: 问题清单, 落实情况, 是否销号, 完成期限, 责任股室, 整改进度…), in the order of precedence used when a header names two
 // fields equally well (see fieldOf). The first word of each field is the one
 // the exported ledger uses. A slice, not a map: matching must never depend
 // on map iteration order.
@@ -43,7 +43,7 @@ var headerWords = []struct {
 	{FieldCategory, []string{"问题类别", "类别", "问题类型", "方面"}},
 	{FieldTitle, []string{"存在问题", "反馈问题", "问题", "问题描述", "具体问题", "问题表现", "问题清单", "问题内容"}},
 	{FieldActions, []string{"整改措施", "整改举措", "具体措施"}},
-	{FieldProgress, []string{"整改进展情况", "整改进展", "进展情况", "整改情况", "落实情况", "目前进展"}},
+	{FieldProgress, []string{"整改进展情况", "整改进展", "进展情况", "整改情况", "落实情况", "目前进展", "整改进度", "完成进度"}},
 	{FieldStatus, []string{"完成情况", "整改状态", "是否完成", "状态", "是否销号", "销号情况"}},
 	{FieldDeadline, []string{"整改时限", "完成时限", "时限", "完成期限", "整改期限", "完成时间", "整改时间"}},
 	{FieldLeader, []string{"责任领导", "牵头领导", "分管领导"}},

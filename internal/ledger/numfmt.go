@@ -81,6 +81,10 @@ func builtinFormat(id int) string {
 		return `m"月"d"日"`
 	case 31:
 		return `yyyy"年"m"月"d"日"`
+	case 9:
+		return "0%"
+	case 10:
+		return "0.00%"
 	case 18, 19, 20, 21, 32, 33, 34, 35, 45, 46, 47, 55, 56:
 		return "h:mm"
 	}
@@ -105,6 +109,34 @@ func serialDate(v float64, code string, date1904 bool) string {
 		return t.Format("2006-01")
 	}
 	return t.Format("2006-01-02")
+}
+
+// isPercent: the format shows numbers as percentages (0%, 0.0%): a % outside
+// quotes in its first section.
+func isPercent(code string) bool {
+	for i := 0; i < len(code); i++ {
+		switch code[i] {
+		case '"':
+			j := strings.IndexByte(code[i+1:], '"')
+			if j < 0 {
+				return false
+			}
+			i += j + 1
+		case '\\':
+			i++
+		case ';':
+			return false
+		case '%':
+			return true
+		}
+	}
+	return false
+}
+
+// percentText writes a number shown as a percentage as the sheet shows it
+// ("80%" for 0.8), so that a 整改进度 column reads as written.
+func percentText(v float64) string {
+	return numberText(math.Round(v*1e8)/1e6) + "%"
 }
 
 // numberText writes a number as a ledger cell shows it plainly: integers

@@ -195,6 +195,10 @@ func fillLines(g *Grid, end int) (unit, date, titleUnit string) {
 		if m := fillDateRe.FindStringSubmatch(line); m != nil && date == "" {
 			if d := notice.FindDates(m[1]); len(d) > 0 {
 				date = d[0].ISO
+			} else if f := strings.Fields(m[1]); len(f) > 0 {
+				if d := notice.ParseDeadline(f[0]); len(d) == 10 && d[4] == '-' {
+					date = d // 2025-12-05, 2025/12/5, 2025.12.05
+				}
 			}
 		}
 		if u := unitOfTitle(line); u != "" && titleUnit == "" {
@@ -370,13 +374,18 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		}
 		catTitle := lastCat
 		catNum := len(n.Categories) + 1
+		group := 0 // the category a compound 序号 names (一-1, 2-3)
 		if catTitle == "" && section != "" {
 			catTitle = section
 			if sectionNum > 0 {
 				catNum = sectionNum
 			}
+		} else if catTitle == "" {
+			if group = numberGroup(fill.own(r, FieldNumber)); group > 0 {
+				catNum = group
+			}
 		}
-		if cat == nil || cat.Title != catTitle {
+		if cat == nil || cat.Title != catTitle || group > 0 && cat.Number != group {
 			n.Categories = append(n.Categories, notice.Category{Number: catNum, Title: catTitle})
 			cat = &n.Categories[len(n.Categories)-1]
 			firstOf = append(firstOf, len(all))

@@ -583,7 +583,9 @@ func (s *xlsSheet) grid(formatOf func(xf int) string, date1904 bool) (Grid, erro
 		}
 		text := c.text
 		if c.isNum {
-			if iso := serialDate(c.num, formatOf(c.xf), date1904); iso != "" {
+			if code := formatOf(c.xf); isPercent(code) {
+				text = percentText(c.num)
+			} else if iso := serialDate(c.num, code, date1904); iso != "" {
 				g.Dates[[2]int{c.row, c.col}] = iso
 				text = iso
 			} else {

@@ -42,13 +42,14 @@ var errXLSXDamaged = errors.New("Excel（.xlsx）文件已损坏，无法读取"
 
 // xlsxBook is what the workbook parts say about all sheets.
 type xlsxBook struct {
-	files    map[string]*zip.File
-	sst      []string
-	xfFormat []string // number format code of each cell style (cellXfs)
-	xfDate   []bool   // whether that format shows a date
-	date1904 bool
-	kept     int // bytes of text kept so far
-	width    int // cells in the widest row read so far
+	files     map[string]*zip.File
+	sst       []string
+	xfFormat  []string // number format code of each cell style (cellXfs)
+	xfDate    []bool   // whether that format shows a date
+	xfPercent []bool   // whether that format shows a percentage (整改进度 80%)
+	date1904  bool
+	kept      int // bytes of text kept so far
+	width     int // cells in the widest row read so far
 }
 
 func gridsXLSX(data []byte) ([]Grid, error) {
@@ -239,6 +240,7 @@ func (b *xlsxBook) readStyles(name string) error {
 		}
 		b.xfFormat = append(b.xfFormat, code)
 		b.xfDate = append(b.xfDate, datePrecision(code) != notDate)
+		b.xfPercent = append(b.xfPercent, isPercent(code))
 	}
 	return err
 }
@@ -478,7 +480,11 @@ func (b *xlsxBook) setCell(g *Grid, row, col int, text, typ string, style []byte
 			g.Dates[[2]int{row, col}] = iso
 			text = iso
 		} else if v, err := strconv.ParseFloat(text, 64); err == nil {
-			text = numberText(v)
+			if b.percentStyle(style) {
+				text = percentText(v)
+			} else {
+				text = numberText(v)
+			}
 		}
 	}
 	for len(g.Rows) <= row {
@@ -501,6 +507,15 @@ func (b *xlsxBook) setCell(g *Grid, row, col int, text, typ string, style []byte
 	cells[col] = text
 	g.Rows[row] = cells
 	return nil
+}
+
+// percentStyle: the cell's style shows its number as a percentage.
+func (b *xlsxBook) percentStyle(style []byte) bool {
+	if len(style) == 0 {
+		return false
+	}
+	xf, err := strconv.Atoi(string(style))
+	return err == nil && xf >= 0 && xf < len(b.xfPercent) && b.xfPercent[xf]
 }
 
 // numberDate is the ISO date of a number cell whose style shows a date.
