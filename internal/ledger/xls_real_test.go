@@ -28,7 +28,7 @@ var realXLS = []struct {
 	{file: "formula_test_sjmachin.xls", cells: [][4]string{{"Sheet1", "1", "1", "МОСКВА Москва"}, {"Sheet1", "3", "1", "ABCDEF"}, {"Sheet1", "5", "1", "TRUE"}, {"Sheet1", "6", "1", "#DIV/0!"}}},
 	{file: "xf_class.xls", cells: [][4]string{{"table1", "0", "0", "RED"}, {"table1", "3", "2", "RIGHT"}}},
 	{file: "profiles.xls", cells: [][4]string{{"PROFILEDEF", "1", "0", "P8.2"}, {"PROFILEDEF", "1", "1", "100"}, {"PROFILELEVELS", "1", "1", "2.5%"}}}, // a percent format: read as shown, as 整改进度 columns are
-	{file: "invalid_formula.xls", cells: [][4]string{{"Sheet1", "0", "0", "#REF!"}}}, // WPS's cached result
+	{file: "invalid_formula.xls", cells: [][4]string{{"Sheet1", "0", "0", "#REF!"}}},                                                                   // WPS's cached result
 	{file: "DateFormats.xls", cells: [][4]string{{"Sheet1", "0", "1", "2007-08-10"}, {"Sheet1", "2", "0", "UK date"}}},
 	{file: "1904DateWindowing.xls", cells: [][4]string{{"Sheet1", "0", "0", "2000-01-01"}}},
 	{file: "Employee.xls", cells: [][4]string{{"Sheet1", "1", "1", "Employee Info"}}},
