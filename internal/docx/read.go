@@ -55,9 +55,11 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 		}
 	}
 	tables := 0
+	var above []string // the text since the last table: a ledger's title and 填报 lines
 	for i, b := range blocks {
 		if b.table == nil {
 			addPara(i, b.text)
+			above = append(above, b.text)
 			continue
 		}
 		tables++
@@ -65,7 +67,10 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 		for _, m := range b.table.merges {
 			g.Merges = append(g.Merges, ledger.Merge{R1: m[0], C1: m[1], R2: m[2], C2: m[3]})
 		}
+		lines := above[max(0, len(above)-4):]
+		above = nil
 		if n, err := ledger.FromGrid(g); err == nil {
+			ledger.TakeLines(n, lines)
 			ledgers = append(ledgers, n)
 			ledgerHeading = append(ledgerHeading, lastHeading)
 			continue

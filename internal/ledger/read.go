@@ -424,6 +424,21 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	return n, nil
 }
 
+// TakeLines gives a ledger read from a table (FromGrid) the unit and date
+// that the lines written above the table state — a title such as
+// “某某县市场监督管理局巡察反馈问题整改台账”, a “填报单位：… 填报日期：…”
+// line — as a sheet's rows above its header would, where the table names
+// none itself.
+func TakeLines(n *notice.Notice, lines []string) {
+	g := Grid{}
+	for _, l := range lines {
+		g.Rows = append(g.Rows, []string{l})
+	}
+	unit, date, titleUnit := fillLines(&g, len(g.Rows))
+	n.Issuer = cmp.Or(n.Issuer, unit, titleUnit)
+	n.Date = cmp.Or(n.Date, date)
+}
+
 // FromGrid reads a ledger from cells that came from elsewhere (a table in a
 // Word notice): the same header synonyms and row rules as a sheet.
 func FromGrid(g *Grid) (*notice.Notice, error) { return fromGrid(g) }

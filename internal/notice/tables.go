@@ -1,6 +1,9 @@
 package notice
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // AddTables puts the issues read from tables inside a notice (a Word table,
 // a ruled table in a PDF, whose header is a ledger's) into the notice: as
@@ -9,6 +12,9 @@ import "strings"
 // table i, or ""; that part of the notice then holds the issue list.
 func (n *Notice) AddTables(tables []*Notice, headings []string) {
 	for i, t := range tables {
+		// A ledger table's 填报单位 and date, where the text names none.
+		n.Issuer = cmp.Or(n.Issuer, t.Issuer)
+		n.Date = cmp.Or(n.Date, t.Date)
 		for _, c := range t.Categories {
 			// Numbered as the grammar numbers a notice's categories: an
 			// untitled one (a table without a category column) has none.
