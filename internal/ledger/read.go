@@ -29,6 +29,10 @@ type Grid struct {
 	Merges []Merge
 	// Hidden marks the columns the sheet hides (only the first maxCols).
 	Hidden []bool
+	// Links are the targets of cells' hyperlinks (a 佐证材料 file) and
+	// Comments the text of their comments (批注), by [row, col]: kept in the
+	// remarks of the issue on that row. nil when the sheet has none.
+	Links, Comments map[[2]int]string
 	// HiddenSheet: the workbook hides the sheet (a list for drop-downs, an
 	// older copy): read only when no sheet in view holds a ledger.
 	HiddenSheet bool
@@ -128,7 +132,11 @@ func fromGrids(grids []Grid) (*notice.Notice, error) {
 			continue
 		}
 		if repeats(one, sheets) {
-			continue // a view of issues already read (未完成事项, 销号清单)
+			// A view of issues already read (未完成事项, 销号清单), or
+			// one of the “三张清单” (问题清单, 任务清单, 责任清单) adding
+			// its columns to the same issues: what it adds is kept.
+			fillIn(one, sheets)
+			continue
 		}
 		sheets, names = append(sheets, one), append(names, name)
 	}
@@ -265,6 +273,48 @@ func repeats(one *notice.Notice, earlier []*notice.Notice) bool {
 	return true
 }
 
+// fillIn gives the earlier sheets' issues what a later sheet listing the
+// same issues (by title) says and they leave blank: the 任务清单's actions,
+// deadline and status, the 责任清单's leader, unit and person.
+func fillIn(one *notice.Notice, earlier []*notice.Notice) {
+	byTitle := map[string]*notice.Issue{}
+	for _, e := range earlier {
+		for ci := range e.Categories {
+			for ii := range e.Categories[ci].Issues {
+				is := &e.Categories[ci].Issues[ii]
+				if _, ok := byTitle[is.Title]; !ok {
+					byTitle[is.Title] = is
+				}
+			}
+		}
+	}
+	for _, c := range one.Categories {
+		for _, from := range c.Issues {
+			to := byTitle[from.Title]
+			if len(to.Actions) == 0 && to.Lead == "" {
+				to.Lead, to.Actions, to.Ordinals = from.Lead, from.Actions, from.Ordinals
+			}
+			if to.Status == "" && to.StatusText == "" {
+				to.Status, to.StatusText = from.Status, from.StatusText
+			}
+			if to.Deadline == "" {
+				to.Deadline, to.DeadlineText = from.Deadline, from.DeadlineText
+			}
+			// Not the remarks: a view's own columns (问题序号, 情况说明)
+			// describe the view.
+			to.Progress = cmp.Or(to.Progress, from.Progress)
+			if r := from.Responsible; r != nil {
+				if to.Responsible == nil {
+					to.Responsible = &notice.Responsible{}
+				}
+				to.Responsible.Leader = cmp.Or(to.Responsible.Leader, r.Leader)
+				to.Responsible.Unit = cmp.Or(to.Responsible.Unit, r.Unit)
+				to.Responsible.Person = cmp.Or(to.Responsible.Person, r.Person)
+			}
+		}
+	}
+}
+
 // fromGrid turns a ledger sheet into the model.
 func fromGrid(g *Grid) (*notice.Notice, error) {
 	h := findHeader(g)
@@ -348,7 +398,7 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 		if h.marks != nil {
 			rc.mark = fill.mark(r, h.marks)
 		}
-		if h.extra != nil || len(g.Rows[r]) > h.width {
+		if h.extra != nil || len(g.Rows[r]) > h.width || g.Links != nil || g.Comments != nil {
 			rc.extra = fill.extra(r, h)
 		}
 		if open && fill.continues(r, &batch[len(batch)-1]) {

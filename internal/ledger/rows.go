@@ -164,7 +164,20 @@ func (f *filler) extra(r int, h header) string {
 	var parts []string
 	for _, x := range h.extra {
 		if v := clean(f.at(r, x.col)); v != "" {
+			if link := f.g.Links[[2]int{r, x.col}]; link != "" && link != v {
+				v += "（" + link + "）"
+			}
 			parts = append(parts, x.label+"："+v)
+		}
+	}
+	if f.g.Links != nil || f.g.Comments != nil {
+		for c := range min(len(f.g.Rows[r]), maxCols) {
+			if link := f.g.Links[[2]int{r, c}]; link != "" && !slices.ContainsFunc(h.extra, func(x extraColumn) bool { return x.col == c }) {
+				parts = append(parts, "链接："+link)
+			}
+			if note := clean(f.g.Comments[[2]int{r, c}]); note != "" {
+				parts = append(parts, "批注："+note)
+			}
 		}
 	}
 	for c := h.width; c < len(f.g.Rows[r]); c++ {

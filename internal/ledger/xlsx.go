@@ -48,8 +48,9 @@ type xlsxBook struct {
 	xfDate    []bool   // whether that format shows a date
 	xfPercent []bool   // whether that format shows a percentage (整改进度 80%)
 	date1904  bool
-	kept      int // bytes of text kept so far
-	width     int // cells in the widest row read so far
+	kept      int       // bytes of text kept so far
+	width     int       // cells in the widest row read so far
+	links     []linkRef // the sheet's hyperlinks, resolved once its relationships are read
 }
 
 func gridsXLSX(data []byte) ([]Grid, error) {
@@ -124,6 +125,9 @@ func gridsXLSX(data []byte) ([]Grid, error) {
 		}
 		g, err := b.readSheet(p, s.name)
 		if err != nil {
+			return nil, err
+		}
+		if err := b.readNotes(p, &g); err != nil {
 			return nil, err
 		}
 		g.HiddenSheet = s.hidden
@@ -317,7 +321,7 @@ func (b *xlsxBook) keep(n int) error {
 // readSheet streams one worksheet into a grid.
 func (b *xlsxBook) readSheet(part, name string) (Grid, error) {
 	g := Grid{Sheet: name, Dates: map[[2]int]string{}}
-	b.width = 0
+	b.width, b.links = 0, b.links[:0]
 	x, err := b.openSAX(b.files[part], maxSheetXML)
 	if err != nil {
 		return g, err
@@ -396,6 +400,19 @@ func (b *xlsxBook) readSheet(part, name string) (Grid, error) {
 			case "mergeCell":
 				if m, ok := mergeRef(string(x.attr(ev, "ref"))); ok {
 					g.Merges = append(g.Merges, m)
+				}
+			case "hyperlink":
+				var l linkRef
+				x.attrs(ev, func(k, v []byte) {
+					switch {
+					case string(k) == "ref":
+						l.ref = string(v)
+					case bytes.HasSuffix(k, []byte(":id")):
+						l.rid = string(v)
+					}
+				})
+				if l.rid != "" && len(b.links) < maxCols*maxCols {
+					b.links = append(b.links, l)
 				}
 			}
 		case gosax.EventEnd:
