@@ -145,6 +145,7 @@ func (m *Merger) combine(g *group, files map[string]*File, res *Result) *Unit {
 		if len(u.Files) == 1 {
 			out.Outcome = "已汇总"
 			for i := range f.issues {
+				f.issues[i].statusFile, f.issues[i].statusDate = f.path, f.date
 				u.Issues = append(u.Issues, &f.issues[i])
 			}
 		} else {
@@ -307,6 +308,7 @@ func (m *Merger) mergeIssues(u *Unit, f *facts, conflict func(file string, issue
 	base := u.Files[0]
 	for j := range f.issues {
 		is := f.issues[j]
+		is.statusFile, is.statusDate = f.path, f.date
 		if pair[j] < 0 {
 			conflict(f.path, is.Number, "issue-only-here", "问题（%d）“%s”只见于 %s，%s 中没有", is.Number, is.Title, f.path, base)
 			cp := is
@@ -326,7 +328,18 @@ func (m *Merger) mergeIssues(u *Unit, f *facts, conflict func(file string, issue
 func mergeIssue(into, from *Issue, file, base string, conflict func(file string, issue int, code, format string, args ...any)) {
 	switch {
 	case into.Status == "":
-		into.Status = from.Status
+		into.Status, into.statusFile, into.statusDate = from.Status, from.statusFile, from.statusDate
+	case from.Status != "" && from.Status != into.Status && isDate(into.statusDate) && isDate(from.statusDate) && into.statusDate != from.statusDate:
+		// Two reports of the unit on different dates (the October ledger
+		// and December's): the later one says how far the issue is now.
+		newer := into
+		if from.statusDate > into.statusDate {
+			newer = from
+		}
+		conflict(file, into.Number, "status-differs", "问题（%d）“%s”的完成情况不一致：%s（%s）为“%s”，%s（%s）为“%s”（按日期较晚的%s统计）",
+			into.Number, into.Title, into.statusFile, notice.ChineseDate(into.statusDate), notice.StatusLabel[into.Status],
+			file, notice.ChineseDate(from.statusDate), notice.StatusLabel[from.Status], newer.statusFile)
+		into.Status, into.statusFile, into.statusDate = newer.Status, newer.statusFile, newer.statusDate
 	case from.Status != "" && from.Status != into.Status:
 		lesser := into.Status
 		if statusRank[from.Status] < statusRank[lesser] {
@@ -334,7 +347,9 @@ func mergeIssue(into, from *Issue, file, base string, conflict func(file string,
 		}
 		conflict(file, into.Number, "status-differs", "问题（%d）“%s”的完成情况不一致：%s为“%s”，%s为“%s”（按“%s”统计）",
 			into.Number, into.Title, base, notice.StatusLabel[into.Status], file, notice.StatusLabel[from.Status], notice.StatusLabel[lesser])
-		into.Status = lesser
+		if lesser != into.Status {
+			into.Status, into.statusFile, into.statusDate = lesser, from.statusFile, from.statusDate
+		}
 	}
 	switch {
 	case into.Deadline == "":

@@ -37,6 +37,10 @@ type Issue struct {
 	Overdue     bool               `json:"overdue"`
 	DaysOverdue int                `json:"days_overdue,omitempty"`
 	Sources     []string           `json:"sources"` // file and position, for every file that lists it
+	// statusFile and statusDate: the file the status was taken from and the
+	// date it states, so that a later report of the unit supersedes an
+	// earlier one.
+	statusFile, statusDate string
 }
 
 // NoStatus counts, in Unit.Counts, the issues whose files state no status.
