@@ -319,9 +319,24 @@ func FuzzRead(f *testing.F) {
 		`<si><t>序号</t></si><si><r><t>存在问题</t></r></si>`, `<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14"/></cellXfs>`, false), "xlsx")
 	xls, _ := os.ReadFile("../../testdata/ledgers/excel-combined.xls")
 	f.Add(xls, "xls")
+	// the second round's shapes: ';' and tab separators, Unicode text, 销号
+	// and 整改进度 columns, compound 序号, comments and hyperlinks
+	f.Add([]byte("序号;存在问题;整改措施;整改进度;是否销号\r\n一-1;\"a;b\";\"c\r\nd\";80%;否\r\n二-1;e;f;100%;是\r\n"), "csv")
+	f.Add([]byte("\xff\xfe\x8f\x5e\xf7\x53\t\x00\x58\x5b\x28\x57\xee\x95\x98\x98\t\x00\x74\x65\x39\x65\xaa\x63\xbd\x65\n\x00"), "txt")
+	for _, name := range []string{"blind2/wps-xml.xlsx", "blind2/three-lists.xlsx", "blind2/xlwt-1904.xls"} {
+		data, _ := os.ReadFile("../../testdata/ledgers/" + name)
+		f.Add(data, strings.TrimPrefix(filepath.Ext(name), "."))
+	}
 	f.Fuzz(func(t *testing.T, data []byte, kind string) {
 		switch kind {
 		case "csv", "xlsx", "xls":
+		case "txt":
+			if n, ok := FromText(data); ok {
+				if _, err := notice.Marshal(n); err != nil {
+					t.Fatal(err)
+				}
+			}
+			return
 		default:
 			return
 		}
