@@ -112,6 +112,9 @@ func TestRules(t *testing.T) {
 		{"status-word", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].StatusText = "差不多了" }},
 		{"status-missing", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].Status = "" }},
 		{"no-actions", Warning, func(n *notice.Notice) { n.Categories[0].Issues[1].Actions = nil }},
+		{"status-contradiction", Warning, func(n *notice.Notice) {
+			n.Categories[0].Issues[1].StatusText, n.Categories[0].Issues[1].Progress = "已完成", "制度草案已起草，审议程序尚未完成"
+		}},
 		{"stated-parts", Error, func(n *notice.Notice) {
 			n.Stated = map[string]int{"issues": 2, notice.Completed: 2, notice.InProgress: 1}
 		}},
@@ -263,5 +266,39 @@ func TestNumbersRestartPerCategory(t *testing.T) {
 	}
 	if got := codes(n); len(got) != 0 {
 		t.Errorf("sheets numbered from 1: %v", got)
+	}
+}
+
+// TestStatusContradiction: a status its own progress text contradicts is
+// flagged, done against not done only; a progress text that goes on about
+// what follows, or a status that may sit beside either, is not.
+func TestStatusContradiction(t *testing.T) {
+	for _, c := range []struct {
+		status, progress string
+		flagged          bool
+	}{
+		{notice.Completed, "正在推进，预计年底完成", true},
+		{notice.Completed, "制度草案已起草，审议程序尚未完成", true},
+		{notice.Completed, "各项措施正在整改中", true},
+		{notice.InProgress, "已完成验收的项目逐一复核。", false},
+		{notice.Completed, "正在推进的项目预计年底完成", false},
+		{notice.InProgress, "已全部完成整改", true},
+		{notice.NotStarted, "2025年5月已完成整改", true},
+		{notice.Completed, "已完成，下一步将持续巩固整改成果", false},
+		{notice.Completed, "2025年5月已全部完成整改", false},
+		{notice.InProgress, "已完成调研，正在推进", false},
+		{notice.Ongoing, "已完成", false},
+		{notice.BasicallyCompleted, "正在整改", false},
+		{notice.Completed, "召开专题会议2次", false},
+	} {
+		is := issue(1, c.status, "建立制度。")
+		is.Progress = c.progress
+		got := codes(Check(model(is), Options{}))["status-contradiction"]
+		if (len(got) > 0) != c.flagged {
+			t.Errorf("%s beside %q: flagged %v, want %v", c.status, c.progress, len(got) > 0, c.flagged)
+		}
+		if len(got) > 0 && !strings.Contains(got[0].Message, c.progress[:6]) {
+			t.Errorf("message %q does not quote the progress", got[0].Message)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"unicode"
@@ -85,7 +86,8 @@ func before(d, t string) bool {
 }
 
 // checkStatuses flags issues without a status, status words outside the
-// vocabulary, and issues without actions.
+// vocabulary, a status its own progress text contradicts, and issues
+// without actions.
 func checkStatuses(n *notice.Notice, _ Options) []Finding {
 	var fs []Finding
 	for _, is := range n.Issues() {
@@ -99,12 +101,60 @@ func checkStatuses(n *notice.Notice, _ Options) []Finding {
 					Message: fmt.Sprintf("问题（%d）的完成情况“%s”不是规范用语（已完成、基本完成、正在整改、未完成、长期坚持）", is.Number, is.StatusText)})
 			}
 		}
+		if said, word := progressVerdict(is); said != "" {
+			fs = append(fs, Finding{Level: Warning, Code: "status-contradiction", Issue: is.Number, Location: where(is),
+				Message: fmt.Sprintf("问题（%d）的完成情况是“%s”，整改进展却写“%s”（%s）：请核对哪个是对的", is.Number,
+					cmp.Or(is.StatusText, notice.StatusLabel[is.Status]), word, shorten(is.Progress))})
+		}
 		if len(is.Actions) == 0 || (len(is.Actions) == 1 && strings.TrimSpace(is.Actions[0].Text) == "") {
 			fs = append(fs, Finding{Level: Warning, Code: "no-actions", Issue: is.Number, Location: where(is),
 				Message: fmt.Sprintf("问题（%d）“%s”没有整改措施", is.Number, is.Title)})
 		}
 	}
 	return fs
+}
+
+// progressVerdict is the status word of an issue's progress text when it
+// says done where the status says not, or the reverse (a ledger's 完成情况
+// column 已完成 beside 整改进展 "尚未完成…", a status not updated after the
+// work was done). Basically done and ongoing are left alone: either may sit
+// beside both.
+func progressVerdict(is *notice.Issue) (status, word string) {
+	if is.Progress == "" || is.Progress == is.StatusText {
+		return "", ""
+	}
+	said, word := clauseVerdict(is.Progress)
+	done := func(s string) (bool, bool) {
+		switch s {
+		case notice.Completed:
+			return true, true
+		case notice.InProgress, notice.NotStarted:
+			return false, true
+		}
+		return false, false
+	}
+	a, okA := done(is.Status)
+	b, okB := done(said)
+	if !okA || !okB || a == b {
+		return "", ""
+	}
+	return said, word
+}
+
+// clauseVerdict is the status a text ends a clause on, from its last such
+// clause: "……，目前正在推进" and "审议程序尚未完成" say it; "已完成验收的项目
+// 逐一复核" (a status word inside a noun phrase) and "预计年底完成" (a plan;
+// words under three characters) do not.
+func clauseVerdict(text string) (status, word string) {
+	clauses := strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("，。；,;！!", r) })
+	for i := len(clauses) - 1; i >= 0; i-- {
+		c := strings.TrimSpace(clauses[i])
+		st, w := notice.FindStatus(c)
+		if st != "" && len([]rune(w)) >= 3 && (strings.HasSuffix(c, w) || strings.HasSuffix(c, w+"中")) {
+			return st, w
+		}
+	}
+	return "", ""
 }
 
 var (
