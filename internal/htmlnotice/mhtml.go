@@ -30,63 +30,74 @@ func IsMHTML(data []byte) bool {
 		(bytes.Contains(h, []byte("multipart/related")) || bytes.Contains(h, []byte("content-type: text/html")))
 }
 
-// mhtmlPage takes the page out of a web archive as Chromium, Edge and
-// Internet Explorer save it ("网页，单个文件"): the first text/html part (the
-// one "start" names, when it names one), decoded from quoted-printable or
-// base64, with the charset its Content-Type gives.
-func mhtmlPage(data []byte) (page []byte, declared string, err error) {
+// An htmlPart is one page of a web archive with the charset its part's
+// Content-Type declares.
+type htmlPart struct {
+	body    []byte
+	charset string
+}
+
+// maxFrames bounds the frames' pages read from one archive.
+const maxFrames = 16
+
+// mhtmlPages takes the pages out of a web archive as Chromium, Edge and
+// Internet Explorer save it ("网页，单个文件"): the main page (the part
+// "start" names, else the first text/html part), then the pages of its
+// frames, decoded from quoted-printable or base64.
+func mhtmlPages(data []byte) ([]htmlPart, error) {
 	r := textproto.NewReader(bufio.NewReader(bytes.NewReader(data)))
 	h, err := r.ReadMIMEHeader()
 	if err != nil && len(h) == 0 {
-		return nil, "", fmt.Errorf("网页存档（MHTML）的头部无法读取：%v", err)
+		return nil, fmt.Errorf("网页存档（MHTML）的头部无法读取：%v", err)
 	}
 	mediaType, params, err := mime.ParseMediaType(h.Get("Content-Type"))
 	if err != nil {
-		return nil, "", fmt.Errorf("网页存档（MHTML）的内容类型无法识别：%v", err)
+		return nil, fmt.Errorf("网页存档（MHTML）的内容类型无法识别：%v", err)
 	}
 	if mediaType == "text/html" {
 		body, err := partBody(r.R, h.Get("Content-Transfer-Encoding"))
-		return body, params["charset"], err
+		return []htmlPart{{body, params["charset"]}}, err
 	}
 	if !strings.HasPrefix(mediaType, "multipart/") || params["boundary"] == "" {
-		return nil, "", fmt.Errorf("网页存档（MHTML）的内容类型是 %s，其中没有网页", mediaType)
+		return nil, fmt.Errorf("网页存档（MHTML）的内容类型是 %s，其中没有网页", mediaType)
 	}
 	start := strings.Trim(params["start"], "<>")
 	mr := multipart.NewReader(r.R, params["boundary"])
-	var first []byte
-	var firstCharset string
-	for {
+	var pages []htmlPart
+	total := 0
+	for len(pages) < maxFrames {
 		p, err := mr.NextRawPart()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			if first != nil {
-				break // a torn archive: the page came before the tear
+			if len(pages) > 0 {
+				break // a torn archive: its pages came before the tear
 			}
-			return nil, "", fmt.Errorf("网页存档（MHTML）已损坏：%v", err)
+			return nil, fmt.Errorf("网页存档（MHTML）已损坏：%v", err)
 		}
 		t, ps, _ := mime.ParseMediaType(p.Header.Get("Content-Type"))
 		if t != "text/html" {
 			continue
 		}
-		isStart := start != "" && strings.Trim(p.Header.Get("Content-ID"), "<>") == start
-		if first != nil && !isStart {
-			continue // frames' pages come after the main one
-		}
 		body, err := partBody(p, p.Header.Get("Content-Transfer-Encoding"))
 		if err != nil {
-			return nil, "", err
+			return nil, err
 		}
-		first, firstCharset = body, ps["charset"]
-		if start == "" || isStart {
-			break
+		if total += len(body); total > MaxPageBytes {
+			return nil, errTooLarge
+		}
+		part := htmlPart{body, ps["charset"]}
+		if start != "" && strings.Trim(p.Header.Get("Content-ID"), "<>") == start {
+			pages = append([]htmlPart{part}, pages...)
+		} else {
+			pages = append(pages, part)
 		}
 	}
-	if first == nil {
-		return nil, "", errors.New("网页存档（MHTML）中没有网页（text/html）部分")
+	if len(pages) == 0 {
+		return nil, errors.New("网页存档（MHTML）中没有网页（text/html）部分")
 	}
-	return first, firstCharset, nil
+	return pages, nil
 }
 
 // partBody reads one part, undoing its transfer encoding, at most maxPage

@@ -226,14 +226,15 @@ func (p *page) findTitle(body *html.Node, metaTitle, titleTag string) {
 		}
 	}
 	// agreement is how much of the metadata's title an element's text is:
-	// all of it, more of it (a <title> cut short), or at least half.
+	// all of it, more of it (a <title> cut short, or without the issuer),
+	// or at least half.
 	agreement := func(t string) int {
 		t = squeeze(t)
 		best := 0
 		for _, w := range want {
 			n, m := utf8.RuneCountInString(t), utf8.RuneCountInString(w)
 			switch {
-			case strings.HasPrefix(t, w) && n <= 2*m+10:
+			case strings.Contains(t, w) && n <= 2*m+10:
 				best = max(best, m)
 			case strings.Contains(w, t) && 2*n >= m:
 				best = max(best, n)

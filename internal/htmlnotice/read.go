@@ -45,8 +45,36 @@ var ErrNoArticle = errors.New("网页中没有找到通报的正文（标题、�
 var noticeTitle = regexp.MustCompile(`通报|整改|巡察|巡视|审计|问题|情况|报告|方案`)
 
 // Read reads a notice from a saved web page (.html, .htm, .mhtml, .mht).
+// In a web archive the main page is read first, then its frames' pages
+// (old CMSes show the article in an <iframe>) until one holds a notice.
 func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
-	p, err := parsePage(data)
+	if !IsMHTML(data) {
+		return readPage(ctx, data, "")
+	}
+	pages, err := mhtmlPages(data)
+	if err != nil {
+		return nil, err
+	}
+	var first error
+	for _, p := range pages {
+		n, err := readPage(ctx, p.body, p.charset)
+		if err == nil {
+			return n, nil
+		}
+		if first == nil {
+			first = err
+		}
+		if !errors.Is(err, ErrNoArticle) {
+			break
+		}
+	}
+	return nil, first
+}
+
+// readPage reads a notice from one page's bytes; declared is the charset
+// an archive's part declares for it.
+func readPage(ctx context.Context, data []byte, declared string) (*notice.Notice, error) {
+	p, err := parsePage(data, declared)
 	if err != nil {
 		return nil, err
 	}
@@ -166,16 +194,9 @@ func startsWithTitle(blocks []block, title string) bool {
 	return false
 }
 
-// parsePage decodes and parses a page (taking it out of a web archive
-// first), within the limits, and finds its article.
-func parsePage(data []byte) (*page, error) {
-	declared := ""
-	if IsMHTML(data) {
-		var err error
-		if data, declared, err = mhtmlPage(data); err != nil {
-			return nil, err
-		}
-	}
+// parsePage decodes and parses a page within the limits, and finds its
+// article.
+func parsePage(data []byte, declared string) (*page, error) {
 	if len(data) > MaxPageBytes {
 		return nil, errTooLarge
 	}

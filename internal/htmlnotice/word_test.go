@@ -2,8 +2,11 @@ package htmlnotice
 
 import (
 	"context"
+	"encoding/base64"
 	"strings"
 	"testing"
+
+	"github.com/rectify/rectify/internal/notice"
 )
 
 // wordPage is a notice as Word's "另存为网页" writes it (and as CMS editors
@@ -63,5 +66,58 @@ func TestWordHTML(t *testing.T) {
 	}
 	if len(n.Unplaced) != 0 {
 		t.Errorf("unplaced %+v", n.Unplaced)
+	}
+}
+
+// TestDisclosurePage: a 政府信息公开 page sets a metadata table above the
+// article (索引号, 发布机构, 生成日期…, labels and values in cells of their
+// own); it is chrome, not the notice's text.
+func TestDisclosurePage(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>关于巡察整改进展情况的通报</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/xxgk/">信息公开</a></div>
+<div class="xxgk-detail">
+<table class="xxgk-meta"><tr><td>索引号：</td><td>11350981MB0123456X/2025-00123</td><td>发布机构：</td><td>福安市民政局</td></tr>
+<tr><td>生成日期：</td><td>2025-07-16</td><td>主题分类：</td><td>综合政务</td></tr>
+<tr><td>文号：</td><td></td><td>有效性：</td><td>有效</td></tr>
+<tr><td>名称：</td><td colspan="3">中共福安市民政局党组关于巡察整改进展情况的通报</td></tr></table>
+<h2>中共福安市民政局党组关于巡察整改进展情况的通报</h2>
+<div class="article">
+<p>根据市委巡察工作安排，2024年10月8日至11月29日，市委第三巡察组对市民政局党组开展了巡察。现将整改进展情况通报如下。</p>
+<p>一、关于养老服务设施运营监管不到位的问题</p>
+<p>整改情况：对全市养老机构开展安全检查，整改隐患21处。已完成整改。</p>
+<p>二、关于社会救助资金审核不严的问题</p>
+<p>整改情况：追回不符合条件人员救助资金1.2万元。已完成整改。</p>
+</div></div>
+<div class="foot">版权所有：福安市人民政府 网站标识码：3509810001</div></body></html>`
+	n, err := Read(context.Background(), []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Issuer != "中共福安市民政局党组" || len(n.Issues()) != 2 || n.Date != "2025-07-16" {
+		t.Errorf("issuer %q, %d issues, date %q", n.Issuer, len(n.Issues()), n.Date)
+	}
+	data, _ := notice.Marshal(n)
+	for _, w := range []string{"索引号", "11350981", "发布机构", "综合政务", "有效性", "名称"} {
+		if strings.Contains(string(data), w) {
+			t.Errorf("the metadata's %q reached the data", w)
+		}
+	}
+}
+
+// TestArchiveFrame: an archive whose main page shows the article in an
+// <iframe> is read from the frame's page.
+func TestArchiveFrame(t *testing.T) {
+	frame := `<html><body><p>中共某某县水利局党组关于巡察整改情况的通报</p><p>一、关于项目管理不规范的问题</p><p>整改情况：已完成整改。</p></body></html>`
+	archive := "MIME-Version: 1.0\r\nContent-Type: multipart/related; type=\"text/html\"; boundary=\"B\"\r\n\r\n" +
+		"--B\r\nContent-Type: text/html\r\nContent-Location: http://x/a.html\r\n\r\n" +
+		`<html><body><div><a href="/">首页</a></div><iframe src="cid:frame-1@mhtml.blink"></iframe></body></html>` + "\r\n" +
+		"--B\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		base64.StdEncoding.EncodeToString([]byte(frame)) + "\r\n--B--\r\n"
+	n, err := Read(context.Background(), []byte(archive))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if is := n.Issues(); len(is) != 1 || is[0].Title != "项目管理不规范" {
+		t.Errorf("issues %+v", is)
 	}
 }
