@@ -27,10 +27,10 @@ var (
 		`浏览次数|阅读次数|访问次数|点击次数|点击数|点击量|浏览量|阅读量|访问量|浏览|阅读|字体|字号|` +
 		`信息来源|文章来源|稿件来源|来源|作者|编辑|责任编辑|审核|审稿|校对|供稿|发布者|发布人|文号|名称|标题)\s*[:：]` +
 		`|(?:索引号|发布机构|发文机关|发文机构|主题分类|组配分类|体裁分类|服务对象|主题词|关键词|有效性|公开方式|公开范围|公开时限|所属机构|生成日期|成文日期|发文字号)\s*[:：]?)`)
-	timeLabel  = regexp.MustCompile(`时间|日期`)
-	timeValue  = regexp.MustCompile(`^[\d\s\-/:年月日.]*$`)
-	countLabel = regexp.MustCompile(`次数|数|量|浏览|阅读`)
-	countValue = regexp.MustCompile(`^\d*\s*次?$`)
+	timeLabel   = regexp.MustCompile(`时间|日期`)
+	timeValue   = regexp.MustCompile(`^[\d\s\-/:年月日.]*$`)
+	countLabel  = regexp.MustCompile(`次数|数|量|浏览|阅读`)
+	countValue  = regexp.MustCompile(`^\d*\s*次?$`)
 	chromeWords = regexp.MustCompile(`打印本页|打印本文|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|返回列表|返回首页|返回|` +
 		`分享到|分享|收藏本页|加入收藏|收藏|扫一扫在手机打开当前页|扫一扫在手机上打开|扫一扫|在手机上打开|手机扫码|手机阅读|` +
 		`微信好友|朋友圈|微信|新浪微博|微博|QQ空间|QQ好友|QQ|复制链接|默认|[大中小](?:\s*[大中小]){1,2}`)
