@@ -23,6 +23,10 @@ type Table struct {
 	cols, rows               []float64 // the grid's lines: x ascending, y from the top
 	cell                     []int     // grid cell (r*cols+c) → the merged cell it is part of
 	glyphs                   []int     // indices into the page's glyphs
+	// slack is how far its column lines may lie from those of the same
+	// table on the next page: a table without vertical rules has them in
+	// the gutters, which the text of each page leaves a little differently.
+	slack float64
 }
 
 // snap is how far apart two rules' positions may be and still be one line
@@ -33,12 +37,20 @@ const snap = 2.0
 // paired to find tables (a 200-row, 20-column table has 4,000 pairs).
 const maxGridPairs = 1 << 20
 
-// Tables finds the ruled tables of a page: grids of at least two rows and two
-// columns whose borders are drawn. A table's glyphs are those that fall in
-// one of its cells (by a point near the glyph's left edge, see fill). Tables drawn without rules (or with only
-// horizontal ones, the three-line style) are not found: their text stays in
-// the page's lines.
+// Tables finds the tables of a page: grids of at least two rows and two
+// columns whose borders are drawn, and tables drawn without vertical rules
+// (three-line and borderless, see unruled.go). A table's glyphs are those
+// that fall in one of its cells (by a point near the glyph's left edge, see
+// fill).
 func Tables(p Page) []Table {
+	ruled := ruledTables(p)
+	tables := append(ruled, unruledTables(p, ruled)...)
+	sort.SliceStable(tables, func(i, j int) bool { return tables[i].Top > tables[j].Top })
+	return tables
+}
+
+// ruledTables finds the grids whose borders are drawn.
+func ruledTables(p Page) []Table {
 	var hs, vs []Rule
 	for _, r := range p.Rules {
 		switch {
@@ -61,7 +73,6 @@ func Tables(p Page) []Table {
 			tables = append(tables, t)
 		}
 	}
-	sort.Slice(tables, func(i, j int) bool { return tables[i].Top > tables[j].Top })
 	return tables
 }
 
@@ -472,7 +483,7 @@ func continues(lines []line, a, b Table) bool {
 		return false
 	}
 	for k := range a.cols {
-		if math.Abs(a.cols[k]-b.cols[k]) > 2*snap {
+		if math.Abs(a.cols[k]-b.cols[k]) > max(2*snap, a.slack, b.slack) {
 			return false
 		}
 	}

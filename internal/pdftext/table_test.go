@@ -67,11 +67,50 @@ func TestTables(t *testing.T) {
 	}
 }
 
+// TestUnruledTables: the notice of ../docx/table.docx with its issue list
+// set as a three-line table and as a borderless one (pdf-tables/unruled.py,
+// exported by Writer) reads as the .docx's hand-checked data, but for one
+// cell: the .docx merges the last two rows' 责任人 (陈建), and without rules
+// between the rows a merged cell cannot be told from an empty one below a
+// full one, so the last issue has no one responsible.
+func TestUnruledTables(t *testing.T) {
+	want := readGolden(t, "../../testdata/docx/table.golden.json")
+	last := want.Issues()[len(want.Issues())-1]
+	if last.Responsible == nil || last.Responsible.Person != "陈建" {
+		t.Fatalf("the golden's last issue: responsible %+v, want 陈建 (merged)", last.Responsible)
+	}
+	last.Responsible = nil
+	for _, pdf := range []string{"writer-threeline.pdf", "writer-borderless.pdf"} {
+		got, err := Read(context.Background(), mustRead(t, "../../testdata/pdf-tables/"+pdf), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", pdf, err)
+		}
+		g, w := withoutSources(t, got), withoutSources(t, want)
+		for k := range w {
+			if !reflect.DeepEqual(g[k], w[k]) {
+				t.Errorf("%s: %s = %v\nwant %v", pdf, k, g[k], w[k])
+			}
+		}
+		for k := range g {
+			if _, ok := w[k]; !ok {
+				t.Errorf("%s: has %s, which the .docx has not", pdf, k)
+			}
+		}
+	}
+}
+
 // TestChromiumLedger: ledger.html printed by Chromium on two landscape
 // pages, the header repeated on the second and merged category cells,
-// checked against the page by hand.
+// checked against the page by hand; ruled, and without any borders (its
+// cells set at the top).
 func TestChromiumLedger(t *testing.T) {
-	n, err := Read(context.Background(), mustRead(t, "../../testdata/pdf-tables/chromium-ledger.pdf"), Options{})
+	for _, pdf := range []string{"chromium-ledger.pdf", "chromium-borderless-ledger.pdf"} {
+		t.Run(pdf, func(t *testing.T) { chromiumLedger(t, pdf) })
+	}
+}
+
+func chromiumLedger(t *testing.T, pdf string) {
+	n, err := Read(context.Background(), mustRead(t, "../../testdata/pdf-tables/"+pdf), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,11 @@
 #                           Calc, landscape, one page wide, its header row
 #                           repeated (fitwidth.py): a ledger printed to PDF;
 #   gs-rotated-ledger.pdf   calc-ledger.pdf on portrait pages, turned, with
-#                           /Rotate 90 (Ghostscript).
+#                           /Rotate 90 (Ghostscript);
+#   writer-threeline.pdf    ../docx/table.docx as a three-line table (三线表)
+#   writer-borderless.pdf   and with no borders (unruled.py), by Writer;
+#   chromium-borderless-ledger.pdf  ledger.html without borders, cells set
+#                           at the top, by Chromium.
 # Needs: libreoffice, chromium, python3 with openpyxl, fonts-noto-cjk, ghostscript.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -36,3 +40,18 @@ mv "$work/calc-ledger.pdf" .
 # landscape ledger.
 gs -q -dNOPAUSE -dBATCH -sDEVICE=pdfwrite -sPAPERSIZE=a4 -dFIXEDMEDIA -dPDFFitPage \
   -dAutoRotatePages=/PageByPage -o gs-rotated-ledger.pdf calc-ledger.pdf
+
+# Tables without vertical rules (unruled.py): ../docx/table.docx set as a
+# three-line table and as a borderless one, exported by LibreOffice Writer;
+# ledger.html with no borders and its cells set at the top, printed by
+# Chromium.
+for style in threeline borderless; do
+  python3 unruled.py $style ../docx/table.docx "$work/writer-$style.docx"
+  lo "$work/writer-$style.docx"
+  mv "$work/writer-$style.pdf" .
+done
+sed 's#th, td { border: 0.75pt solid \#000; padding: 3pt 4pt; vertical-align: middle; }#th, td { padding: 3pt 4pt; vertical-align: top; }#' \
+  ledger.html > "$work/ledger-borderless.html"
+chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --user-data-dir="$work/chrome" --no-pdf-header-footer \
+  --print-to-pdf=chromium-borderless-ledger.pdf "file://$work/ledger-borderless.html" 2>/dev/null
