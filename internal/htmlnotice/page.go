@@ -76,8 +76,8 @@ func analyse(doc *html.Node) *page {
 	}
 	strip(body)
 	p.dropChrome(body)
-	p.root = articleRoot(body)
 	p.findTitle(body, metaTitle, titleTag)
+	p.root = articleRoot(body, p.titleNode)
 	if p.pubDate == "" {
 		p.pubDate = p.dateNearTitle(body)
 	}
@@ -166,27 +166,28 @@ func (p *page) dropChrome(n *html.Node) {
 
 // articleRoot is the deepest element holding at least articleShare of the
 // page's reading text: Han characters outside links (navigation, lists of
-// other articles and share buttons are links). Chrome is already gone.
-func articleRoot(body *html.Node) *html.Node {
+// other articles and share buttons are links). Chrome is already gone. When
+// the page shows the article's title, only text after it counts: an
+// article starts at its title, and a column of the site's own prose beside
+// it (机构职能, 领导信息) comes before it.
+func articleRoot(body, title *html.Node) *html.Node {
 	weights := map[*html.Node]int{}
+	counting := title == nil
 	var weigh func(n *html.Node, inLink bool) int
 	weigh = func(n *html.Node, inLink bool) int {
 		if n.Type == html.TextNode {
-			if inLink {
+			if inLink || !counting {
 				return 0
 			}
-			k := 0
-			for _, r := range n.Data {
-				if unicode.Is(unicode.Han, r) {
-					k++
-				}
-			}
-			return k
+			return hanCount(n.Data)
 		}
 		inLink = inLink || n.DataAtom == atom.A
 		w := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			w += weigh(c, inLink)
+		}
+		if n == title {
+			counting = true
 		}
 		weights[n] = w
 		return w
@@ -212,9 +213,9 @@ func articleRoot(body *html.Node) *html.Node {
 // address in the footer) is a small part of any notice's page.
 const articleShare = 0.8
 
-// findTitle finds the article's title: the last heading-like element
-// before the article, outside it, that the page's metadata or <title>
-// agrees with, else the last <h1> before it, else the metadata.
+// findTitle finds the article's title: the element the page's metadata or
+// <title> agrees with best (the first of equals), else the first <h1>,
+// else the metadata itself. Only text outside links counts.
 func (p *page) findTitle(body *html.Node, metaTitle, titleTag string) {
 	var want []string
 	if metaTitle != "" {
@@ -244,27 +245,21 @@ func (p *page) findTitle(body *html.Node, metaTitle, titleTag string) {
 	}
 	var agreed, h1 *html.Node
 	agreedBy := 0
-	done := false
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
-			if c == p.root {
-				done = true
-				return
-			}
-			if c.Type != html.ElementNode {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || c.DataAtom == atom.A {
 				continue
 			}
-			if contains(c, p.root) {
-				walk(c)
+			t := collapse(nonLinkText(c))
+			if t == "" || hanCount(t) < 4 {
 				continue
 			}
-			t := collapse(textOf(c))
-			if t != "" && len(t) < 600 && hanCount(t) >= 4 {
-				if c.DataAtom == atom.H1 {
+			if len(t) < 600 {
+				if c.DataAtom == atom.H1 && h1 == nil {
 					h1 = c
 				}
-				if a := agreement(t); a > 0 && a >= agreedBy && !inLink(c) {
+				if a := agreement(t); a > agreedBy {
 					agreed, agreedBy = c, a
 					continue // the element itself, not a child of it
 				}
@@ -283,6 +278,27 @@ func (p *page) findTitle(body *html.Node, metaTitle, titleTag string) {
 	case len(want) > 0:
 		p.title = strings.TrimSpace(titleSplit.Split(titleTag, -1)[0])
 	}
+}
+
+// nonLinkText is the text under n outside links.
+func nonLinkText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+		case n.DataAtom == atom.A:
+			return
+		case n.DataAtom == atom.Br || blockElements[n.DataAtom]:
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
 
 // titleSplit cuts a <title> into the article's title and the site's and

@@ -121,3 +121,86 @@ func TestArchiveFrame(t *testing.T) {
 		t.Errorf("issues %+v", is)
 	}
 }
+
+// TestLayouts: pages laid out as small sites lay them out, each read as its
+// author meant: a column of the site's own prose before the article (only
+// text after the title counts), and an article of <br> lines in a layout
+// table's cell with its information line in the same cell.
+func TestLayouts(t *testing.T) {
+	for _, c := range []struct {
+		name, page, issuer, title, date, preamble string
+		issues                                      []string
+		statuses                                    []string
+	}{
+		{"sidebar before the article", sidePage, "中共某某县审计局党组", "关于巡察整改进展情况的通报", "2025-05-06",
+			"根据县委巡察工作安排，县委第四巡察组于2024年9月对县审计局党组开展了巡察。现将整改进展情况通报如下。",
+			[]string{"审计发现问题整改跟踪不到位", "审计项目质量控制不严"}, []string{"completed", "in_progress"}},
+		{"br lines in a layout cell", brCellPage, "中共某某镇委员会", "关于巡察整改情况的通报", "2025-03-08",
+			"根据县委巡察工作安排，县委第一巡察组于2024年10月对镇党委开展了巡察。现将整改情况通报如下。",
+			[]string{"村级财务管理不规范", "人居环境整治不彻底"}, []string{"completed", "in_progress"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			n, err := Read(context.Background(), []byte(c.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n.Issuer != c.issuer || n.Title != c.title || n.Date != c.date || n.Preamble != c.preamble {
+				t.Errorf("issuer %q title %q date %q preamble %q", n.Issuer, n.Title, n.Date, n.Preamble)
+			}
+			is := n.Issues()
+			if len(is) != len(c.issues) {
+				t.Fatalf("%d issues, want %d", len(is), len(c.issues))
+			}
+			for i := range is {
+				if is[i].Title != c.issues[i] || is[i].Status != c.statuses[i] {
+					t.Errorf("issue %d: %q %q", i+1, is[i].Title, is[i].Status)
+				}
+			}
+			if len(n.Unplaced) != 0 {
+				t.Errorf("unplaced %+v", n.Unplaced)
+			}
+			data, _ := notice.Marshal(n)
+			for _, w := range []string{"机构职能", "领导信息", "局长", "点击数", "作者", "打印", "Copyright", "首页"} {
+				if strings.Contains(string(data), w) {
+					t.Errorf("the site's %q reached the data", w)
+				}
+			}
+		})
+	}
+}
+
+const sidePage = `<html><head><meta charset="utf-8"><title>中共某某县审计局党组关于巡察整改进展情况的通报-某某县审计局</title></head><body>
+<div class="head">某某县审计局 欢迎您</div>
+<div class="left">
+<div class="box"><h3>机构职能</h3><p>县审计局是县人民政府组成部门，主管全县审计工作。主要职责是：贯彻执行国家审计工作的方针政策和法律法规，拟订全县审计工作规划和年度审计项目计划，并组织实施；对县级预算执行情况、决算草案以及其他财政收支情况进行审计监督，向县人民政府提出审计结果报告。</p></div>
+<div class="box"><h3>领导信息</h3><p>局长：张某某，主持全面工作。副局长：李某某，分管财政审计、经济责任审计工作。</p></div>
+</div>
+<div class="right">
+<div class="pos">当前位置：<a>首页</a> &gt; <a>通知公告</a></div>
+<h1>中共某某县审计局党组关于巡察整改进展情况的通报</h1>
+<div class="con">
+<p>根据县委巡察工作安排，县委第四巡察组于2024年9月对县审计局党组开展了巡察。现将整改进展情况通报如下。</p>
+<p>一、关于审计发现问题整改跟踪不到位的问题</p>
+<p>整改情况：建立审计整改台账，实行销号管理。已完成整改。</p>
+<p>二、关于审计项目质量控制不严的问题</p>
+<p>整改情况：修订审计质量控制办法。正在整改。</p>
+<p>中共某某县审计局党组</p><p>2025年5月6日</p>
+</div></div>
+<div class="foot">地址：某某县城关镇人民路1号 电话：0593-1234567 版权所有 某某县审计局</div>
+</body></html>
+`
+
+const brCellPage = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><title>关于巡察整改情况的通报</title></head><body>
+<table width="900"><tr><td><a href="/">首页</a> <a href="/a">机构概况</a> <a href="/b">政务公开</a></td></tr>
+<tr><td style="font-size:20px" align="center"><b>中共某某镇委员会关于巡察整改情况的通报</b><br>
+<span style="font-size:12px">作者：党政办 来源：某某镇 点击数：233 更新时间：2025-3-9</span><br><br>
+&nbsp;&nbsp;&nbsp;&nbsp;根据县委巡察工作安排，县委第一巡察组于2024年10月对镇党委开展了巡察。现将整改情况通报如下。<br>
+&nbsp;&nbsp;&nbsp;&nbsp;一、关于村级财务管理不规范的问题<br>
+&nbsp;&nbsp;&nbsp;&nbsp;整改情况：清理村级账目，规范报账流程。已完成整改。<br>
+&nbsp;&nbsp;&nbsp;&nbsp;二、关于人居环境整治不彻底的问题<br>
+&nbsp;&nbsp;&nbsp;&nbsp;整改情况：开展环境整治专项行动，目前正在整改。<br><br>
+<div align="right">中共某某镇委员会<br>2025年3月8日</div>
+</td></tr>
+<tr><td align="center">【<a href="#">打印此文</a>】 【<a href="#">关闭窗口</a>】</td></tr></table>
+<p align="center">Copyright 2025 某某镇人民政府 All Rights Reserved</p></body></html>
+`
