@@ -129,8 +129,8 @@ func TestArchiveFrame(t *testing.T) {
 func TestLayouts(t *testing.T) {
 	for _, c := range []struct {
 		name, page, issuer, title, date, preamble string
-		issues                                      []string
-		statuses                                    []string
+		issues                                    []string
+		statuses                                  []string
 	}{
 		{"sidebar before the article", sidePage, "中共某某县审计局党组", "关于巡察整改进展情况的通报", "2025-05-06",
 			"根据县委巡察工作安排，县委第四巡察组于2024年9月对县审计局党组开展了巡察。现将整改进展情况通报如下。",
