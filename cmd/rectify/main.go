@@ -48,8 +48,13 @@ func runMain(args []string) int {
 	safeio.UsePrivateTempDir()
 	defer safeio.RemoveTemporaries()
 	e := &env{ctx: ctx, stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
-	if len(args) == 0 && startedByDoubleClick() {
-		return doubleClick(e)
+	if startedByDoubleClick() {
+		switch {
+		case len(args) == 0:
+			return doubleClick(e)
+		case allFiles(args):
+			return droppedFiles(e, args)
+		}
 	}
 	return run(e, args)
 }
@@ -95,6 +100,37 @@ func doubleClick(e *env) int {
 	fmt.Fprint(e.stdout, "\n按回车键关闭窗口。")
 	fmt.Fscanln(e.stdin)
 	return diag.ExitOK
+}
+
+// allFiles reports whether every argument names an existing file and none
+// a command: what Explorer passes when files are dropped on rectify.exe.
+func allFiles(args []string) bool {
+	for _, a := range args {
+		if commands[a] != nil {
+			return false
+		}
+		if st, err := os.Stat(a); err != nil || st.IsDir() {
+			return false
+		}
+	}
+	return true
+}
+
+// droppedFiles runs when files are dropped on rectify.exe in Explorer: each
+// is proof-read (what was read and what is wrong), with how to convert it,
+// and the window stays until Enter is pressed.
+func droppedFiles(e *env, files []string) int {
+	code := diag.ExitOK
+	for _, f := range files {
+		fmt.Fprintf(e.stdout, "—— %s ——\n", f)
+		if c := run(e, []string{"check", f}); c > code {
+			code = c
+		}
+		fmt.Fprintln(e.stdout)
+	}
+	fmt.Fprint(e.stdout, "要把它转换成数据、正式通报或台账，请双击 rectify.exe 打开网页界面，或在命令行运行 rectify convert 文件 输出文件（.json .pdf .docx .xlsx .txt）。\n按回车键关闭窗口。")
+	fmt.Fscanln(e.stdin)
+	return code
 }
 
 // openWebPage starts the local web page and opens it in the browser; set
@@ -161,6 +197,11 @@ func run(e *env, args []string) int {
 }
 
 func unknownCommand(e *env, name string) int {
+	if st, err := os.Stat(name); err == nil && !st.IsDir() {
+		fmt.Fprintf(e.stderr, "rectify：%s 是文件，不是子命令；校对它：rectify check %s；转换它：rectify convert %s 输出文件（.json .pdf .docx .xlsx .txt）\n",
+			name, name, name)
+		return diag.ExitInput
+	}
 	var hint string
 	if strings.HasPrefix(name, "-") {
 		hint = "选项写在子命令后面，如 rectify convert --force 输入 输出；"

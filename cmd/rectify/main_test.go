@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rectify/rectify/internal/diag"
 	"github.com/rectify/rectify/internal/notice"
 	"github.com/rectify/rectify/internal/testutil"
 	"github.com/rectify/rectify/internal/testutil/golden"
@@ -107,4 +108,40 @@ func cmdNoFiles(ts *testscript.TestScript, neg bool, args []string) {
 func runArgs(args []string, stdout, stderr io.Writer) int {
 	e := &env{ctx: context.Background(), stdin: strings.NewReader(""), stdout: stdout, stderr: stderr}
 	return run(e, args)
+}
+
+// TestDroppedFiles: files dropped on rectify.exe in Explorer are each
+// proof-read, the window says how to convert them and waits for Enter; a
+// file that cannot be read gives its reason and the worst exit status.
+func TestDroppedFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "通报.txt")
+	data, err := os.ReadFile("../../testdata/notices/scheme-aspects.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(good, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "坏的.pdf")
+	if err := os.WriteFile(bad, []byte("不是 PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if !allFiles([]string{good, bad}) || allFiles([]string{good, "check"}) || allFiles([]string{dir}) {
+		t.Fatal("allFiles does not tell dropped files from a command line")
+	}
+	var out, errs strings.Builder
+	e := &env{ctx: context.Background(), stdin: strings.NewReader("\n"), stdout: &out, stderr: &errs}
+	code := droppedFiles(e, []string{good, bad})
+	if code != diag.ExitInput {
+		t.Errorf("exit status %d, want %d", code, diag.ExitInput)
+	}
+	for _, want := range []string{"—— " + good + " ——", "—— " + bad + " ——", "通报.txt：", "rectify convert 文件 输出文件", "按回车键关闭窗口"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("window lacks %q:\n%s", want, out.String())
+		}
+	}
+	if !strings.Contains(errs.String(), "坏的.pdf：扩展名是 .pdf，但内容不是 PDF 文件") {
+		t.Errorf("the bad file's reason: %q", errs.String())
+	}
 }
