@@ -144,3 +144,23 @@ func TestKeepsUnplacedText(t *testing.T) {
 }
 
 func encodeGBK(s string) (string, error) { return simplifiedchinese.GBK.NewEncoder().String(s) }
+
+// TestLargePage: a deep page with megabytes of text is read in time; the
+// reader looks at every element's text only as far as it needs.
+func TestLargePage(t *testing.T) {
+	para := "<p>" + strings.Repeat("整改情况：建立台账，逐项销号，已完成整改。", 200) + "</p>"
+	page := "<html><body>" + strings.Repeat("<div>", maxDepth-10) + "<p>中共某某县委关于巡察整改情况的通报</p><p>一、关于项目管理不规范的问题</p>" +
+		strings.Repeat(para, 1000) + strings.Repeat("</div>", maxDepth-10) + "</body></html>"
+	start := time.Now()
+	n, err := Read(context.Background(), []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Issues()) != 1 {
+		t.Errorf("%d issues", len(n.Issues()))
+	}
+	t.Logf("%d MB in %v", len(page)>>20, time.Since(start))
+	if d := time.Since(start); d > 20*time.Second {
+		t.Errorf("took %v", d)
+	}
+}

@@ -150,7 +150,7 @@ func (p *page) dropChrome(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode {
-			t := collapse(textOf(c))
+			t := collapse(text(c, true, 4*maxChromeRunes*3))
 			if chromeBlocks[c.DataAtom] && t != "" && isChrome(t) {
 				if p.pubDate == "" {
 					p.pubDate = labelledDate(t)
@@ -217,12 +217,14 @@ const articleShare = 0.8
 // <title> agrees with best (the first of equals), else the first <h1>,
 // else the metadata itself. Only text outside links counts.
 func (p *page) findTitle(body *html.Node, metaTitle, titleTag string) {
+	// Only what reads like an article's title is looked for: a <title>
+	// that is the site's name alone would find the site's banner.
 	var want []string
-	if metaTitle != "" {
+	if metaTitle != "" && titleLike.MatchString(metaTitle) {
 		want = append(want, squeeze(metaTitle))
 	}
 	for _, seg := range titleSplit.Split(titleTag, -1) {
-		if s := squeeze(seg); hanCount(s) >= 4 {
+		if s := squeeze(seg); hanCount(s) >= 4 && titleLike.MatchString(s) {
 			want = append(want, s)
 		}
 	}
@@ -251,12 +253,12 @@ func (p *page) findTitle(body *html.Node, metaTitle, titleTag string) {
 			if c.Type != html.ElementNode || c.DataAtom == atom.A {
 				continue
 			}
-			t := collapse(nonLinkText(c))
+			t := collapse(text(c, false, 600))
 			if t == "" || hanCount(t) < 4 {
 				continue
 			}
 			if len(t) < 600 {
-				if c.DataAtom == atom.H1 && h1 == nil {
+				if c.DataAtom == atom.H1 && h1 == nil && titleLike.MatchString(t) {
 					h1 = c
 				}
 				if a := agreement(t); a > agreedBy {
@@ -273,33 +275,20 @@ func (p *page) findTitle(body *html.Node, metaTitle, titleTag string) {
 		p.titleNode, p.title = agreed, collapse(textOf(agreed))
 	case h1 != nil:
 		p.titleNode, p.title = h1, collapse(textOf(h1))
-	case metaTitle != "":
+	case metaTitle != "" && titleLike.MatchString(metaTitle):
 		p.title = metaTitle
-	case len(want) > 0:
-		p.title = strings.TrimSpace(titleSplit.Split(titleTag, -1)[0])
+	default:
+		for _, seg := range titleSplit.Split(titleTag, -1) {
+			if hanCount(seg) >= 4 && titleLike.MatchString(seg) {
+				p.title = strings.TrimSpace(seg)
+				break
+			}
+		}
 	}
 }
 
-// nonLinkText is the text under n outside links.
-func nonLinkText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch {
-		case n.Type == html.TextNode:
-			b.WriteString(n.Data)
-		case n.DataAtom == atom.A:
-			return
-		case n.DataAtom == atom.Br || blockElements[n.DataAtom]:
-			b.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
-}
+// titleLike is what an article's title says and a site's name does not.
+var titleLike = regexp.MustCompile(`关于|通报|整改|巡察|巡视|审计|问题|情况|报告|方案|通知|公告|意见|决定`)
 
 // titleSplit cuts a <title> into the article's title and the site's and
 // column's names ("关于…的通报_通知公告_福安市人民政府").
@@ -374,15 +363,6 @@ func isoDate(y, m, d string) string {
 	return notice.ISODate(yi, mi, di)
 }
 
-func contains(a, b *html.Node) bool {
-	for ; b != nil; b = b.Parent {
-		if a == b {
-			return true
-		}
-	}
-	return false
-}
-
 func inLink(n *html.Node) bool {
 	for ; n != nil; n = n.Parent {
 		if n.DataAtom == atom.A {
@@ -405,21 +385,33 @@ func findFirst(n *html.Node, a atom.Atom) *html.Node {
 }
 
 // textOf is the text under n, block boundaries as spaces.
-func textOf(n *html.Node) string {
+func textOf(n *html.Node) string { return text(n, true, -1) }
+
+// text is the text under n, with or without links' text, block boundaries
+// as spaces; past limit bytes (when limit >= 0) it stops and returns what
+// it has, so that looking at every element of a deep page for a short
+// text costs no more than the short text.
+func text(n *html.Node, links bool, limit int) string {
 	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		switch {
+		case n.Type == html.TextNode:
 			b.WriteString(n.Data)
-		case html.ElementNode:
-			if n.DataAtom == atom.Br || blockElements[n.DataAtom] {
-				b.WriteByte(' ')
-			}
+		case n.DataAtom == atom.A && !links:
+			return true
+		case n.DataAtom == atom.Br || blockElements[n.DataAtom]:
+			b.WriteByte(' ')
+		}
+		if limit >= 0 && b.Len() > limit {
+			return false
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+			if !walk(c) {
+				return false
+			}
 		}
+		return true
 	}
 	walk(n)
 	return b.String()
