@@ -101,10 +101,11 @@ func TestUnruledTables(t *testing.T) {
 
 // TestChromiumLedger: ledger.html printed by Chromium on two landscape
 // pages, the header repeated on the second and merged category cells,
-// checked against the page by hand; ruled, and without any borders (its
-// cells set at the top).
+// checked against the page by hand; ruled, without any borders (its cells
+// set at the top), and as a three-line table with its cells centred (a
+// category's text in the middle of the rows it spans).
 func TestChromiumLedger(t *testing.T) {
-	for _, pdf := range []string{"chromium-ledger.pdf", "chromium-borderless-ledger.pdf"} {
+	for _, pdf := range []string{"chromium-ledger.pdf", "chromium-borderless-ledger.pdf", "chromium-threeline-ledger.pdf"} {
 		t.Run(pdf, func(t *testing.T) { chromiumLedger(t, pdf) })
 	}
 }

@@ -55,21 +55,37 @@ func unruledTables(p Page, ruled []Table) []Table {
 	// the table's top, the headings' foot and the bottom.
 	for _, rs := range groups {
 		top, head, bottom := rs[0].Y0, rs[1].Y0, rs[len(rs)-1].Y0
+		open := len(rs) == 2 // no bottom rule: the table goes on over the page
 		var heads, data []int
 		for k, l := range lines {
 			y := p.Glyphs[l[0]].Y
 			switch {
 			case y < top && y > head:
 				heads = append(heads, k)
-			case y < head && y > bottom:
+			case y < head && (y > bottom || open):
 				data = append(data, k)
 			}
 		}
 		if len(heads) == 0 || len(data) == 0 || slices.ContainsFunc(slices.Concat(heads, data), func(k int) bool { return used[k] }) {
 			continue
 		}
+		if open { // the rows that fit the headings, as for a borderless table
+			var hg []int
+			for _, k := range heads {
+				hg = append(hg, lines[k]...)
+			}
+			size := typeSize(p, hg)
+			anchors := chunks(p, hg, gutterEm*size)
+			n := 1
+			for n < len(data) && gapBelow(p, lines[data[n-1]], lines[data[n]]) < 2.5*size && !crosses(p, lines[data[n]], anchors, size) &&
+				math.Abs(typeSize(p, lines[data[n]])-size) <= 0.2*size {
+				n++
+			}
+			data = data[:n]
+			bottom = p.Glyphs[lines[data[n-1]][0]].Y - 0.5*size
+		}
 		var inner []float64
-		for _, r := range rs[2 : len(rs)-1] {
+		for _, r := range rs[2:max(2, len(rs)-1)] {
 			inner = append(inner, r.Y0)
 		}
 		if t, ok := unruledTable(p, lines, heads, data, span{rs[0].X0, rs[0].X1}, top, head, bottom, inner); ok {
@@ -195,10 +211,12 @@ func unruledTable(p Page, lines [][]int, heads, data []int, frame span, top, hea
 		ys = append(ys, p.Glyphs[lines[heads[0]][0]].Y+1.1*size)
 	}
 	ys = append(ys, head)
+	centred := false
 	if len(inner) > 0 {
 		ys = append(ys, inner...)
 	} else {
-		ys = append(ys, rowBreaks(p, lines, data, xs, size)...)
+		breaks, c := rowBreaks(p, lines, data, xs, size)
+		ys, centred = append(ys, breaks...), c
 	}
 	ys = append(ys, bottom)
 	slices.SortFunc(ys, func(a, b float64) int { return cmp.Compare(b, a) })
@@ -215,11 +233,54 @@ func unruledTable(p Page, lines [][]int, heads, data []int, frame span, top, hea
 			cells.union(r*cols, r*cols+c)
 		}
 	}
+	if centred {
+		spanRows(p, lines, data, xs, ys, len(captions)+1, size, cells)
+	}
 	for i := range t.cell {
 		t.cell[i] = cells.find(i)
 	}
 	t.fill(p, 0)
 	return t, len(t.glyphs) > 0
+}
+
+// spanRows merges the cells that a centred cell's text spans, in a table
+// whose cells are set centred and have no rules between rows: a cell's text
+// stands in the middle of the rows it spans, so its span is the rows it
+// runs over, with as many empty cells of its column above as below (a
+// category cell beside its issues). first is the first row of cells.
+func spanRows(p Page, lines [][]int, data []int, xs, ys []float64, first int, size float64, cells disjoint) {
+	cols := len(xs) - 1
+	rows := len(ys) - 1
+	rowOf := func(y float64) int { return max(sort.Search(len(ys), func(k int) bool { return ys[k] < y })-1, 0) }
+	for c := 0; c < cols; c++ {
+		// The column's text, line by line: the y of each line with text here.
+		var at []float64
+		filled := make([]bool, rows)
+		for _, k := range data {
+			for _, gi := range lines[k] {
+				g := p.Glyphs[gi]
+				if col := sort.SearchFloat64s(xs, g.X+min(g.W, g.Size)/4) - 1; col == c {
+					at = append(at, g.Y)
+					filled[rowOf(g.Y+0.35*g.Size)] = true
+					break
+				}
+			}
+		}
+		for i := 0; i < len(at); {
+			j := i + 1
+			for j < len(at) && at[j-1]-at[j] <= 1.6*size {
+				j++
+			}
+			r1, r2 := rowOf(at[i]+0.35*size), rowOf(at[j-1]+0.35*size)
+			for r1-1 >= first && r2+1 < rows && !filled[r1-1] && !filled[r2+1] {
+				r1, r2 = r1-1, r2+1
+			}
+			for r := r1 + 1; r <= r2; r++ {
+				cells.union(r1*cols+c, r*cols+c)
+			}
+			i = j
+		}
+	}
 }
 
 // rowBreaks are the tops of the rows of cells after the first, in a table
@@ -228,11 +289,12 @@ func unruledTable(p Page, lines [][]int, heads, data []int, frame span, top, hea
 // bridges them). Where rows are set apart by more space than the lines
 // within a cell, by that space; else, where each such block holds one
 // number in the column of numbers (序号), by block; else a row starts at
-// each line with a number there (cells set at the top); else each block is
-// a row.
-func rowBreaks(p Page, lines [][]int, data []int, xs []float64, size float64) []float64 {
+// each line with a number there when the first line has one (cells set at
+// the top), or two rows part where the lines between their numbers are
+// furthest apart (cells centred); else each block is a row.
+func rowBreaks(p Page, lines [][]int, data []int, xs []float64, size float64) (out []float64, centred bool) {
 	if len(data) < 2 {
-		return nil
+		return nil, false
 	}
 	head := func(k int) float64 { return p.Glyphs[lines[k][0]].Y + 0.9*size }
 	foot := func(k int) float64 { return p.Glyphs[lines[k][0]].Y - 0.25*size }
@@ -249,7 +311,6 @@ func rowBreaks(p Page, lines [][]int, data []int, xs []float64, size float64) []
 		}
 		blocks = append(blocks, block{head(k), foot(k), i, 1})
 	}
-	var out []float64
 	breaks := func(keep func(i int) bool) []float64 {
 		for i := 1; i < len(blocks); i++ {
 			if keep(i) {
@@ -290,33 +351,42 @@ func rowBreaks(p Page, lines [][]int, data []int, xs []float64, size float64) []
 	}
 	col := slices.Index(numbers, slices.Max(numbers))
 	isNumber := func(i int) bool { return numbers[col] >= 2 && numeral(texts[i][col]) }
+	centred = numbers[col] >= 2 && !isNumber(0)
+	// part splits rows that hold two numbers (a cell centred across both
+	// bridged them) where the lines between the two are furthest apart;
+	// starts[i] says that line i begins a row.
+	part := func(starts []bool) {
+		prev := -1
+		for i := range data {
+			if starts[i] {
+				prev = -1
+			}
+			if !isNumber(i) {
+				continue
+			}
+			if prev >= 0 {
+				best, at := prev+1, -1.0
+				for m := prev + 1; m <= i; m++ {
+					if g := gapBelow(p, lines[data[m-1]], lines[data[m]]); g > at {
+						best, at = m, g
+					}
+				}
+				out = append(out, (foot(data[best-1])+head(data[best]))/2)
+			}
+			prev = i
+		}
+	}
 	if jump >= 0.3*size {
 		out = breaks(func(i int) bool { return gaps[i-1] > at })
-		// A block with two numbers holds two rows that a cell centred
-		// across both bridged: they part at the widest space between the
-		// two numbers' lines.
-		for _, b := range blocks {
-			prev := -1
-			for i := b.first; i < b.first+b.n; i++ {
-				if !isNumber(i) {
-					continue
-				}
-				if prev >= 0 {
-					best, at := prev+1, -1.0
-					for m := prev + 1; m <= i; m++ {
-						if g := gapBelow(p, lines[data[m-1]], lines[data[m]]); g > at {
-							best, at = m, g
-						}
-					}
-					out = append(out, (foot(data[best-1])+head(data[best]))/2)
-				}
-				prev = i
-			}
+		starts := make([]bool, len(data))
+		for i := 1; i < len(blocks); i++ {
+			starts[blocks[i].first] = gaps[i-1] > at
 		}
-		return out
+		part(starts)
+		return out, centred
 	}
 	if numbers[col] < 2 {
-		return breaks(func(int) bool { return true })
+		return breaks(func(int) bool { return true }), centred
 	}
 	one := true
 	for _, b := range blocks {
@@ -329,14 +399,19 @@ func rowBreaks(p Page, lines [][]int, data []int, xs []float64, size float64) []
 		one = one && n == 1
 	}
 	if one {
-		return breaks(func(int) bool { return true })
+		return breaks(func(int) bool { return true }), centred
 	}
-	for i := 1; i < len(data); i++ {
-		if isNumber(i) {
-			out = append(out, (foot(data[i-1])+head(data[i]))/2)
+	if isNumber(0) { // cells set at the top: a row starts at each number
+		for i := 1; i < len(data); i++ {
+			if isNumber(i) {
+				out = append(out, (foot(data[i-1])+head(data[i]))/2)
+			}
 		}
+		return out, centred
 	}
-	return out
+	// Cells centred: two rows part between their numbers.
+	part(make([]bool, len(data)))
+	return out, centred
 }
 
 func numeral(s string) bool {
@@ -345,13 +420,23 @@ func numeral(s string) bool {
 }
 
 // ruleGroups are the page's horizontal rules, away from its ruled tables,
-// in sets of at least three of the same extent, each from the top: the
-// three rules of a three-line table, or the rules between the rows of a
-// table ruled across only.
+// in sets of at least two of the same extent, each from the top: the
+// three rules of a three-line table (two where it goes on over the page),
+// or the rules between the rows of a table ruled across only.
 func ruleGroups(p Page, ruled []Table) [][]Rule {
 	var hs []Rule
 	for _, r := range p.Rules {
-		if !r.horizontal() || r.X1-r.X0 < 60 {
+		if r.horizontal() {
+			hs = append(hs, r)
+		}
+	}
+	if len(hs) < 2 {
+		return nil
+	}
+	joined := joinRules(hs, true) // a border drawn cell by cell is one rule
+	hs = hs[:0]
+	for _, r := range joined {
+		if r.X1-r.X0 < 60 {
 			continue
 		}
 		inside := false
@@ -364,10 +449,6 @@ func ruleGroups(p Page, ruled []Table) [][]Rule {
 			hs = append(hs, r)
 		}
 	}
-	if len(hs) < 3 {
-		return nil
-	}
-	hs = joinRules(hs, true)
 	slices.SortStableFunc(hs, func(a, b Rule) int { return cmp.Compare(b.Y0, a.Y0) })
 	var groups [][]Rule
 	done := make([]bool, len(hs))
@@ -383,7 +464,7 @@ func ruleGroups(p Page, ruled []Table) [][]Rule {
 				done[j] = true
 			}
 		}
-		if len(g) >= 3 {
+		if len(g) >= 2 {
 			groups = append(groups, g)
 		}
 	}
