@@ -127,7 +127,7 @@ func TestKeepsUnplacedText(t *testing.T) {
 	page := `<html><head><meta charset="utf-8"></head><body><div class="nav"><a href="/">首页</a></div><div class="article">` +
 		`<h1>中共某某县水利局党组关于巡察整改情况的通报</h1><p>发布时间：2025-08-01　来源：县水利局　浏览次数：12</p>` +
 		`<p>一、关于项目管理不规范的问题</p><p>整改情况：已完成整改。</p><p>中共某某县水利局党组</p><p>2025年7月30日</p>` +
-		`<p>（本文由县水利局办公室提供，图片由工程股拍摄）</p><p>【打印本页】【关闭窗口】</p></div></body></html>`
+		`<p>（本文由县水利局办公室提供，图片由工程股拍摄）</p><p>【我要纠错】【打印本页】【关闭窗口】</p></div></body></html>`
 	n, err := Read(context.Background(), []byte(page))
 	if err != nil {
 		t.Fatal(err)
@@ -136,7 +136,7 @@ func TestKeepsUnplacedText(t *testing.T) {
 	if !strings.Contains(string(data), "图片由工程股拍摄") {
 		t.Errorf("the article's last line vanished:\n%s", data)
 	}
-	for _, w := range []string{"打印", "浏览次数", "首页"} {
+	for _, w := range []string{"打印", "纠错", "浏览次数", "首页"} {
 		if strings.Contains(string(data), w) {
 			t.Errorf("chrome %q reached the data", w)
 		}
@@ -162,5 +162,37 @@ func TestLargePage(t *testing.T) {
 	t.Logf("%d MB in %v", len(page)>>20, time.Since(start))
 	if d := time.Since(start); d > 20*time.Second {
 		t.Errorf("took %v", d)
+	}
+}
+
+// TestChromeLines: lines of chrome, and notice lines that look a little
+// like chrome but are not.
+func TestChromeLines(t *testing.T) {
+	for _, s := range []string{
+		"发布时间：2025-07-15 10:20 来源：县政府办 浏览次数：128",
+		"【字体：大 中 小】【打印正文】【关闭窗口】【我要纠错】",
+		"字号：[ 大 中 小 ] 视力保护色：",
+		"分享到：微信 微博 QQ空间",
+		"索引号： 11350981MB0123456X/2025-00123 发布机构： 福安市民政局 生成日期： 2025-07-16",
+		"当前位置：首页 > 政务公开 > 通知公告",
+		"上一篇：关于开展专项检查的通知",
+		"版权所有：某某县人民政府 闽ICP备05012345号",
+	} {
+		if !isChrome(s) {
+			t.Errorf("%q is chrome", s)
+		}
+	}
+	for _, s := range []string{
+		"整改情况：网站ICP备案信息已更新，已完成整改。",
+		"完成时间：2025年6月底",
+		"问题来源：县委巡察反馈",
+		"关于政府网站ICP备案信息未及时更新的问题",
+		"联系电话：0593-1234567",
+		"时间：全年",
+		"大中小学校园安全隐患排查不彻底",
+	} {
+		if isChrome(s) {
+			t.Errorf("%q is notice text, not chrome", s)
+		}
 	}
 }

@@ -31,9 +31,9 @@ var (
 	timeValue   = regexp.MustCompile(`^[\d\s\-/:年月日.]*$`)
 	countLabel  = regexp.MustCompile(`次数|数|量|浏览|阅读`)
 	countValue  = regexp.MustCompile(`^\d*\s*次?$`)
-	chromeWords = regexp.MustCompile(`打印本页|打印本文|打印此页|打印文章|打印|关闭窗口|关闭本页|关闭|返回顶部|返回列表|返回首页|返回|` +
+	chromeWords = regexp.MustCompile(`打印本页|打印本文|打印此页|打印文章|打印正文|打印|关闭窗口|关闭本页|关闭|返回顶部|返回列表|返回首页|返回|` +
 		`分享到|分享|收藏本页|加入收藏|收藏|扫一扫在手机打开当前页|扫一扫在手机上打开|扫一扫|在手机上打开|手机扫码|手机阅读|` +
-		`微信好友|朋友圈|微信|新浪微博|微博|QQ空间|QQ好友|QQ|复制链接|默认|[大中小](?:\s*[大中小]){1,2}`)
+		`微信好友|朋友圈|微信|新浪微博|微博|QQ空间|QQ好友|QQ|复制链接|我要纠错|纠错|推荐给好友|推荐|保存本页|视力保护色|护眼模式|繁体版|繁体|简体|语音播报|朗读|默认|[大中小](?:\s*[大中小]){1,2}`)
 	// chromeLeft is what may remain of a chrome line once its fields and
 	// buttons are gone: brackets, separators, punctuation, white space.
 	chromeLeft  = regexp.MustCompile(`^[\s【】\[\]()（）|｜/·:：,，.。>＞»\-—_]*$`)

@@ -470,6 +470,22 @@ func TestBrowserPasswordAndErrors(t *testing.T) {
 	if len(sheets) != 1 {
 		t.Errorf("the filled template has sheets %v; want the template's one", sheets)
 	}
+
+	// A web page saved by Chromium as one file is offered by the picker
+	// and opens; a saved page with no notice is refused naming the file.
+	if got := eval[string](p, `document.getElementById('file-input').accept`); !strings.Contains(got, ".mhtml") || !strings.Contains(got, ".html") {
+		t.Errorf("the file picker offers %q, without web pages", got)
+	}
+	saved, _ := filepath.Abs("../../testdata/html/chromium.mhtml")
+	p.do("choosing a saved web page", chromedp.SetUploadFiles(chromedp.CSS("#file-input"), []string{saved}))
+	p.waitFor("the page's issues", issueRows+` === 7`)
+	weather := filepath.Join(t.TempDir(), "天气.html")
+	os.WriteFile(weather, []byte(`<html><body><h1>明日天气</h1><p>明天多云转晴，气温二十到二十八度。</p></body></html>`), 0o644)
+	p.do("choosing a page with no notice", chromedp.SetUploadFiles(chromedp.CSS("#file-input"), []string{weather}))
+	p.waitFor("the error", `!document.getElementById('message').hidden`)
+	if got := eval[string](p, `document.getElementById('message').textContent`); !strings.HasPrefix(got, "天气.html：网页中没有找到通报的正文") {
+		t.Errorf("error shown: %q", got)
+	}
 }
 
 // TestBrowserEditing: a file dropped on the page opens; unplaced text is
