@@ -16,7 +16,6 @@ import (
 // A page is a parsed web page cut into what a reader of the notice reads
 // (its article) and what the site wraps around every article (chrome).
 type page struct {
-	doc   *html.Node
 	root  *html.Node // the article: the element holding the notice's text
 	title string     // the article's title, as the page shows it
 	// titleNode is the element showing the title, when the page has one.
@@ -68,7 +67,7 @@ func attr(n *html.Node, key string) string {
 // analyse finds the title, the publication date and the article. It
 // changes doc: what is never read, and chrome blocks, are taken out.
 func analyse(doc *html.Node) *page {
-	p := &page{doc: doc}
+	p := &page{}
 	metaTitle, titleTag := p.readHead(doc)
 	body := findFirst(doc, atom.Body)
 	if body == nil {
