@@ -34,6 +34,7 @@ type line struct {
 type block struct {
 	lines []line
 	table *grid
+	node  *html.Node // the <table> a grid was laid out from
 }
 
 // A grid is an HTML table laid out as the browser lays it: a cell spanning
@@ -52,10 +53,21 @@ type walker struct {
 	cur     strings.Builder
 	curIndt bool // the line being built is indented
 	lines   []line
-	pre     int // inside <pre>: white space kept
+	pre     int  // inside <pre>: white space kept
+	noGrids bool // tables are read as blocks, cell by cell
 	// space: white space seen since the last character written (written
 	// before the next one, if any); lineBreak: it had a line break.
 	space, lineBreak bool
+}
+
+// tableText reads a table that is not a ledger as a browser shows its
+// text: cell by cell, row by row, each cell's paragraphs and lines as
+// they are.
+func tableText(t *html.Node) []block {
+	w := walker{noGrids: true}
+	w.walk(t)
+	w.endBlock()
+	return w.blocks
 }
 
 // walk reads n's content into blocks.
@@ -76,9 +88,9 @@ func (w *walker) walk(n *html.Node) {
 		w.endLine()
 		return
 	case n.DataAtom == atom.Table:
-		if g := dataTable(n); g != nil {
+		if g := dataTable(n); g != nil && !w.noGrids {
 			w.endBlock()
-			w.blocks = append(w.blocks, block{table: g})
+			w.blocks = append(w.blocks, block{table: g, node: n})
 			return
 		}
 	case n.DataAtom == atom.Img:

@@ -134,14 +134,8 @@ func readPage(ctx context.Context, data []byte, declared string) (*notice.Notice
 			continue
 		}
 		// Any other table reads as text, cell by cell, so nothing vanishes.
-		for _, row := range b.table.rows {
-			var ls []line
-			for _, cell := range row {
-				for _, t := range strings.Split(cell, "\n") {
-					ls = append(ls, line{text: t})
-				}
-			}
-			addLines(ls)
+		for _, tb := range tableText(b.node) {
+			addLines(tb.lines)
 		}
 	}
 	if len(paras) == 0 && len(ledgers) == 0 {

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/rectify/rectify/internal/notice"
 )
@@ -204,3 +205,38 @@ const brCellPage = `<html><head><meta http-equiv="Content-Type" content="text/ht
 <tr><td align="center">【<a href="#">打印此文</a>】 【<a href="#">关闭窗口</a>】</td></tr></table>
 <p align="center">Copyright 2025 某某镇人民政府 All Rights Reserved</p></body></html>
 `
+
+// TestTwoColumnLayoutTable: a layout table of two columns (an empty
+// margin cell beside the article) is no ledger; its cells are read as a
+// browser shows them, paragraph by paragraph.
+func TestTwoColumnLayoutTable(t *testing.T) {
+	page := `<html><head><meta charset="utf-8"></head><body><table>
+<tr><td colspan="2" align="center"><b>中共某某县委关于巡察整改情况的通报</b></td></tr>
+<tr><td width="40">&nbsp;</td><td><p>一、关于项目管理不规范的问题</p><p>整改情况：建立项目台账。已完成整改。</p>
+<p>二、关于资金拨付滞后的问题</p><p>整改情况：加快拨付进度。正在整改。</p></td></tr></table></body></html>`
+	n, err := Read(context.Background(), []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	is := n.Issues()
+	if len(is) != 2 || is[0].Title != "项目管理不规范" || is[0].Status != "completed" || is[1].Status != "in_progress" {
+		t.Errorf("issues %+v", is)
+	}
+}
+
+// TestUTF16Page: a page saved as "Unicode" (UTF-16 with a BOM) reads.
+func TestUTF16Page(t *testing.T) {
+	page := `<html><body><h1>中共某某县委关于巡察整改情况的通报</h1><p>一、关于项目管理不规范的问题</p><p>整改情况：已完成整改。</p></body></html>`
+	u := utf16.Encode([]rune(page))
+	data := []byte{0xff, 0xfe}
+	for _, c := range u {
+		data = append(data, byte(c), byte(c>>8))
+	}
+	n, err := Read(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Issues()) != 1 || n.Issuer != "中共某某县委" {
+		t.Errorf("issuer %q, %d issues", n.Issuer, len(n.Issues()))
+	}
+}
