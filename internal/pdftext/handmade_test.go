@@ -215,3 +215,39 @@ func TestTextAtAnAngle(t *testing.T) {
 		t.Errorf("a vertical rule on the turned page should be horizontal upright: %+v", r)
 	}
 }
+
+// TestTextStateOperators: text set as WPS and Word set it — horizontal
+// scaling (Tz), character and word spacing (Tc, Tw, and through "), the
+// leading (TL) with T*, ' and ", and TJ arrays whose numbers kern within a
+// word or open a word space — reads as drawn, line by line.
+func TestTextStateOperators(t *testing.T) {
+	content := "BT /F1 12 Tf 20 TL 72 720 Td 80 Tz 1 Tc (Condensed) Tj T* 100 Tz 0 Tc 5 Tw (Word spaced) Tj (Third) ' 2 1 (Fourth) \" T* [(Ke) -20 (rn) 30 (ed) -600 (Gap)] TJ ET"
+	data := pdfOf([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		stream(content),
+		winAnsiFont,
+	})
+	pages, err := Pages(context.Background(), data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ys []float64
+	for _, l := range pageLines(pages[0]) {
+		ys = append(ys, l.y)
+	}
+	pages, _ = Pages(context.Background(), data, Options{})
+	var got []string
+	for _, l := range Lines(pages) {
+		got = append(got, l.Raw)
+	}
+	if want := []string{"Condensed", "Word spaced", "Third", "Fourth", "Kerned Gap"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("lines = %q, want %q", got, want)
+	}
+	for i := 1; i < len(ys); i++ {
+		if d := ys[i-1] - ys[i]; math.Abs(d-20) > 0.01 {
+			t.Errorf("line %d is %.2f below the one before, want 20 (TL)", i+1, d)
+		}
+	}
+}

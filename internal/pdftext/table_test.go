@@ -166,6 +166,15 @@ func chromiumLedger(t *testing.T, pdf string) {
 // panic: each 5 bytes are a rule (kind, x, y, length) or a glyph.
 func FuzzTables(f *testing.F) {
 	f.Add([]byte{0, 10, 100, 80, 0, 0, 10, 90, 80, 0, 0, 10, 80, 80, 0, 1, 10, 80, 20, 0, 1, 50, 80, 20, 0, 1, 90, 80, 20, 0, 2, 20, 95, 0, 0, 2, 60, 85, 0, 0, 3, 0, 0, 0, 0})
+	// A three-line table: rules above, under the headings and below;
+	// headings 序号 问题 整改措施 已完成 apart, two numbered rows.
+	threeLine := []byte{0, 5, 220, 200, 0, 0, 5, 205, 200, 0, 0, 5, 150, 200, 0,
+		2, 10, 210, 0, 0, 2, 60, 210, 0, 1, 2, 110, 210, 0, 2, 2, 160, 210, 0, 3,
+		2, 10, 190, 0, 4, 2, 60, 190, 0, 1, 2, 110, 190, 0, 2, 2, 160, 190, 0, 3,
+		2, 10, 170, 0, 4, 2, 60, 170, 0, 1, 2, 110, 170, 0, 5, 2, 160, 170, 0, 3}
+	f.Add(threeLine)
+	// The same without its rules: a borderless table.
+	f.Add(threeLine[15:])
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 5*2000 {
 			return

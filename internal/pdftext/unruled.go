@@ -22,8 +22,10 @@ import (
 // text is set solid.
 const gutterEm = 0.6
 
-// minHeads is how many headed columns a table without vertical rules needs.
-const minHeads = 3
+// minHeads and maxHeads bound the headed columns of a table without
+// vertical rules (a ledger has a dozen; more are not columns, and would
+// cost a pass over the page each).
+const minHeads, maxHeads = 3, 64
 
 type span struct{ lo, hi float64 }
 
@@ -102,7 +104,7 @@ func unruledTables(p Page, ruled []Table) []Table {
 		}
 		size := typeSize(p, lines[k])
 		anchors := chunks(p, lines[k], gutterEm*size)
-		if len(anchors) < minHeads || !allText(p, lines[k]) {
+		if len(anchors) < minHeads || len(anchors) > maxHeads || !allText(p, lines[k]) {
 			continue
 		}
 		heads := []int{k}
@@ -170,6 +172,9 @@ func unruledTable(p Page, lines [][]int, heads, data []int, frame span, top, hea
 		headGlyphs = append(headGlyphs, lines[k]...)
 	}
 	anchors := chunks(p, headGlyphs, gutterEm*size)
+	if len(anchors) < minHeads || len(anchors) > maxHeads {
+		return Table{}, false
+	}
 	for _, k := range slices.Concat(heads, data) {
 		all = append(all, lines[k]...)
 	}
