@@ -22,6 +22,11 @@ import (
 // text is set solid.
 const gutterEm = 0.6
 
+// maxTries bounds the tables tried on one page: each try reads the lines
+// below its headings, and a page of crafted lines could offer one at
+// every line.
+const maxTries = 32
+
 // minHeads and maxHeads bound the headed columns of a table without
 // vertical rules (a ledger has a dozen; more are not columns, and would
 // cost a pass over the page each).
@@ -53,6 +58,7 @@ func unruledTables(p Page, ruled []Table) []Table {
 	lines := glyphLines(p, idx)
 	var out []Table
 	used := make([]bool, len(lines))
+	tries := 0
 	// Three-line tables (and tables ruled across only): the rules give
 	// the table's top, the headings' foot and the bottom.
 	for _, rs := range groups {
@@ -90,6 +96,9 @@ func unruledTables(p Page, ruled []Table) []Table {
 		for _, r := range rs[2:max(2, len(rs)-1)] {
 			inner = append(inner, r.Y0)
 		}
+		if tries++; tries > maxTries {
+			break
+		}
 		if t, ok := unruledTable(p, lines, heads, data, span{rs[0].X0, rs[0].X1}, top, head, bottom, inner); ok {
 			out = append(out, t)
 			for _, k := range slices.Concat(heads, data) {
@@ -106,6 +115,9 @@ func unruledTables(p Page, ruled []Table) []Table {
 		anchors := chunks(p, lines[k], gutterEm*size)
 		if len(anchors) < minHeads || len(anchors) > maxHeads || !allText(p, lines[k]) {
 			continue
+		}
+		if tries++; tries > maxTries {
+			break
 		}
 		heads := []int{k}
 		// A caption right above, centred over the headings and in the
@@ -454,24 +466,24 @@ func ruleGroups(p Page, ruled []Table) [][]Rule {
 			hs = append(hs, r)
 		}
 	}
-	slices.SortStableFunc(hs, func(a, b Rule) int { return cmp.Compare(b.Y0, a.Y0) })
+	// By extent, then from the top: rules of one extent are neighbours.
+	slices.SortStableFunc(hs, func(a, b Rule) int {
+		return cmp.Or(cmp.Compare(math.Round(a.X0/(2*snap)), math.Round(b.X0/(2*snap))),
+			cmp.Compare(math.Round(a.X1/(2*snap)), math.Round(b.X1/(2*snap))), cmp.Compare(b.Y0, a.Y0))
+	})
 	var groups [][]Rule
-	done := make([]bool, len(hs))
-	for i := range hs {
-		if done[i] {
-			continue
-		}
+	for i := 0; i < len(hs); {
 		g := []Rule{hs[i]}
-		for j := i + 1; j < len(hs); j++ {
-			if !done[j] && math.Abs(hs[j].X0-hs[i].X0) <= 2*snap && math.Abs(hs[j].X1-hs[i].X1) <= 2*snap &&
-				g[len(g)-1].Y0-hs[j].Y0 > snap {
+		j := i + 1
+		for ; j < len(hs) && math.Abs(hs[j].X0-hs[i].X0) <= 2*snap && math.Abs(hs[j].X1-hs[i].X1) <= 2*snap; j++ {
+			if g[len(g)-1].Y0-hs[j].Y0 > snap {
 				g = append(g, hs[j])
-				done[j] = true
 			}
 		}
 		if len(g) >= 2 {
 			groups = append(groups, g)
 		}
+		i = j
 	}
 	return groups
 }
