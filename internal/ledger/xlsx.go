@@ -51,6 +51,7 @@ type xlsxBook struct {
 	kept      int       // bytes of text kept so far
 	width     int       // cells in the widest row read so far
 	links     []linkRef // the sheet's hyperlinks, resolved once its relationships are read
+	comments  bool      // the package has a comments part: the sheets' relationships are read
 }
 
 func gridsXLSX(data []byte) ([]Grid, error) {
@@ -64,6 +65,7 @@ func gridsXLSX(data []byte) ([]Grid, error) {
 			return nil, fmt.Errorf("Excel（.xlsx）文件的 %s 解压后过大（%d MB，压缩比超过 %d 倍，可能是压缩炸弹），拒绝读取", f.Name, f.UncompressedSize64>>20, bombRatio)
 		}
 		b.files[strings.TrimPrefix(f.Name, "/")] = f
+		b.comments = b.comments || strings.Contains(f.Name, "comments")
 	}
 	type sheetRef struct {
 		name, rid string
@@ -237,6 +239,7 @@ func (b *xlsxBook) readStyles(name string) error {
 		}
 		return nil
 	})
+	b.xfPercent = make([]bool, 0, len(xfIDs))
 	for _, id := range xfIDs {
 		code, ok := custom[id]
 		if !ok {

@@ -16,6 +16,9 @@ type linkRef struct{ ref, rid string }
 // readNotes reads the hyperlink targets and comments of the sheet stored in
 // part into g.Links and g.Comments.
 func (b *xlsxBook) readNotes(part string, g *Grid) error {
+	if len(b.links) == 0 && !b.comments {
+		return nil
+	}
 	relsPath := path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")
 	if _, ok := b.files[relsPath]; !ok {
 		return nil
