@@ -256,9 +256,16 @@ func TestLedgerCells(t *testing.T) {
 			t.Errorf("deadline %q: %q %q, want %q", in, d, words, want)
 		}
 	}
-	for in, want := range map[string]int{"3": 3, "（三）": 3, "三、": 3, "1.3": 3, "2.10": 10, "1-2": 2, "3－4": 4, "12、": 12, "小计": 0, "": 0, "1.a": 0} {
+	for in, want := range map[string]int{"3": 3, "（三）": 3, "三、": 3, "1.3": 3, "2.10": 10, "1-2": 2, "3－4": 4, "12、": 12, "小计": 0, "": 0, "1.a": 0, "一-1": 1, "二-3": 3} {
 		if got := issueNumber(in); got != want {
 			t.Errorf("number %q: %d, want %d", in, got, want)
+		}
+	}
+	// the group a compound 序号 puts an issue in, where the sheet has no
+	// category column or heading rows
+	for in, want := range map[string]int{"一-1": 1, "二-3": 2, "2-1": 2, "1.2": 1, "3": 0, "（三）": 0, "三、": 0, "": 0} {
+		if got := numberGroup(in); got != want {
+			t.Errorf("group of %q: %d, want %d", in, got, want)
 		}
 	}
 	for _, c := range []struct{ status, mark, progress, want string }{
@@ -271,6 +278,12 @@ func TestLedgerCells(t *testing.T) {
 		{"未销号", "", "", notice.InProgress},
 		{"已办结", "", "", notice.Completed},
 		{"", "", "此项工作需长期坚持", notice.Ongoing},
+		// 整改进度 as a percentage, alone or under 是否销号 否
+		{"", "", "100%", notice.Completed},
+		{"", "", "0%", notice.NotStarted},
+		{"否", "", "80%", notice.InProgress},
+		{"", "", "12.5％", notice.InProgress},
+		{"否", "", "巡查机制已建立正在运行", notice.InProgress},
 	} {
 		if got, _ := statusOf(c.status, c.mark, c.progress); got != c.want {
 			t.Errorf("status %q mark %q progress %q: %q, want %q", c.status, c.mark, c.progress, got, c.want)

@@ -194,6 +194,7 @@ var ledgerStatusWords = []struct{ word, status string }{
 	{"持续推进", notice.InProgress}, {"正在办理", notice.InProgress}, {"办理中", notice.InProgress},
 	{"已办结", notice.Completed}, {"已落实", notice.Completed}, {"未销号", notice.InProgress},
 	{"进行中", notice.InProgress}, {"正在进行", notice.InProgress}, {"长期", notice.Ongoing},
+	{"正在", notice.InProgress}, // 正在运行, 正在招标: under way
 }
 
 // statusOf reads a row's status: the status column's words, a tick under a

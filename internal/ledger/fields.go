@@ -41,13 +41,13 @@ var headerWords = []struct {
 }{
 	{FieldNumber, []string{"序号", "编号", "问题序号"}},
 	{FieldCategory, []string{"问题类别", "类别", "问题类型", "方面"}},
-	{FieldTitle, []string{"存在问题", "反馈问题", "问题", "问题描述", "具体问题", "问题表现", "问题清单", "问题内容"}},
-	{FieldActions, []string{"整改措施", "整改举措", "具体措施"}},
+	{FieldTitle, []string{"存在问题", "反馈问题", "问题", "问题描述", "具体问题", "问题表现", "问题清单", "问题内容", "问题名称", "反馈意见"}},
+	{FieldActions, []string{"整改措施", "整改举措", "具体措施", "整改任务"}},
 	{FieldProgress, []string{"整改进展情况", "整改进展", "进展情况", "整改情况", "落实情况", "目前进展", "整改进度", "完成进度"}},
-	{FieldStatus, []string{"完成情况", "整改状态", "是否完成", "状态", "是否销号", "销号情况"}},
-	{FieldDeadline, []string{"整改时限", "完成时限", "时限", "完成期限", "整改期限", "完成时间", "整改时间"}},
+	{FieldStatus, []string{"完成情况", "整改状态", "是否完成", "状态", "是否销号", "销号情况", "是否整改到位", "是否整改完成", "是否办结"}},
+	{FieldDeadline, []string{"整改时限", "完成时限", "时限", "完成期限", "整改期限", "完成时间", "整改时间", "时间节点"}},
 	{FieldLeader, []string{"责任领导", "牵头领导", "分管领导"}},
-	{FieldUnit, []string{"责任单位", "责任部门", "责任科室", "牵头单位", "责任股室", "责任处室", "牵头部门"}},
+	{FieldUnit, []string{"责任单位", "责任部门", "责任科室", "牵头单位", "责任股室", "责任处室", "牵头部门", "责任主体"}},
 	{FieldPerson, []string{"责任人", "具体责任人"}},
 	{FieldRemarks, []string{"备注"}},
 }
@@ -97,7 +97,8 @@ func fieldOf(cell string) Field {
 		for _, w := range h.words {
 			// 问题 alone is inside many headers ("问题整改责任人"); it names
 			// the issue column only as the header's last word ("存在的问题").
-			if w == "问题" && !strings.HasSuffix(c, w) {
+			// So does 反馈意见 ("巡察反馈意见", not "反馈意见整改情况").
+			if (w == "问题" || w == "反馈意见") && !strings.HasSuffix(c, w) {
 				continue
 			}
 			pos := strings.Index(c, w)

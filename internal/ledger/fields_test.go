@@ -47,3 +47,19 @@ func TestCleansToNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderWordsOtherOffices: headers of ledgers from other offices name
+// the columns the synonyms table means; 反馈意见 names the issue only as the
+// header's last word.
+func TestHeaderWordsOtherOffices(t *testing.T) {
+	for in, want := range map[string]Field{
+		"问题名称": FieldTitle, "巡察反馈意见": FieldTitle, "反馈意见": FieldTitle, "对反馈意见的整改措施": FieldActions,
+		"反馈意见整改情况": FieldProgress, "整改任务": FieldActions, "时间节点": FieldDeadline, "计划完成时间": FieldDeadline,
+		"责任主体": FieldUnit, "是否整改到位": FieldStatus, "整改进度": FieldProgress, "牵头责任领导": FieldLeader,
+		"整改责任人": FieldPerson, "目前整改进展": FieldProgress,
+	} {
+		if got := fieldOf(in); got != want {
+			t.Errorf("fieldOf(%q) = %v, want %v", in, got, want)
+		}
+	}
+}

@@ -179,6 +179,23 @@ def bom_gbk_mix(path):
         f.write(head + body)
 
 
+def other_headers(path1, path2):
+    """Header words other offices use (checked after the reader was read,
+    from ledgers seen in the wild): 问题名称, 牵头责任领导, 整改责任人,
+    计划完成时间, 目前整改进展, 是否整改到位; and 巡察反馈意见, 整改任务,
+    责任主体, 时间节点, 完成状态, with 整改要求/整改目标/配合单位 kept as remarks."""
+    with open(path1, "w", encoding="utf-8", newline="") as f:
+        f.write("某某县水利局巡察反馈问题整改台账\r\n"
+                "序号,问题名称,整改目标,整改措施,牵头责任领导,责任股室,配合单位,整改责任人,计划完成时间,目前整改进展,是否整改到位,备注\r\n"
+                "1,水库安全管理不到位,消除隐患,开展水库安全大检查,李局长,工管股,各乡镇,张三,2025年6月30日,已全面排查,是,\r\n"
+                "2,河道采砂监管薄弱,规范采砂,建立巡查机制,王副局长,水政大队,,李四,2025年12月,巡查机制已建立正在运行,否,\r\n")
+    with open(path2, "w", encoding="utf-8", newline="") as f:
+        f.write("填报单位：某某县机关事务服务中心,,,,,,\r\n"
+                "序号,巡察反馈意见,整改要求,整改任务,责任主体,时间节点,完成状态\r\n"
+                "1,“三重一大”决策制度执行不严格,严格执行议事规则,修订党组议事规则,办公室,2025年8月,已完成\r\n"
+                "2,公务用车管理不规范,规范用车,建立车辆使用登记制度,车管科,2025年11月,整改中\r\n")
+
+
 def writer_table_html(path):
     """The source of writer-table.docx: a ledger that is the whole body of a
     Word file (LibreOffice Writer turns the HTML into .docx)."""
@@ -205,6 +222,7 @@ if __name__ == "__main__":
     unicode_text("unicode-text.txt")
     semicolon("semicolon.csv")
     bom_gbk_mix("bom-gbk-mix.csv")
+    other_headers("other-headers.csv", "feedback-headers.csv")
     writer_table_html("writer-table.html")
     import wps_xml
     wps_xml.make("wps-xml.xlsx")
