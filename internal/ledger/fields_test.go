@@ -63,3 +63,18 @@ func TestHeaderWordsOtherOffices(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentText: a comment's author line goes, the clerk's own words stay.
+func TestCommentText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Administrator:\n已于6月28日完成验收": "已于6月28日完成验收",
+		"张三:\r\n需补充会议纪要":              "需补充会议纪要",
+		"注意：\n需补充会议纪要":                "注意：\n需补充会议纪要",
+		"需补充会议纪要":                     "需补充会议纪要",
+		"备注: 见附件\n第二行":                "备注: 见附件\n第二行",
+	} {
+		if got := commentText(in, nil); got != want {
+			t.Errorf("commentText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -323,7 +323,7 @@ func FuzzRead(f *testing.F) {
 	// and 整改进度 columns, compound 序号, comments and hyperlinks
 	f.Add([]byte("序号;存在问题;整改措施;整改进度;是否销号\r\n一-1;\"a;b\";\"c\r\nd\";80%;否\r\n二-1;e;f;100%;是\r\n"), "csv")
 	f.Add([]byte("\xff\xfe\x8f\x5e\xf7\x53\t\x00\x58\x5b\x28\x57\xee\x95\x98\x98\t\x00\x74\x65\x39\x65\xaa\x63\xbd\x65\n\x00"), "txt")
-	for _, name := range []string{"blind2/wps-xml.xlsx", "blind2/three-lists.xlsx", "blind2/xlwt-1904.xls"} {
+	for _, name := range []string{"blind2/wps-xml.xlsx", "blind2/three-lists.xlsx", "blind2/xlwt-1904.xls", "blind2/wps-xml.xls"} {
 		data, _ := os.ReadFile("../../testdata/ledgers/" + name)
 		f.Add(data, strings.TrimPrefix(filepath.Ext(name), "."))
 	}

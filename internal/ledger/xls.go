@@ -31,6 +31,10 @@ var errXLSDamaged = errors.New("老版 Excel（.xls）文件已损坏，无法�
 const (
 	recFormula     = 0x0006
 	recEOF         = 0x000A
+	recNote        = 0x001C
+	recObj         = 0x005D
+	recTxO         = 0x01B6
+	recHLink       = 0x01B8
 	recDateMode    = 0x0022
 	recFilePass    = 0x002F
 	recContinue    = 0x003C
@@ -239,6 +243,8 @@ type xlsSheet struct {
 	cells  []xlsCell
 	merges []Merge
 	hidden []int // hidden columns
+	// links and comments as Grid keeps them (hyperlink targets, 批注)
+	links, comments map[[2]int]string
 }
 
 // gridsXLS reads every worksheet of an .xls file.
@@ -399,6 +405,7 @@ func readBIFFSheet(recs []record, name string, sst []string) (*xlsSheet, error) 
 	s := &xlsSheet{name: name}
 	depth := 0
 	var pendingFormula *xlsCell // a formula whose string result follows in a STRING record
+	var notes xlsNotes
 	for _, rec := range recs {
 		if rec.typ == recBOF {
 			depth++
@@ -407,6 +414,7 @@ func readBIFFSheet(recs []record, name string, sst []string) (*xlsSheet, error) 
 		if rec.typ == recEOF {
 			depth--
 			if depth == 0 {
+				s.comments = notes.comments()
 				return s, nil
 			}
 			continue
@@ -494,6 +502,14 @@ func readBIFFSheet(recs []record, name string, sst []string) (*xlsSheet, error) 
 				}
 			}
 			continue
+		case recObj, recTxO, recNote:
+			notes.see(rec)
+			continue
+		case recHLink:
+			if err := s.addLink(rec); err != nil {
+				return nil, err
+			}
+			continue
 		case recMergedCells:
 			n := r.u16()
 			for k := 0; k < n && r.err == nil; k++ {
@@ -569,7 +585,7 @@ func rkValue(rk uint32) float64 {
 // grid lays the cells out as rows of text; numbers shown through a date
 // format become ISO dates at the precision the format shows.
 func (s *xlsSheet) grid(formatOf func(xf int) string, date1904 bool) (Grid, error) {
-	g := Grid{Sheet: s.name, Dates: map[[2]int]string{}, Merges: s.merges}
+	g := Grid{Sheet: s.name, Dates: map[[2]int]string{}, Merges: s.merges, Links: s.links, Comments: s.comments}
 	for _, c := range s.hidden {
 		g.hideColumn(c)
 	}

@@ -84,17 +84,7 @@ func (b *xlsxBook) readComments(name string, g *Grid) error {
 			if !ok {
 				return nil
 			}
-			text := strings.TrimSpace(all)
-			for _, a := range authors {
-				if a != "" && strings.HasPrefix(text, a) {
-					if rest := strings.TrimLeft(text[len(a):], " "); strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "：") {
-						_, after, _ := strings.Cut(rest, "\n")
-						if strings.Contains(rest, "\n") {
-							text = strings.TrimSpace(after)
-						}
-					}
-				}
-			}
+			text := commentText(all, authors)
 			if text == "" {
 				return nil
 			}

@@ -9,6 +9,6 @@ cd "$(dirname "$0")"
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 lo() { soffice "-env:UserInstallation=file://$profile" --headless "$@" >/dev/null; }
-lo --convert-to 'xls:MS Excel 97' xiaohao.xlsx
+lo --convert-to 'xls:MS Excel 97' xiaohao.xlsx wps-xml.xlsx
 lo --convert-to 'docx:MS Word 2007 XML' writer-table.html
 rm writer-table.html
