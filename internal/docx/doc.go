@@ -332,6 +332,18 @@ func (tl *tableLayout) addRow(tbl *table, row []string, def []byte) {
 			flags = append(flags, binary.LittleEndian.Uint16(def[tcs+20*k:]))
 		}
 	}
+	tl.add(tbl, r, row, edges, flags)
+}
+
+// vMerge and vRestart are a cell's vertical merge flags as a TC holds them:
+// the cell is merged with the one above (vMerge), or starts a merge.
+const (
+	vMerge   = 0x20
+	vRestart = 0x40
+)
+
+// add records row r's cell edges (one more than its cells) and merge flags.
+func (tl *tableLayout) add(tbl *table, r int, row []string, edges []int, flags []uint16) {
 	if len(edges) != len(row)+1 {
 		edges = nil // no usable definition: the row stays as its cells are
 	}
@@ -345,9 +357,9 @@ func (tl *tableLayout) addRow(tbl *table, row []string, def []byte) {
 		}
 		left := edges[c]
 		switch {
-		case f&0x20 != 0 && f&0x40 != 0: // fVertMerge, fVertRestart: a merge starts
+		case f&vMerge != 0 && f&vRestart != 0: // a merge starts
 			tl.vOpen[left] = r
-		case f&0x20 != 0: // continues the merge above
+		case f&vMerge != 0: // continues the merge above
 			if r0, ok := tl.vOpen[left]; ok {
 				tbl.merges = append(tbl.merges, [4]int{r0, left, r, left}) // columns as edges until grid()
 			}

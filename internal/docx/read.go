@@ -101,6 +101,9 @@ func readBlocks(data []byte) ([]block, error) {
 	if bytes.HasPrefix(data, oleMagic) {
 		return readDoc(data)
 	}
+	if IsRTF(data) {
+		return readRTF(data)
+	}
 	p, err := openPackage(data)
 	if err != nil {
 		return nil, err

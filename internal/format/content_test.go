@@ -36,6 +36,9 @@ func TestContentDecides(t *testing.T) {
 		{"corpus/ledger-2025.xlsx", "台账模板.xltx", false},
 		{"ledgers/spreadsheetml/system-export.xls", "台账.xml", false},
 		{"pdf/libreoffice_scheme-aspects.pdf", "下载的通报", true},
+		{"rtf/system-export.doc", "通报.rtf", false},
+		{"rtf/table.rtf", "通报.doc", false},
+		{"rtf/table.rtf", "通报.txt", true},
 		{"corpus/ledger-2025.xlsx", "台账.dat", true},
 		{"ledgers/spreadsheetml/system-export.xls", "台账.xlsx", true},
 	}
@@ -69,7 +72,6 @@ func TestContentDecides(t *testing.T) {
 	}{
 		{"text", "通报.pdf", []byte("中共某某委员会关于巡察整改进展情况的通报"), "扩展名是 .pdf，但内容不是 PDF 文件"},
 		{"header too far", "通报.pdf", append(bytes.Repeat([]byte(" "), pdfHeaderWithin), pdf...), "扩展名是 .pdf，但内容不是 PDF 文件"},
-		{"RTF", "通报.doc", []byte(`{\rtf1\ansi\deff0 {\fonttbl {\f0 SimSun;}} \f0 hello}`), "内容是 RTF 文件；请在 Word 或 WPS 里另存为 .docx"},
 		{"text as xlsx", "台账.xlsx", []byte("序号,问题\n1,某问题\n"), "扩展名是 .xlsx，但内容不是 XLSX 文件"},
 		{"text without an extension", "通报", []byte("中共某某委员会关于巡察整改进展情况的通报"), "文件没有扩展名，内容也不是 PDF、Word 或 Excel 文件"},
 		{"text with an unknown extension", "通报.dat", []byte("中共某某委员会关于巡察整改进展情况的通报"), `无法识别的扩展名 ".dat"`},

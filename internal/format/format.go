@@ -104,7 +104,7 @@ var (
 	// names (.wps is a Word binary or .docx inside, .et an .xls or .xlsx)
 	// and the templates and macro variants of Word and Excel files. What the
 	// bytes are decides the reader (Read).
-	inputOnly = map[string]string{"wps": "docx", "wpt": "docx", "dot": "docx", "dotx": "docx", "docm": "docx", "dotm": "docx",
+	inputOnly = map[string]string{"rtf": "docx", "wps": "docx", "wpt": "docx", "dot": "docx", "dotx": "docx", "docm": "docx", "dotm": "docx",
 		"et": "xls", "ett": "xls", "xlt": "xls", "xltx": "xlsx", "xltm": "xlsx"}
 )
 
@@ -148,6 +148,8 @@ func Sniff(data []byte) string {
 			return "docx"
 		}
 		return "xlsx"
+	case docx.IsRTF(data): // the Word reader reads RTF too
+		return "docx"
 	case bytes.HasPrefix(data, oleMagic):
 		if compoundKind(data) == "docx" {
 			return "docx"
@@ -284,10 +286,7 @@ func Decide(name string, data []byte, file string) (kind string, body []byte, er
 		return sniffed, data, nil
 	}
 	if what, ok := containers[name]; ok {
-		switch {
-		case bytes.HasPrefix(data, []byte("{\\rtf")):
-			return "", nil, fmt.Errorf("扩展名是 %s，但内容是 RTF 文件；请在 Word 或 WPS 里另存为 .docx 再导入", ext)
-		case name != "docx": // the Word reader says what a non-Word file is
+		if name != "docx" { // the Word reader says what a non-Word file is
 			return "", nil, fmt.Errorf("扩展名是 %s，但内容不是 %s 文件", ext, what)
 		}
 	}
