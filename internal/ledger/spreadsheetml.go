@@ -79,6 +79,7 @@ func gridsSpreadsheetML(data []byte) ([]Grid, error) {
 				grids = append(grids, Grid{Sheet: ssAttr(t, "Name"), Dates: map[[2]int]string{}})
 				g = &grids[len(grids)-1]
 				row, nextColumn = -1, 0
+				cell.open = false
 			case "Column":
 				if g == nil {
 					break
@@ -140,7 +141,7 @@ func gridsSpreadsheetML(data []byte) ([]Grid, error) {
 			case "Data":
 				cell.inData = false
 			case "Cell":
-				if cell.open && g != nil {
+				if cell.open && g != nil && row >= 0 {
 					if err := setXMLCell(g, row, cell.col, cell.text.String(), cell.typ, formats[cell.style]); err != nil {
 						return nil, err
 					}
