@@ -44,6 +44,8 @@ type rtfState struct {
 	skip     bool // inside a destination that is no body text
 	uc       int  // bytes to skip after \uN
 	font     int
+	dbchFont int  // the font of double-byte characters (\dbch\afN), or -1
+	dbch     bool // \dbch came last of \loch, \hich, \dbch: an \af is for double-byte text
 	hidden   bool // \v or \deleted
 	listText bool // inside \listtext or \pntext: a rendered list number
 }
@@ -84,7 +86,7 @@ func readRTF(data []byte) ([]block, error) {
 		return nil, errors.New("不是 RTF 文件")
 	}
 	r := &rtfReader{data: data, fontCP: map[int]encoding.Encoding{}, docCP: charmap.Windows1252}
-	r.st.uc = 1
+	r.st.uc, r.st.dbchFont = 1, -1
 	if err := r.run(); err != nil {
 		return nil, err
 	}
@@ -223,6 +225,16 @@ func (r *rtfReader) word(w string, p int, hasParam bool) {
 			r.st.font = p
 		}
 		return
+	case "loch", "hich", "dbch":
+		r.flush()
+		r.st.dbch = w == "dbch"
+		return
+	case "af":
+		r.flush()
+		if r.st.dbch {
+			r.st.dbchFont = p
+		}
+		return
 	case "fcharset":
 		if r.inFonts {
 			if e := charsetCP(p); e != nil {
@@ -358,10 +370,7 @@ func (r *rtfReader) flush() {
 	if r.st.skip || r.st.hidden || r.inFonts {
 		return
 	}
-	enc := r.docCP
-	if e := r.fontCP[r.st.font]; e != nil {
-		enc = e
-	}
+	enc := r.codePage()
 	if enc == charmap.Windows1252 && utf8.Valid(b) && !isASCII(b) {
 		// Raw UTF-8 where the default code page is in force: what some
 		// generators write; as Windows-1252 it would be mojibake.
@@ -375,6 +384,32 @@ func (r *rtfReader) flush() {
 	}
 	r.size += len(s)
 	r.para.Write(s)
+}
+
+// codePage is the code page the current bytes are in: the font's; but
+// Word sets Chinese in the double-byte font (\dbch\afN) while \f names the
+// Latin one, so a CJK code page of that font or of the document wins over
+// a Latin font's.
+func (r *rtfReader) codePage() encoding.Encoding {
+	f := r.fontCP[r.st.font]
+	if f != nil && isCJK(f) {
+		return f
+	}
+	if d := r.fontCP[r.st.dbchFont]; r.st.dbchFont >= 0 && d != nil && isCJK(d) {
+		return d
+	}
+	if isCJK(r.docCP) || f == nil {
+		return r.docCP
+	}
+	return f
+}
+
+func isCJK(e encoding.Encoding) bool {
+	switch e {
+	case simplifiedchinese.GBK, simplifiedchinese.GB18030, traditionalchinese.Big5, japanese.ShiftJIS, korean.EUCKR:
+		return true
+	}
+	return false
 }
 
 // endPara ends a paragraph: a body paragraph becomes a block; one in a

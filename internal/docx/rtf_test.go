@@ -68,7 +68,9 @@ func TestRTFText(t *testing.T) {
 		`{\rtf1\ansi\ansicpg936 \'d6\'d0{\fonttbl{\f1\fcharset136 x;}}{\f1 \'a4\'a4}\par}`: "中中",
 		`{\rtf1 正文{\super\chftn{\footnote\pard 脚注\par}}继续\par}`:                            "正文继续",
 		`{\rtf1 {\*\unknowndest 不是正文}{\field{\*\fldinst PAGE}{\fldrslt 3}}\par}`:           "3",
-		`{\rtf1 {\listtext\pard\plain \u19968?\u12289?\tab}\pard 标题\par}`:                  "一、标题",
+		`{\rtf1\ansi\ansicpg936{\fonttbl{\f0\froman\fcharset0 Times New Roman;}{\f13\fnil\fcharset134 x;}}\loch\af0\hich\af0\dbch\af13 {\hich\af0\dbch\af13\loch\f0 \'d6\'d0\'ce\'c4 2025}\par}`: "中文 2025",
+		`{\rtf1\ansi\ansicpg936{\fonttbl{\f0\froman\fcharset0 Times New Roman;}}\f0 \'d6\'d0\'ce\'c4\par}`:                                                                                       "中文",
+		`{\rtf1 {\listtext\pard\plain \u19968?\u12289?\tab}\pard 标题\par}`:                                                                                                                        "一、标题",
 	} {
 		blocks, err := readRTF([]byte(in))
 		if err != nil {
