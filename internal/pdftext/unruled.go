@@ -22,9 +22,9 @@ import (
 // text is set solid.
 const gutterEm = 0.6
 
-// maxTries bounds the tables tried on one page: each try reads the lines
-// below its headings, and a page of crafted lines could offer one at
-// every line.
+// maxTries bounds the tables tried on one page, and the glyphs they read
+// together may be at most twice the page's: each try reads the lines below
+// its headings, and a page of crafted lines could offer one at every line.
 const maxTries = 32
 
 // minHeads and maxHeads bound the headed columns of a table without
@@ -58,7 +58,14 @@ func unruledTables(p Page, ruled []Table) []Table {
 	lines := glyphLines(p, idx)
 	var out []Table
 	used := make([]bool, len(lines))
-	tries := 0
+	tries, budget := 0, 2*len(idx)
+	afford := func(ks []int) bool { // whether a try of these lines is within the bounds
+		tries++
+		for _, k := range ks {
+			budget -= len(lines[k])
+		}
+		return tries <= maxTries && budget >= 0
+	}
 	// Three-line tables (and tables ruled across only): the rules give
 	// the table's top, the headings' foot and the bottom.
 	for _, rs := range groups {
@@ -96,7 +103,7 @@ func unruledTables(p Page, ruled []Table) []Table {
 		for _, r := range rs[2:max(2, len(rs)-1)] {
 			inner = append(inner, r.Y0)
 		}
-		if tries++; tries > maxTries {
+		if !afford(slices.Concat(heads, data)) {
 			break
 		}
 		if t, ok := unruledTable(p, lines, heads, data, span{rs[0].X0, rs[0].X1}, top, head, bottom, inner); ok {
@@ -116,7 +123,7 @@ func unruledTables(p Page, ruled []Table) []Table {
 		if len(anchors) < minHeads || len(anchors) > maxHeads || !allText(p, lines[k]) {
 			continue
 		}
-		if tries++; tries > maxTries {
+		if tries >= maxTries || budget < 0 {
 			break
 		}
 		heads := []int{k}
@@ -141,6 +148,9 @@ func unruledTables(p Page, ruled []Table) []Table {
 		}
 		if len(data) == 0 {
 			continue
+		}
+		if !afford(slices.Concat(heads, data)) {
+			break
 		}
 		first, last := lines[heads[0]], lines[data[len(data)-1]]
 		top := p.Glyphs[first[0]].Y + 1.1*size
