@@ -180,6 +180,9 @@ type Style struct {
 	// DocNumberBelow: the 发文字号 stood under the title, as notices
 	// published on web pages often set it, rather than above it.
 	DocNumberBelow bool `json:"doc_number_below,omitempty"`
+	// Section is the level-1 parts' numbering when it is not "一、"
+	// (a decimal outline "1 …" / "1.1 …" / "1.1.1 …"), e.g. "{n}{title}".
+	Section string `json:"section,omitempty"`
 }
 
 // Issues returns every issue in document order.
@@ -214,5 +217,5 @@ func (n *Notice) CountByStatus() map[string]int {
 
 // IsZero reports whether the style records nothing.
 func (s *Style) IsZero() bool {
-	return s.Category == "" && s.Subcategory == "" && s.Issue == "" && s.Progress == "" && s.Pending == "" && len(s.Title) == 0 && !s.DocNumberBelow
+	return s.Category == "" && s.Subcategory == "" && s.Issue == "" && s.Progress == "" && s.Pending == "" && len(s.Title) == 0 && !s.DocNumberBelow && s.Section == ""
 }

@@ -36,6 +36,8 @@ var statusWords = map[string]string{
 	"基本完成整改": BasicallyCompleted, "基本整改": BasicallyCompleted,
 	"正在整改": InProgress, "整改中": InProgress, "持续整改": InProgress, "持续整改中": InProgress,
 	"推进中": InProgress, "正在推进": InProgress, "整改推进中": InProgress, "部分完成": InProgress,
+	"序时推进": InProgress, "按序时推进": InProgress, // on schedule, not yet done
+	"取得阶段性成效": BasicallyCompleted,
 	"未完成": NotStarted, "未整改": NotStarted, "尚未整改": NotStarted, "尚未完成": NotStarted,
 	"未开始": NotStarted, "未启动": NotStarted,
 	"长期坚持": Ongoing, "长期整改": Ongoing, "持续推进（长期）": Ongoing, "长期推进": Ongoing,

@@ -28,11 +28,13 @@ var (
 	// 2人被给予通报批评
 	measure2Re = lazyre.New(num + `\s*(?:人次|人|名)(?:干部|同志|党员|人员|责任人)?(?:被)?(?:给予|予以|进行|作出)?(?:了)?` + measureWords)
 	// 对2名干部进行提醒谈话
-	measure3Re = lazyre.New(`对` + num + `\s*名[^，。；、\d]{0,12}?(?:进行|给予|予以|作出)(?:了)?` + measureWords)
+	measure3Re = lazyre.New(`对(?:负有责任的|相关责任的|有关责任的|相关|有关)?` + num + `\s*名[^，。；、\d]{0,12}?(?:进行|给予|予以|作出)(?:了)?` + measureWords)
 	rankRe     = lazyre.New(`(县处级干部|处级干部|乡科级干部|科级干部|股级干部|一般干部|其他人员|村（社区）干部|村干部|普通党员|中层干部|` +
 		`中层管理人员|一般管理人员|一般工作人员|领导干部|班子成员)\s*` + num + `\s*(?:人次|人|名)`)
 
 	teamRe     = lazyre.New(`((?:中央|省委|市委|县委|区委|州委|旗委|盟委|区党工委|(?:街道|园区|开发区)?党工委|工委|党组|(?:乡|镇|街道)?党委)?(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+)?(?:巡视|巡察)组)`)
+	// Not an inspection but a check, a 选人用人专项检查 of the organisation department.
+	checkTeamRe = lazyre.New(`((?:中央|省委|市委|县委|区委|州委)[^，。；、\d]{0,16}?(?:专项检查组|检查组|督查组|督导组))`)
 	rangeRe    = lazyre.New(`(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日`)
 	feedbackRe = lazyre.New(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日，?[^。；，]{0,30}?反馈`)
 
@@ -47,10 +49,17 @@ var (
 	statedSplitRe = lazyre.New(`共性问题(?:共)?(\d+)\s*(?:个|项|条)[，、,和及]{0,2}个性问题(?:共)?(\d+)\s*(?:个|项|条)|` +
 		`个性问题(?:共)?(\d+)\s*(?:个|项|条)[，、,和及]{0,2}共性问题(?:共)?(\d+)\s*(?:个|项|条)`)
 	statedIssuesRe  = lazyre.New(`(?:反馈|指出|交办|发现|梳理)[^，。；]{0,8}?(?:问题)?(?:共|共计|合计)?(\d+)\s*(?:个|项|条)(?:具体)?(?:问题)?|(\d+)\s*(?:个|项|条)(?:具体)?问题`)
-	statedStatusRe  = lazyre.New(`(已完成整改|已整改到位|已完成|已整改|完成整改|基本完成|阶段性完成|正在整改|持续整改|整改中|正在推进|未完成|尚未完成|长期坚持)(?:整改)?\s*(\d+)\s*(?:个|项|条)`)
-	statedStatus2Re = lazyre.New(`(\d+)\s*(?:个|项|条)(?:问题)?(?:需|需要|仍需|还需|仍|仍在)?(已完成整改|已整改到位|已完成|已整改|基本完成|阶段性完成|正在整改|持续整改|整改中|正在推进|未完成|尚未完成|长期坚持)`)
+	statedStatusRe  = lazyre.New(`(` + statedWords + `)(?:整改)?\s*(\d+)\s*(?:个|项|条)`)
+	statedStatus2Re = lazyre.New(`(\d+)\s*(?:个|项|条)(?:问题)?(?:需|需要|仍需|还需|仍|仍在)?(` + statedWords + `)`)
+	// 立行立改6个、限期整改7个、长期坚持3个: how the issues were to be
+	// handled, not how far they are; 长期坚持 there is no status.
+	handlingRe = lazyre.New(`立行立改|限期整改|分类施策|分类推进`)
 	statedRateRe    = lazyre.New(`(?:整改完成率|完成率|整改率)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*[%％]`)
 )
+
+// statedWords are the status words offices count issues by.
+const statedWords = `已完成整改|已整改到位|已完成|已整改|完成整改|基本完成|阶段性完成|正在整改|持续整改|整改中|正在推进|` +
+	`部分完成|序时推进|已销号|整改到位|未完成|尚未完成|长期坚持`
 
 func atoi(s string) int { v, _ := strconv.Atoi(s); return v }
 
@@ -142,6 +151,17 @@ func (p *parser) facts() {
 				}
 			}
 		}
+		if len(acc) == 0 {
+			// The narrative states none: the issues' own measures may
+			// ("二是对负有责任的2名干部进行提醒谈话").
+			for _, is := range p.n.Issues() {
+				for _, a := range is.Actions {
+					if measureRe.MatchString(a.Text) || measure2Re.MatchString(a.Text) || measure3Re.MatchString(a.Text) {
+						acc = append(acc, a.Text)
+					}
+				}
+			}
+		}
 		p.accountability(acc)
 	}
 	p.contact(strings.Join(p.n.Closing, "\n"))
@@ -160,6 +180,9 @@ func (p *parser) inspection(pre, all string) {
 			if m := teamRe.FindString(src); m != "" && m != "巡察组" && m != "巡视组" {
 				ins.Team = m
 			}
+		}
+		if ins.Team == "" && !teamRe.MatchString(all) {
+			ins.Team = checkTeamRe.FindString(src)
 		}
 		if ins.Start == "" {
 			if m := rangeRe.FindStringSubmatch(src); m != nil {
@@ -217,7 +240,11 @@ func (p *parser) stated(all string) {
 		}
 		st["issues"] = atoi(all[max(m[2], m[4]):max(m[3], m[5])])
 	}
-	for _, m := range statedStatusRe.FindAllStringSubmatch(all, -1) {
+	for _, mi := range statedStatusRe.FindAllStringSubmatchIndex(all, -1) {
+		m := []string{all[mi[0]:mi[1]], all[mi[2]:mi[3]], all[mi[4]:mi[5]]}
+		if m[1] == "长期坚持" && handlingRe.MatchString(sentenceAround(all, mi[0])) {
+			continue
+		}
 		if s, _ := notice.FindStatus(m[1]); s != "" {
 			if _, dup := st[s]; !dup {
 				st[s] = atoi(m[2])
@@ -237,6 +264,16 @@ func (p *parser) stated(all string) {
 	if m := statedRateRe.FindStringSubmatch(all); m != nil {
 		p.n.StatedRate, _ = strconv.ParseFloat(m[1], 64)
 	}
+}
+
+// sentenceAround is the sentence of all holding the byte offset at.
+func sentenceAround(all string, at int) string {
+	start := strings.LastIndexAny(all[:at], "。；\n") + 1
+	end := strings.IndexAny(all[at:], "。；\n")
+	if end < 0 {
+		return all[start:]
+	}
+	return all[start : at+end]
 }
 
 func (p *parser) contact(text string) {

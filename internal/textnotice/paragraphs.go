@@ -39,7 +39,7 @@ type Line struct {
 // isStarter reports whether a line can only begin a paragraph: a numbered
 // heading, a labelled part, or a date alone.
 func isStarter(s string) bool {
-	return isHeading(s) || labelRe.MatchString(s) || notice.ParseWholeDate(s) != ""
+	return isHeading(s) || labelRe.MatchString(s) || bracketLabelRe.MatchString(s) || notice.ParseWholeDate(s) != ""
 }
 
 const terminals = "。！？；…”’）》!?;"
@@ -294,12 +294,17 @@ func JoinLines(lines []Line) []Para {
 			newPara = true // the signature above the date
 		case notice.ParseWholeDate(prev.Text) != "" && cur.Len() == len(prev.Text):
 			newPara = true // a date alone (the 成文日期, and the 版记 after it)
-		case endsParagraph(prev.Text) && !open && contactLineRe.MatchString(l.Text) && beforeSignature(lines, i+1):
+		case endsParagraph(prev.Text) && !open && contactLineRe.MatchString(l.Text) && beforeSignature(lines, i+1) &&
+			!(indents && l.HasIndent && !l.Indented):
 			// "联系电话：…" alone between the last sentence and the
 			// signature: the contact line offices set on its own.
 			newPara = true
 		case endsTerminal(prev.Text) && !full:
 			newPara = true
+		case endsParagraph(prev.Text) && !open && formulaRe.MatchString(l.Text):
+			newPara = true // "特此报告。" is a paragraph of its own
+		case webFurnitureRe.MatchString(l.Text) && !open:
+			newPara = true // a web page's line (上一篇：…, 打印本页), never a wrap
 		case justified && full && stretched(prev, ww) && !l.Indented && !inHeader:
 			// Drawn out wider than its characters to reach the measure: a
 			// justified line that wrapped, even before a label or a marker
@@ -313,6 +318,13 @@ func JoinLines(lines []Line) []Para {
 			// Only where paragraphs are indented: set flush left, every
 			// line starts at the margin and that says nothing.
 			newPara = false
+		case endsParagraph(prev.Text) && !open && !inHeader && partHeadingLine(lines, i, ww, justified):
+			// "…收回资金856万元。" filled the line and "三、巩固…" follows, a
+			// short line without a stop: a part's heading, never the rest
+			// of a sentence that had ended.
+			newPara = true
+		case !open && !inHeader && cur.Len() == len(prev.Text) && partHeadingLine(lines, i-1, ww, justified):
+			newPara = true // under such a heading line, its part's text
 		case full && l.HasIndent && !l.Indented && !heading && !inHeader && endsMidWord(prev.Text) && isHeading(l.Text):
 			// A full line that stops mid-word ("…又坚持举一反") went on
 			// where a line started with what reads as a marker ("三、建章立
@@ -384,6 +396,22 @@ func JoinLines(lines []Line) []Para {
 	flush()
 	return paras
 }
+
+// partHeadingLine reports whether line i is a level-1 heading set on a line
+// of its own: "一、" and a short line that ends without a stop.
+func partHeadingLine(lines []Line, i int, ww float64, justified bool) bool {
+	l := lines[i]
+	if k, _, _, _ := marker(l.Text); k != kindCNDun || endsTerminal(l.Text) {
+		return false
+	}
+	if i+1 < len(lines) {
+		return !isFull(l, &lines[i+1], ww, justified)
+	}
+	return true
+}
+
+// formulaRe is the closing formula of a notice or report, set alone.
+var formulaRe = lazyre.New(`^特此(?:通报|报告|公告|说明|函告)。?$`)
 
 // contactLineRe is a line that gives a contact detail under its label.
 var contactLineRe = lazyre.New(`^(?:联系电话|监督电话|举报电话|联系人|电子邮箱|通信地址|通讯地址|联系地址)[：:]`)

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/rectify/rectify/internal/lazyre"
@@ -32,6 +33,15 @@ const (
 	// there; right under a numbered heading it is that issue's
 	// description (problemUnderHeading).
 	kindProblemLabel
+	// kindBracketProblem is 【问题一】, as schools and hospitals set them
+	// with 【整改措施】【整改进展】 under each.
+	kindBracketProblem
+	// A decimal outline, as companies number their documents: parts
+	// "1 …", groups "2.1 …", items "2.1.1 …"; the number is the last
+	// figure, the parents' figures are kept as written.
+	kindDecimal1
+	kindDecimal2
+	kindDecimal3
 )
 
 var markerRes = []*lazyre.Regexp{
@@ -44,8 +54,16 @@ var markerRes = []*lazyre.Regexp{
 	kindProblem:      lazyre.New(`^问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})\s*[：:、.．]\s*`),
 	kindOrdinal:      lazyre.New(`^第([一二三四五六七八九十]{1,4})[，、]\s*`),
 	kindLatin:        lazyre.New(`^[（(]?([a-z])[）)]\s*`),
-	kindProblemLabel: lazyre.New(`^(?:存在)?问题()[：:]\s*`),
+	kindProblemLabel:   lazyre.New(`^(?:存在)?问题()[：:]\s*`),
+	kindBracketProblem: lazyre.New(`^【问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})】\s*`),
+	kindDecimal1:       lazyre.New(`^(\d{1,2})\s*`),
+	kindDecimal2:       lazyre.New(`^\d{1,2}[.．](\d{1,2})\s*`),
+	kindDecimal3:       lazyre.New(`^\d{1,2}[.．]\d{1,2}[.．](\d{1,2})[.．]?\s*`),
 }
+
+// unitAfterNumber are the characters that make a number a quantity, not a
+// decimal heading: "15日", "2.5万元", "3个问题".
+const unitAfterNumber = "年月日号个项条名人次万亿元件家所户处台辆倍分秒时天周岁余届期批份篇场座亩米吨"
 
 // marker finds a paragraph's numbering: its kind, number and the text after it.
 func marker(s string) (kind, num int, rest, mark string) {
@@ -64,7 +82,7 @@ func marker(s string) (kind, num int, rest, mark string) {
 			num = 0 // numbered in order by the list
 		case kindCircled:
 			num = int([]rune(numText)[0]-'①') + 1
-		case kindProblem:
+		case kindProblem, kindBracketProblem:
 			if num, _ = strconv.Atoi(numText); num == 0 {
 				num = notice.CNNumber(numText)
 			}
@@ -74,6 +92,9 @@ func marker(s string) (kind, num int, rest, mark string) {
 		rest = s[m[1]:]
 		if (k == kindArabicDot || k == kindArabicParen || k == kindLatin) && (rest == "" || []rune(rest)[0] < 0x80) {
 			continue // "82.5分" and "163.com" are not headings
+		}
+		if k >= kindDecimal1 && !decimalHeading(k, rest) {
+			continue
 		}
 		return k, num, rest, s[:m[1]]
 	}
@@ -126,6 +147,10 @@ var labelKinds = map[string]int{
 	"下一步整改措施": lblNext, "下一步措施": lblNext, "下步措施": lblNext, "下一步工作": lblNext,
 	"存在问题": lblProblem, "问题表现": lblProblem, "主要问题": lblProblem, "问题描述": lblProblem,
 	"备注":   lblRemarks,
+	// Who helps the unit answering for the issue: no field of its own,
+	// kept as a remark under its label.
+	"配合单位": lblRemarks, "配合部门": lblRemarks, "协办单位": lblRemarks, "配合科室": lblRemarks, "配合股室": lblRemarks,
+	"结果": lblProgress, "整改进展情况说明": lblProgress,
 	"联系方式": lblContact,
 }
 
@@ -148,7 +173,14 @@ var labelNames = func() []string {
 // A labelled part: 整改情况（已完成）：…, 整改措施：…
 var labelRe = lazyre.New(`^(` + strings.Join(labelNames, "|") + `)(?:（([^）]{0,12})）)?[：:]\s*`)
 
+// A label set in square brackets, with or without a colon: 【整改措施】…
+var bracketLabelRe = lazyre.New(`^【(` + strings.Join(labelNames, "|") + `)】[：:]?\s*`)
+
 func label(s string) (kind int, name, bracket, rest string) {
+	if m := bracketLabelRe.FindStringSubmatchIndex(s); m != nil {
+		name = s[m[2]:m[3]]
+		return labelKinds[name], name, "", s[m[1]:]
+	}
 	m := labelRe.FindStringSubmatchIndex(s)
 	if m == nil {
 		return lblNone, "", "", s
@@ -158,6 +190,18 @@ func label(s string) (kind int, name, bracket, rest string) {
 		bracket = s[m[4]:m[5]]
 	}
 	return labelKinds[name], name, bracket, s[m[1]:]
+}
+
+// decimalHeading reports whether the text after a decimal number opens a
+// heading: a Chinese word that is no unit of the number; a part "1 …" is a
+// short line without punctuation, since a bare number before Chinese may
+// open any paragraph.
+func decimalHeading(k int, rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.Is(unicode.Han, r) && !strings.ContainsRune("“《‘", r) || strings.ContainsRune(unitAfterNumber, r) {
+		return false
+	}
+	return k != kindDecimal1 || displayWidth(rest) <= 40 && !strings.ContainsAny(rest, "。，；：、")
 }
 
 // unplaced keeps a paragraph the grammar has no place for, with where it
@@ -267,7 +311,7 @@ func (p *parser) parse() {
 	body := 0
 	for body < end {
 		t := paras[body].Text
-		if k, _, _, _ := marker(t); k == kindCNDun || strings.ContainsAny(t, "。；") || displayWidth(t) > 60 {
+		if k, _, _, _ := marker(t); k == kindCNDun || k == kindDecimal1 || strings.ContainsAny(t, "。；") || displayWidth(t) > 60 {
 			break
 		}
 		body++
@@ -276,10 +320,14 @@ func (p *parser) parse() {
 	// Level-1 sections, unless the notice numbers its issues themselves
 	// "一、" (a short notice without narrative parts).
 	var heads []int
-	topIssues := p.issueLevel(paras[body:end]) == kindCNDun
+	top := topKind(paras[body:end])
+	topIssues := p.issueLevel(paras[body:end]) == top
 	for i := body; i < end && !topIssues; i++ {
-		if k, _, rest, _ := marker(paras[i].Text); k == kindCNDun && displayWidth(rest) < 50 {
+		if k, _, rest, mark := marker(paras[i].Text); k == top && displayWidth(rest) < 50 {
 			heads = append(heads, i)
+			if top != kindCNDun && p.style.Section == "" {
+				p.style.Section = numberPattern(mark, k) + "{title}"
+			}
 		}
 	}
 	bodyEnd := end
@@ -357,6 +405,20 @@ func (p *parser) parse() {
 	}
 }
 
+// topKind is the numbering of the level-1 parts: 一、, or in a decimal
+// outline without any 一、 the parts "1 …" over groups "2.1 …".
+func topKind(ps []Para) int {
+	count := map[int]int{}
+	for _, q := range ps {
+		k, _, _, _ := marker(q.Text)
+		count[k]++
+	}
+	if count[kindCNDun] == 0 && count[kindDecimal1] >= 2 && count[kindDecimal2] > 0 {
+		return kindDecimal1
+	}
+	return kindCNDun
+}
+
 // sectionCats is the issue list one level-1 part holds.
 type sectionCats struct {
 	number int
@@ -393,7 +455,7 @@ func isSignature(s string) bool {
 // it printed (柘荣县人民法院办公室 2025年6月12日印发).
 var colophonRe = lazyre.New(`^(?:抄送|印送|分送)[：:]|^\S{2,40}?\d{4}年\d{1,2}月\d{1,2}日印发$`)
 
-var closingRe = lazyre.New(`欢迎|监督|联系方式|联系电话|联系人|特此通报|意见建议|意见和建议|举报|电子邮箱|通信地址`)
+var closingRe = lazyre.New(`欢迎|监督|联系方式|联系电话|联系人|特此通报|特此报告|意见建议|意见和建议|举报|电子邮箱|通信地址|^附件\d*[：:]`)
 
 var yearMonthRe = lazyre.New(`\d{4}年\d{1,2}月`)
 
@@ -424,8 +486,12 @@ func (p *parser) narrativeAfterList(body, start int, heads []int) int {
 		return start
 	}
 	prev := p.paras[i-1].Text
-	if kind, _, _, _ := label(prev); closesIssue(kind) {
+	if kind, _, _, rest := label(prev); closesIssue(kind) {
 		return i // after the last issue's 整改时限/责任单位 lines
+	} else if kind == lblProgress {
+		if st, _ := statusClause(rest); st != "" {
+			return i // after "整改进度：已完成。", a verdict and nothing else
+		}
 	}
 	if k, _, rest, _ := marker(prev); k == kindNone || !strings.Contains(rest, "。") {
 		return start
@@ -474,6 +540,10 @@ func (p *parser) header(hs []Para) {
 			p.style.DocNumberBelow = len(title) > 0
 		case strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":"):
 			p.n.Addressee = strings.TrimRight(t, "：:")
+		case webFurnitureRe.MatchString(t):
+			// Copied from a web page: the breadcrumb, 发布时间/浏览次数,
+			// 【字体：大 中 小】 are the page's, not the notice's.
+			p.unplaced(h)
 		case strings.HasSuffix(t, "文件") && len(title) == 0 && len(hs) > 1:
 			// The issuer's mark (发文机关标志) above the title: the PDF
 			// writer takes it from --mark; kept so that nothing is lost.
@@ -512,6 +582,15 @@ func (p *parser) header(hs []Para) {
 		p.style.Title = title
 	}
 }
+
+// webFurnitureRe is a line of a government web page around the notice:
+// breadcrumb, publication data, font size and print links, sharing,
+// previous and next articles.
+var webFurnitureRe = lazyre.New(`^(?:首页|当前位置|您当前的位置|您的位置)|[^>]>[^>]+>|^(?:发布时间|发布日期|发布机构|信息来源|来源|作者|浏览次数|点击次数|访问次数|阅读次数)[：:]|` +
+	`字体[：:]\s*[【\[]?大|打印本页|关闭窗口|^【?打印】?$|^分享到|^(?:上一篇|下一篇)[：:]`)
+
+// planRe is a sentence that only says when the rest will be done.
+var planRe = lazyre.New(`^(?:计划|预计|力争|确保|拟)于?[^。；，]{0,30}?完成[^。；，]{0,12}[。；]?$`)
 
 var (
 	pendingTitleRe        = lazyre.New(`进一步整改|尚未完成|未完成|尚需|仍需|未整改到位|需要.{0,6}整改的|持续整改的事项`)
@@ -610,6 +689,10 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 				num = issues
 			}
 			cur = &item{is: notice.Issue{Number: num, Subcategory: sub, SubcategoryNumber: subNum, Source: &notice.Source{Page: q.Page, Line: q.Line}}}
+			// "1.问题：…措施：…": the label 问题 belongs to the numbering.
+			if k2, _, r2, m2 := marker(rest); k2 == kindProblemLabel && k != kindProblemLabel {
+				rest, mark = r2, mark+m2
+			}
 			head, tail := rest, ""
 			// A heading may carry its progress inline: "（1）…的问题。整改情况：已完成。…"
 			verdict := ""
@@ -984,6 +1067,11 @@ func (p *parser) issuePart1(it *item, s string) {
 		if kind == lblActions && body != "" && it.has("{actions}") && !it.has("{progress}") {
 			kind = lblProgress
 		}
+		// "整改情况：未完成（原因：…），计划于12月底前完成。": after the
+		// verdict only the plan is left, which is progress, not a measure.
+		if kind == lblActions && it.statusIn == "sentence" && planRe.MatchString(body) {
+			kind = lblProgress
+		}
 		if kind == lblActions {
 			if p.style.Progress == "" {
 				p.style.Progress = pattern + "{actions}"
@@ -1224,6 +1312,9 @@ func issueTitle(head string) (title, pattern, desc string) {
 	t := strings.TrimRight(first, "。")
 	suffix := first[len(t):]
 	for _, s := range []string{"的问题", "问题"} {
+		if s == "问题" && strings.Contains(t[strings.LastIndex(t, "，")+1:], "存在") {
+			break // "…，存在超标准接待问题": 问题 is the object of 存在
+		}
 		if strings.HasSuffix(t, s) && displayWidth(t) > displayWidth(s)+3 {
 			t = strings.TrimSuffix(t, s)
 			suffix = s + suffix
@@ -1268,7 +1359,10 @@ func numberPattern(mark string, kind int) string {
 		return "{circled}" + strings.TrimLeft(mark, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 	case kindProblemLabel:
 		return mark
-	case kindProblem:
+	case kindDecimal1, kindDecimal2, kindDecimal3:
+		m := markerRes[kind].FindStringSubmatchIndex(mark)
+		return mark[:m[2]] + "{n}" + mark[m[3]:]
+	case kindProblem, kindBracketProblem:
 		if !digitsRe.MatchString(mark) {
 			m := markerRes[kind].FindStringSubmatch(mark)
 			return strings.Replace(mark, m[1], "{cn}", 1)

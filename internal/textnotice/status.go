@@ -15,6 +15,7 @@ import (
 // word and these removed, nothing is left; "已完成评估报告" keeps
 // "评估报告" and is an action.
 var statusFiller = strings.NewReplacer(
+	"建立长效机制", "", "形成长效机制", "", // 已完成并建立长效机制
 	"截至目前", "", "目前", "", "当前", "", "现已", "", "至此", "",
 	"该问题", "", "此问题", "", "本问题", "", "上述问题", "", "该项问题", "", "以上问题", "",
 	"该项工作", "", "此项工作", "", "该项整改", "", "此项整改", "", "该项", "", "此项", "", "本项", "",
@@ -31,6 +32,11 @@ var timePrefixRe = lazyre.New(`^(?:截至目前|截至发文时|目前|当前|�
 // verdict and nothing else.
 func statusClause(c string) (status, words string) {
 	c = strings.Trim(c, "。；;，,！ ")
+	// "未完成（原因：用地报批尚未获批）": the reason stays in the words.
+	whole := c
+	if loc := reasonRe.FindStringIndex(c); loc != nil {
+		c = c[:loc[0]] + c[loc[1]:]
+	}
 	if c == "" || displayWidth(c) > 24 {
 		return "", ""
 	}
@@ -41,8 +47,11 @@ func statusClause(c string) (status, words string) {
 	if statusFiller.Replace(strings.Replace(c, w, "", 1)) != "" {
 		return "", ""
 	}
-	return st, c
+	return st, whole
 }
+
+// reasonRe is the reason an office gives in brackets after a verdict.
+var reasonRe = lazyre.New(`（(?:主要)?原因[：:是为][^（）]*）`)
 
 // statusSentence reports whether a sentence is a status verdict: its first
 // clause is one ("该问题已基本完成整改，剩余工作计划于…完成。").

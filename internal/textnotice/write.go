@@ -90,11 +90,20 @@ func Blocks(n *notice.Notice) []Block {
 	}
 	// Unplaced text goes back where it stood: the first line above the
 	// title (an issuer's mark), anything else after the date.
-	var top, tail []string
+	// A web page's furniture under the title (发布时间, 【字体】 lines) stood
+	// before the first issue: it goes back under the title.
+	var top, head, tail []string
+	firstIssue := 0
+	if is := n.Issues(); len(is) > 0 && is[0].Source != nil && is[0].Source.Page <= 1 {
+		firstIssue = is[0].Source.Line
+	}
 	for _, u := range n.Unplaced {
-		if u.Source != nil && u.Source.Line == 1 && u.Source.Page <= 1 {
+		switch {
+		case u.Source != nil && u.Source.Line == 1 && u.Source.Page <= 1:
 			top = append(top, u.Text)
-		} else {
+		case u.Source != nil && u.Source.Page <= 1 && u.Source.Line < firstIssue:
+			head = append(head, u.Text)
+		default:
 			tail = append(tail, u.Text)
 		}
 	}
@@ -123,6 +132,9 @@ func Blocks(n *notice.Notice) []Block {
 	for _, l := range sub {
 		add(RoleBody, l)
 	}
+	for _, h := range head {
+		add(RoleBody, h)
+	}
 	if below {
 		add(RoleDocNumber, n.DocNumber)
 	}
@@ -134,7 +146,11 @@ func Blocks(n *notice.Notice) []Block {
 	}
 	wroteIssues := false
 	for _, s := range n.Sections {
-		add(RoleHeading1, notice.CNNumeral(s.Number)+"、"+s.Title)
+		if n.Style != nil && n.Style.Section != "" {
+			add(RoleHeading1, Fill(n.Style.Section, s.Number, s.Title))
+		} else {
+			add(RoleHeading1, notice.CNNumeral(s.Number)+"、"+s.Title)
+		}
 		for _, p := range s.Paragraphs {
 			add(roleOf(p), p)
 		}
@@ -192,11 +208,11 @@ func titleAndSubtitle(n *notice.Notice) (title, sub []string) {
 
 func roleOf(p string) string {
 	switch k, _, _, _ := marker(p); k {
-	case kindCNDun:
+	case kindCNDun, kindDecimal1:
 		return RoleHeading1
-	case kindParenCN:
+	case kindParenCN, kindDecimal2:
 		return RoleHeading2
-	case kindArabicDot, kindParenArabic:
+	case kindArabicDot, kindParenArabic, kindDecimal3:
 		return RoleHeading3
 	}
 	return RoleBody
