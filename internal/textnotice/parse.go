@@ -280,8 +280,14 @@ func (p *parser) parse() {
 			break
 		}
 	}
+	// An issue list set as an attachment after the signature and date.
+	attach := attachmentStart(paras)
+	if attach > 0 {
+		end = attach
+	}
+	afterDate := end // what follows the date up to here has no place
 	// Signature and date at the end.
-	for i := len(paras) - 1; i >= 0 && i >= len(paras)-8; i-- {
+	for i := end - 1; i >= 0 && i >= end-8; i-- {
 		if d := notice.ParseWholeDate(paras[i].Text); d != "" {
 			p.n.Date = d
 			end = i
@@ -291,7 +297,7 @@ func (p *parser) parse() {
 			}
 			// What follows the date (a note, a 抄送 line) has no place in
 			// the model: keep it where it was.
-			for _, q := range paras[i+1:] {
+			for _, q := range paras[i+1 : afterDate] {
 				p.unplaced(q)
 			}
 			break
@@ -395,14 +401,69 @@ func (p *parser) parse() {
 		}
 		p.n.Sections = append(p.n.Sections, sec)
 	}
-	sort.SliceStable(p.n.Unplaced, func(i, j int) bool { return before(p.n.Unplaced[i].Source, p.n.Unplaced[j].Source) })
 	p.mergeSections(bySection)
+	if attach > 0 {
+		p.attachment(paras[attach:])
+	}
+	sort.SliceStable(p.n.Unplaced, func(i, j int) bool { return before(p.n.Unplaced[i].Source, p.n.Unplaced[j].Source) })
 	p.linkPending()
 	p.facts()
 	if !p.style.IsZero() {
 		st := p.style
 		p.n.Style = &st
 	}
+}
+
+// attachmentRe is the word 附件 alone on its line, heading an attachment.
+var attachmentRe = lazyre.New(`^附件\s*\d{0,2}[：:]?$`)
+
+// attachmentStart finds an attachment after the signature date that holds
+// a numbered list (附件 / its title / 一、… 1.…): the issue list of a notice
+// that is itself a short letter. It returns its first paragraph, or 0.
+func attachmentStart(paras []Para) int {
+	for i := 1; i < len(paras); i++ {
+		if !attachmentRe.MatchString(paras[i].Text) {
+			continue
+		}
+		dated := false
+		for _, q := range paras[max(0, i-3):i] {
+			dated = dated || notice.ParseWholeDate(q.Text) != ""
+		}
+		if !dated {
+			continue
+		}
+		for _, q := range paras[i+1:] {
+			if k, _, _, _ := marker(q.Text); k != kindNone {
+				return i
+			}
+		}
+	}
+	return 0
+}
+
+// attachment reads the attachment's list as the notice's issues; the word
+// 附件 and the attachment's title before it are kept as unplaced.
+func (p *parser) attachment(ps []Para) {
+	j := 0
+	for j < len(ps) {
+		if k, _, _, _ := marker(ps[j].Text); k != kindNone {
+			break
+		}
+		p.unplaced(ps[j])
+		j++
+	}
+	cats, lead, ok := p.issueList(ps[j:])
+	for _, l := range lead {
+		p.n.Closing = append(p.n.Closing, l)
+	}
+	if !ok {
+		for _, q := range ps[j:] {
+			p.unplaced(q)
+		}
+		return
+	}
+	p.n.Categories = append(p.n.Categories, cats...)
+	p.style.Attachment = true
 }
 
 // topKind is the numbering of the level-1 parts: 一、, or in a decimal
@@ -544,6 +605,9 @@ func (p *parser) header(hs []Para) {
 			// Copied from a web page: the breadcrumb, 发布时间/浏览次数,
 			// 【字体：大 中 小】 are the page's, not the notice's.
 			p.unplaced(h)
+			if len(title) > 0 && (h.Line != 1 || h.Page > 1) {
+				p.style.UnderTitle++
+			}
 		case strings.HasSuffix(t, "文件") && len(title) == 0 && len(hs) > 1:
 			// The issuer's mark (发文机关标志) above the title: the PDF
 			// writer takes it from --mark; kept so that nothing is lost.

@@ -288,9 +288,24 @@ func TestWordIndents(t *testing.T) {
 
 func wordIndents(t *testing.T, in string) {
 	data, _ := os.ReadFile(in)
-	if d := readsDifferently(t, data, hardWrap(data, true)); d != "" {
+	d := readsDifferently(t, data, hardWrap(data, true))
+	if _, listed := spaceAtWrap[filepath.Base(in)]; listed {
+		if d == "" {
+			t.Errorf("listed in spaceAtWrap, but reads right now: take it off the list")
+		}
+		return
+	}
+	if d != "" {
 		t.Errorf("indented, hard-wrapped text reads differently:\n%s", d)
 	}
+}
+
+// spaceAtWrap lists notices that set two labels on one line with a space
+// between them ("责任部门：体育股 整改时限：…"): where a line wraps at that
+// space the space is gone, and set flush left the second label then reads
+// as a line of its own. A PDF loses the space the same way.
+var spaceAtWrap = map[string]string{
+	"attachment-list.txt": "责任部门：{unit} 整改时限：{deadline}",
 }
 
 // hardWrap sets a notice's paragraphs on lines of 28 cells, as a copy out
@@ -359,6 +374,9 @@ func TestHardWrapped(t *testing.T) {
 		// "…常态化、长效化。" ends two cells short of the measure and
 		// "主任、各位副主任、各位委员，我们将…" follows: the same.
 		"audit-npc-report.txt": "",
+	}
+	for f := range spaceAtWrap {
+		cannot[f] = ""
 	}
 	for _, in := range inputs(t) {
 		t.Run(filepath.Base(in), func(t *testing.T) {

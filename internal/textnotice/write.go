@@ -92,17 +92,25 @@ func Blocks(n *notice.Notice) []Block {
 	// title (an issuer's mark), anything else after the date.
 	// A web page's furniture under the title (发布时间, 【字体】 lines) stood
 	// before the first issue: it goes back under the title.
-	var top, head, tail []string
-	firstIssue := 0
-	if is := n.Issues(); len(is) > 0 && is[0].Source != nil && is[0].Source.Page <= 1 {
-		firstIssue = is[0].Source.Line
+	// An issue list in an attachment goes after the date, behind the
+	// unplaced paragraphs that stood before it (附件, its title).
+	var top, head, preList, tail []string
+	underTitle, attachment := 0, false
+	if n.Style != nil {
+		underTitle, attachment = n.Style.UnderTitle, n.Style.Attachment
+	}
+	var first *notice.Source
+	if is := n.Issues(); len(is) > 0 {
+		first = is[0].Source
 	}
 	for _, u := range n.Unplaced {
 		switch {
 		case u.Source != nil && u.Source.Line == 1 && u.Source.Page <= 1:
 			top = append(top, u.Text)
-		case u.Source != nil && u.Source.Page <= 1 && u.Source.Line < firstIssue:
+		case len(head) < underTitle:
 			head = append(head, u.Text)
+		case attachment && (first == nil || before(u.Source, first)):
+			preList = append(preList, u.Text)
 		default:
 			tail = append(tail, u.Text)
 		}
@@ -162,7 +170,7 @@ func Blocks(n *notice.Notice) []Block {
 			out = append(out, pendingBlocks(n, st)...)
 		}
 	}
-	if !wroteIssues {
+	if !wroteIssues && !attachment {
 		out = append(out, issueBlocks(n, st, n.Categories, "")...)
 	}
 	for _, c := range n.Closing {
@@ -171,6 +179,12 @@ func Blocks(n *notice.Notice) []Block {
 	add(RoleSignature, n.Issuer)
 	if n.Date != "" && !(len(sub) > 0 && strings.Contains(sub[0], notice.ChineseDate(n.Date))) {
 		add(RoleDate, notice.ChineseDate(n.Date)) // unless the subtitle dates it
+	}
+	if attachment {
+		for _, t := range preList {
+			add(RoleBody, t)
+		}
+		out = append(out, issueBlocks(n, st, n.Categories, "")...)
 	}
 	for _, t := range tail {
 		add(RoleBody, t)
