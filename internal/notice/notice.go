@@ -180,17 +180,6 @@ type Style struct {
 	// DocNumberBelow: the 发文字号 stood under the title, as notices
 	// published on web pages often set it, rather than above it.
 	DocNumberBelow bool `json:"doc_number_below,omitempty"`
-	// Section is the level-1 parts' numbering when it is not "一、"
-	// (a decimal outline "1 …" / "1.1 …" / "1.1.1 …"), e.g. "{n}{title}".
-	Section string `json:"section,omitempty"`
-	// UnderTitle counts the unplaced paragraphs (after any on the first
-	// line) that stood right under the title: a web page's 发布时间 and
-	// 【字体】 lines.
-	UnderTitle int `json:"under_title,omitempty"`
-	// Attachment is set when the issue list stood in an attachment after
-	// the signature and date; unplaced paragraphs before the list (附件,
-	// the attachment's title) are written between the date and the list.
-	Attachment bool `json:"attachment,omitempty"`
 }
 
 // Issues returns every issue in document order.
@@ -225,5 +214,5 @@ func (n *Notice) CountByStatus() map[string]int {
 
 // IsZero reports whether the style records nothing.
 func (s *Style) IsZero() bool {
-	return s.Category == "" && s.Subcategory == "" && s.Issue == "" && s.Progress == "" && s.Pending == "" && len(s.Title) == 0 && !s.DocNumberBelow && s.Section == "" && s.UnderTitle == 0 && !s.Attachment
+	return s.Category == "" && s.Subcategory == "" && s.Issue == "" && s.Progress == "" && s.Pending == "" && len(s.Title) == 0 && !s.DocNumberBelow
 }

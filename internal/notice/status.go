@@ -38,7 +38,7 @@ var statusWords = map[string]string{
 	"推进中": InProgress, "正在推进": InProgress, "整改推进中": InProgress, "部分完成": InProgress,
 	"序时推进": InProgress, "按序时推进": InProgress, // on schedule, not yet done
 	"取得阶段性成效": BasicallyCompleted,
-	"未完成": NotStarted, "未整改": NotStarted, "尚未整改": NotStarted, "尚未完成": NotStarted,
+	"未完成":     NotStarted, "未整改": NotStarted, "尚未整改": NotStarted, "尚未完成": NotStarted,
 	"未开始": NotStarted, "未启动": NotStarted,
 	"长期坚持": Ongoing, "长期整改": Ongoing, "持续推进（长期）": Ongoing, "长期推进": Ongoing,
 	"长期坚持整改": Ongoing, "立行立改、长期坚持": Ongoing,

@@ -32,11 +32,11 @@ var (
 	rankRe     = lazyre.New(`(县处级干部|处级干部|乡科级干部|科级干部|股级干部|一般干部|其他人员|村（社区）干部|村干部|普通党员|中层干部|` +
 		`中层管理人员|一般管理人员|一般工作人员|领导干部|班子成员)\s*` + num + `\s*(?:人次|人|名)`)
 
-	teamRe     = lazyre.New(`((?:中央|省委|市委|县委|区委|州委|旗委|盟委|区党工委|(?:街道|园区|开发区)?党工委|工委|党组|(?:乡|镇|街道)?党委)?(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+)?(?:巡视|巡察)组)`)
+	teamRe = lazyre.New(`((?:中央|省委|市委|县委|区委|州委|旗委|盟委|区党工委|(?:街道|园区|开发区)?党工委|工委|党组|(?:乡|镇|街道)?党委)?(?:第[一二三四五六七八九十\d]+|[一二三四五六七八九十\d]+)?(?:巡视|巡察)组)`)
 	// Not an inspection but a check, a 选人用人专项检查 of the organisation department.
 	checkTeamRe = lazyre.New(`((?:中央|省委|市委|县委|区委|州委)[^，。；、\d]{0,16}?(?:专项检查组|检查组|督查组|督导组))`)
-	rangeRe    = lazyre.New(`(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日`)
-	feedbackRe = lazyre.New(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日，?[^。；，]{0,30}?反馈`)
+	rangeRe     = lazyre.New(`(\d{4})年(\d{1,2})月(\d{1,2})日\s*(?:至|到|—|－|-|~)\s*(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日`)
+	feedbackRe  = lazyre.New(`(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日，?[^。；，]{0,30}?反馈`)
 
 	phoneRe   = lazyre.New(`(?:0\d{2,3}-?\d{7,8}(?:-\d{1,4})?|1[3-9]\d{9}|\d{7,8})`)
 	emailRe   = lazyre.New(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}`)
@@ -53,8 +53,8 @@ var (
 	statedStatus2Re = lazyre.New(`(\d+)\s*(?:个|项|条)(?:问题)?(?:需|需要|仍需|还需|仍|仍在)?(` + statedWords + `)`)
 	// 立行立改6个、限期整改7个、长期坚持3个: how the issues were to be
 	// handled, not how far they are; 长期坚持 there is no status.
-	handlingRe = lazyre.New(`立行立改|限期整改|分类施策|分类推进`)
-	statedRateRe    = lazyre.New(`(?:整改完成率|完成率|整改率)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*[%％]`)
+	handlingRe   = lazyre.New(`立行立改|限期整改|分类施策|分类推进`)
+	statedRateRe = lazyre.New(`(?:整改完成率|完成率|整改率)(?:为|达|达到)?\s*(\d+(?:\.\d+)?)\s*[%％]`)
 )
 
 // statedWords are the status words offices count issues by.
@@ -298,11 +298,15 @@ func (p *parser) contact(text string) {
 }
 
 // NarrativeFacts reads the facts a notice's narrative states (its preamble,
-// level-1 parts and closing), the way the text reader would: the
+// level-1 parts and closing, and the issues' actions where those state no
+// accountability), the way the text reader would: the
 // inspection, accountability, stated totals and contact. Writers compare it
 // with the data to add in words what the narrative does not say.
 func NarrativeFacts(n *notice.Notice) *notice.Notice {
-	p := &parser{n: &notice.Notice{Format: notice.FormatVersion, Preamble: n.Preamble, Sections: n.Sections, Closing: n.Closing}}
+	// The categories too: where the narrative states no accountability,
+	// the reader takes it from the issues' actions.
+	p := &parser{n: &notice.Notice{Format: notice.FormatVersion, Preamble: n.Preamble, Sections: n.Sections, Closing: n.Closing,
+		Categories: n.Categories}}
 	for _, s := range n.Sections {
 		if s.Kind != notice.SectionPending && accountabilityTitleRe.MatchString(s.Title) {
 			p.accountability(s.Paragraphs)

@@ -45,15 +45,15 @@ const (
 )
 
 var markerRes = []*lazyre.Regexp{
-	kindCNDun:        lazyre.New(`^([一二三四五六七八九十百千零〇]{1,8})[、．]\s*`),
-	kindParenCN:      lazyre.New(`^（([一二三四五六七八九十百千零〇]{1,8})）\s*`),
-	kindArabicDot:    lazyre.New(`^(\d{1,6})\s*[.．、]\s*`),
-	kindParenArabic:  lazyre.New(`^（(\d{1,6})）\s*`),
-	kindArabicParen:  lazyre.New(`^(\d{1,3})[）)]\s*`),
-	kindCircled:      lazyre.New(`^([①-⑳])\s*`),
-	kindProblem:      lazyre.New(`^问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})\s*[：:、.．]\s*`),
-	kindOrdinal:      lazyre.New(`^第([一二三四五六七八九十]{1,4})[，、]\s*`),
-	kindLatin:        lazyre.New(`^[（(]?([a-z])[）)]\s*`),
+	kindCNDun:          lazyre.New(`^([一二三四五六七八九十百千零〇]{1,8})[、．]\s*`),
+	kindParenCN:        lazyre.New(`^（([一二三四五六七八九十百千零〇]{1,8})）\s*`),
+	kindArabicDot:      lazyre.New(`^(\d{1,6})\s*[.．、]\s*`),
+	kindParenArabic:    lazyre.New(`^（(\d{1,6})）\s*`),
+	kindArabicParen:    lazyre.New(`^(\d{1,3})[）)]\s*`),
+	kindCircled:        lazyre.New(`^([①-⑳])\s*`),
+	kindProblem:        lazyre.New(`^问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})\s*[：:、.．]\s*`),
+	kindOrdinal:        lazyre.New(`^第([一二三四五六七八九十]{1,4})[，、]\s*`),
+	kindLatin:          lazyre.New(`^[（(]?([a-z])[）)]\s*`),
 	kindProblemLabel:   lazyre.New(`^(?:存在)?问题()[：:]\s*`),
 	kindBracketProblem: lazyre.New(`^【问题\s*(\d{1,3}|[一二三四五六七八九十]{1,4})】\s*`),
 	kindDecimal1:       lazyre.New(`^(\d{1,2})\s*`),
@@ -146,7 +146,7 @@ var labelKinds = map[string]int{
 	"基本完成情况说明": lblExplain, "情况说明": lblExplain, "未完成原因": lblExplain, "原因分析": lblExplain,
 	"下一步整改措施": lblNext, "下一步措施": lblNext, "下步措施": lblNext, "下一步工作": lblNext,
 	"存在问题": lblProblem, "问题表现": lblProblem, "主要问题": lblProblem, "问题描述": lblProblem,
-	"备注":   lblRemarks,
+	"备注": lblRemarks,
 	// Who helps the unit answering for the issue: no field of its own,
 	// kept as a remark under its label.
 	"配合单位": lblRemarks, "配合部门": lblRemarks, "协办单位": lblRemarks, "配合科室": lblRemarks, "配合股室": lblRemarks,
@@ -286,8 +286,12 @@ func (p *parser) parse() {
 		end = attach
 	}
 	afterDate := end // what follows the date up to here has no place
-	// Signature and date at the end.
-	for i := end - 1; i >= 0 && i >= end-8; i-- {
+	// Signature and date at the end, within the last eight paragraphs
+	// that are not a web page's furniture or the 版记.
+	for i, seen := end-1, 0; i >= 0 && seen < 8; i-- {
+		if t := paras[i].Text; !webFurnitureRe.MatchString(t) && !colophonRe.MatchString(t) && !attachmentNoteRe.MatchString(t) {
+			seen++
+		}
 		if d := notice.ParseWholeDate(paras[i].Text); d != "" {
 			p.n.Date = d
 			end = i
@@ -329,11 +333,8 @@ func (p *parser) parse() {
 	top := topKind(paras[body:end])
 	topIssues := p.issueLevel(paras[body:end]) == top
 	for i := body; i < end && !topIssues; i++ {
-		if k, _, rest, mark := marker(paras[i].Text); k == top && displayWidth(rest) < 50 {
+		if k, _, rest, _ := marker(paras[i].Text); k == top && displayWidth(rest) < 50 {
 			heads = append(heads, i)
-			if top != kindCNDun && p.style.Section == "" {
-				p.style.Section = numberPattern(mark, k) + "{title}"
-			}
 		}
 	}
 	bodyEnd := end
@@ -414,6 +415,9 @@ func (p *parser) parse() {
 	}
 }
 
+// attachmentNoteRe is a line naming an attachment ("附件：…问题清单.xls").
+var attachmentNoteRe = lazyre.New(`^附件\s*\d{0,2}[：:]`)
+
 // attachmentRe is the word 附件 alone on its line, heading an attachment.
 var attachmentRe = lazyre.New(`^附件\s*\d{0,2}[：:]?$`)
 
@@ -444,6 +448,15 @@ func attachmentStart(paras []Para) int {
 // attachment reads the attachment's list as the notice's issues; the word
 // 附件 and the attachment's title before it are kept as unplaced.
 func (p *parser) attachment(ps []Para) {
+	// The 版记 (抄送, 印发) closes the document after its attachments.
+	end := len(ps)
+	for end > 0 && colophonRe.MatchString(ps[end-1].Text) {
+		end--
+	}
+	for _, q := range ps[end:] {
+		p.unplaced(q)
+	}
+	ps = ps[:end]
 	j := 0
 	for j < len(ps) {
 		if k, _, _, _ := marker(ps[j].Text); k != kindNone {
@@ -463,7 +476,6 @@ func (p *parser) attachment(ps []Para) {
 		return
 	}
 	p.n.Categories = append(p.n.Categories, cats...)
-	p.style.Attachment = true
 }
 
 // topKind is the numbering of the level-1 parts: 一、, or in a decimal
@@ -605,9 +617,6 @@ func (p *parser) header(hs []Para) {
 			// Copied from a web page: the breadcrumb, 发布时间/浏览次数,
 			// 【字体：大 中 小】 are the page's, not the notice's.
 			p.unplaced(h)
-			if len(title) > 0 && (h.Line != 1 || h.Page > 1) {
-				p.style.UnderTitle++
-			}
 		case strings.HasSuffix(t, "文件") && len(title) == 0 && len(hs) > 1:
 			// The issuer's mark (发文机关标志) above the title: the PDF
 			// writer takes it from --mark; kept so that nothing is lost.
@@ -647,10 +656,15 @@ func (p *parser) header(hs []Para) {
 	}
 }
 
+// breadcrumb is where a web page says the notice stands, above its title.
+const breadcrumb = `^(?:首页|当前位置|您当前的位置|您的位置)|[^>]>[^>]+>`
+
+var breadcrumbRe = lazyre.New(breadcrumb)
+
 // webFurnitureRe is a line of a government web page around the notice:
 // breadcrumb, publication data, font size and print links, sharing,
 // previous and next articles.
-var webFurnitureRe = lazyre.New(`^(?:首页|当前位置|您当前的位置|您的位置)|[^>]>[^>]+>|^(?:发布时间|发布日期|发布机构|信息来源|来源|作者|浏览次数|点击次数|访问次数|阅读次数)[：:]|` +
+var webFurnitureRe = lazyre.New(breadcrumb + `|^(?:发布时间|发布日期|发布机构|信息来源|来源|作者|浏览次数|点击次数|访问次数|阅读次数)[：:]|` +
 	`字体[：:]\s*[【\[]?大|打印本页|关闭窗口|^【?打印】?$|^分享到|^(?:上一篇|下一篇)[：:]`)
 
 // planRe is a sentence that only says when the rest will be done.

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/rectify/rectify/internal/lazyre"
 	"github.com/rectify/rectify/internal/notice"
 )
 
@@ -90,26 +91,36 @@ func Blocks(n *notice.Notice) []Block {
 	}
 	// Unplaced text goes back where it stood: the first line above the
 	// title (an issuer's mark), anything else after the date.
-	// A web page's furniture under the title (发布时间, 【字体】 lines) stood
-	// before the first issue: it goes back under the title.
-	// An issue list in an attachment goes after the date, behind the
-	// unplaced paragraphs that stood before it (附件, its title).
+	// A web page's furniture before the first issue goes back around the
+	// title: its breadcrumb above, 发布时间 and 【字体】 lines under it. An
+	// issue list in an attachment goes after the date, behind the unplaced
+	// paragraphs that stood before it (附件, its title).
 	var top, head, preList, tail []string
-	underTitle, attachment := 0, false
-	if n.Style != nil {
-		underTitle, attachment = n.Style.UnderTitle, n.Style.Attachment
-	}
 	var first *notice.Source
 	if is := n.Issues(); len(is) > 0 {
 		first = is[0].Source
 	}
+	attachment := false // an unplaced 附件 before the list (or of no known place)
 	for _, u := range n.Unplaced {
+		if attachmentRe.MatchString(u.Text) && (u.Source == nil || first != nil && before(u.Source, first)) {
+			attachment = true
+		}
+	}
+	inAttachment := false
+	for _, u := range n.Unplaced {
+		early := u.Source != nil && u.Source.Page <= 1 && (first == nil || before(u.Source, first))
+		if attachment && attachmentRe.MatchString(u.Text) {
+			inAttachment = true
+		}
+		if u.Source == nil && colophonRe.MatchString(u.Text) {
+			inAttachment = false // the 版记 closes the document
+		}
 		switch {
-		case u.Source != nil && u.Source.Line == 1 && u.Source.Page <= 1:
+		case u.Source != nil && u.Source.Line == 1 && u.Source.Page <= 1, early && breadcrumbRe.MatchString(u.Text):
 			top = append(top, u.Text)
-		case len(head) < underTitle:
+		case early && webFurnitureRe.MatchString(u.Text):
 			head = append(head, u.Text)
-		case attachment && (first == nil || before(u.Source, first)):
+		case inAttachment && (early || u.Source == nil):
 			preList = append(preList, u.Text)
 		default:
 			tail = append(tail, u.Text)
@@ -152,10 +163,12 @@ func Blocks(n *notice.Notice) []Block {
 	for _, p := range strings.Split(n.Preamble, "\n") {
 		add(RoleBody, p)
 	}
+	decimal := n.Style != nil && decimalGroupRe.MatchString(n.Style.Category)
 	wroteIssues := false
 	for _, s := range n.Sections {
-		if n.Style != nil && n.Style.Section != "" {
-			add(RoleHeading1, Fill(n.Style.Section, s.Number, s.Title))
+		if decimal {
+			// Groups numbered "2.1" stand in parts numbered "2".
+			add(RoleHeading1, strconv.Itoa(s.Number)+s.Title)
 		} else {
 			add(RoleHeading1, notice.CNNumeral(s.Number)+"、"+s.Title)
 		}
@@ -191,6 +204,9 @@ func Blocks(n *notice.Notice) []Block {
 	}
 	return out
 }
+
+// decimalGroupRe is a category numbering "2.{n}" of a decimal outline.
+var decimalGroupRe = lazyre.New(`^\d{1,2}[.．]\{n\}`)
 
 // titleLines are the title's lines as the source set them, while they
 // still say the notice's title.
