@@ -126,6 +126,7 @@ var producerLosses = map[string]map[string]string{
 		"进一步修改完善内容，2024年7月":               "进一步修改完善内容2024年7月",
 		"中共寿宁县纪律检查委员会 寿宁县监察委员会关于三起违反移风易俗": "中共寿宁县纪律检查委员会寿宁县监察委员会关于三起违反移风易俗",
 	},
+	"libreoffice-flush_community-oneline.pdf": {"联系台账，每月": "联系台账每月"},
 	// A space between two joint issuers' names where Chromium broke the
 	// line: nothing is drawn for it.
 	"chromium_notice-2025-extracted.pdf": {
@@ -164,7 +165,20 @@ var setOnLines = map[string]map[string]string{
 // page does not say (as for the text in textnotice's TestHardWrapped).
 // They must still read differently from the text, or come off the list.
 var cannotTell = map[string]string{
-	"chromium-ragged_audit-npc-report.pdf": "“…常态化、长效化。” fills the line, “主任、各位副主任…” follows",
+	// A space between two labels on one line ("责任部门：办公室 整改时限：")
+	// where the line broke: nothing is drawn for it (textnotice's
+	// spaceAtWrap); set flush left, the second label then reads as a line
+	// of its own.
+	"libreoffice_attachment-list.pdf":       "“…办公室” ends a line, “整改时限：…” starts the next: no space drawn",
+	"chromium_attachment-list.pdf":          "the same",
+	"wordlike_attachment-list.pdf":          "the same",
+	"libreoffice-flush_attachment-list.pdf": "the same, and one line or two",
+	"chromium-ragged_attachment-list.pdf":   "the same, and one line or two",
+	// "联系电话：…" alone before the signature is set as its own paragraph
+	// by many offices; here it follows a full line that ends a sentence.
+	"libreoffice-flush_township-huitoukan.pdf": "“…进行监督。” fills the line, “联系电话：…” follows",
+	"chromium-ragged_township-huitoukan.pdf":   "the same",
+	"chromium-ragged_audit-npc-report.pdf":     "“…常态化、长效化。” fills the line, “主任、各位副主任…” follows",
 }
 
 // withLosses is s (the text notice's .txt or JSON) as the producer of pdf

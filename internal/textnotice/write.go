@@ -120,7 +120,7 @@ func Blocks(n *notice.Notice) []Block {
 			top = append(top, u.Text)
 		case early && webFurnitureRe.MatchString(u.Text):
 			head = append(head, u.Text)
-		case inAttachment && (early || u.Source == nil):
+		case inAttachment && (u.Source == nil || first == nil || before(u.Source, first)):
 			preList = append(preList, u.Text)
 		default:
 			tail = append(tail, u.Text)
