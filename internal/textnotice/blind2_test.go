@@ -201,6 +201,42 @@ var blindCases2 = []blindCase{
 		},
 		stated:  map[string]int{"categories": 3, "issues": 8, cC: 6, cBC: 1, cIP: 1},
 		contact: notice.Contact{Phone: "0599-3822618"}},
+	// A hospital's report to the inspection office: issues （一） under
+	// parts 一、 with 问题描述/整改措施 (1.2. inline)/销号情况 lines,
+	// "已销号（2025年5月20日）" (a closing date, no deadline) and
+	// "未销号，正在整改，计划于…前完成"; 已销号6个、未销号2个.
+	{file: "hospital-xiaohao.txt", issuer: "南平市中医院党委", title: "关于市委巡察反馈问题整改情况的报告",
+		date: "2025-09-05", addressee: "市委巡察办",
+		inspection: notice.Inspection{Team: "市委第二巡察组", Start: "2024-12-02", End: "2025-01-24", Feedback: "2025-03-14"},
+		categories: 3, issues: []blindIssue{
+			{1, "党委领导下的院长负责制执行不到位", cC, 2, "", "", "", ""},
+			{2, "基层党支部建设薄弱", cC, 2, "", "", "", ""},
+			{3, "医德医风教育不够经常", cC, 2, "", "", "", ""},
+			{1, "医保基金使用不规范", cC, 3, "", "", "", ""},
+			{2, "药品耗材采购管理不严", cIP, 2, "2025-10", "", "", ""},
+			{3, "预约诊疗服务推进缓慢", cC, 2, "", "", "", ""},
+			{1, "收受“红包”“回扣”问题仍有发生", cC, 2, "", "", "", ""},
+			{2, "行政后勤服务临床意识不强", cIP, 2, "2025-12", "", "", ""},
+		},
+		acc:    notice.Accountability{Total: 5, Measures: map[string]int{"党内警告": 1, "诫勉谈话": 2, "组织处理": 2}},
+		stated: map[string]int{"issues": 8, cC: 6}},
+	// A township: each issue heading carries its 责任人 and 整改时限 in
+	// brackets after the title; 整改结果：完成。(a bare 完成 under the
+	// label is the verdict), 未完成，正在推进。, 长期坚持。
+	{file: "township-shiyuanlv.txt", issuer: "中共浦城县仙阳镇委员会", title: "关于巡察整改落实情况的通报",
+		date: "2025-09-18", addressee: "各村党组织、镇直各单位",
+		inspection: notice.Inspection{Team: "县委第一巡察组", Start: "2025-03-03", End: "2025-04-25", Feedback: "2025-06-09"},
+		categories: 1, issues: []blindIssue{
+			{1, "理论学习中心组学习不够深入系统", cC, 1, "2025-07", "", "", "镇党委书记刘文华"},
+			{2, "村级集体经济发展不平衡", cIP, 2, "2025-12", "", "", "镇长周建明"},
+			{3, "耕地保护责任落实不到位", cC, 2, "2025-08", "", "", "分管副镇长王立新"},
+			{4, "防返贫动态监测不够精准", cC, 2, "2025-09", "", "", "分管副镇长陈丽"},
+			{5, "财务报销审核不严", cC, 1, "立行立改", "", "", "镇党委副书记黄志强"},
+			{6, "村级工程项目监管薄弱", cC, 2, "2025-10", "", "", "镇纪委书记林峰"},
+			{7, "党员发展质量不高", cOG, 2, "长期坚持", "", "", "镇党委组织委员吴婷"},
+		},
+		stated:  map[string]int{"issues": 7},
+		contact: notice.Contact{Phone: "0599-2671018"}},
 }
 
 // TestBlindNotices2 reads the second round of blind notices and checks
