@@ -24,6 +24,8 @@ var fixtures = []struct{ docx, text string }{
 	{"numbered-mixed.docx", "scheme-mixed-status.txt"},
 	{"numbered-latin.docx", "tax-theme-ab.txt"},
 	{"numbered-diyi.docx", "court-diyi.txt"},
+	{"numbered-decimal.docx", "soe-decimal.txt"},
+	{"numbered-bracket.docx", "school-bracket.txt"},
 	{"libreoffice-numbered.docx", "scheme-parts.txt"},
 	{"libreoffice-text.docx", "scheme-flat-labels.lines.txt"},
 	{"table.docx", ""},

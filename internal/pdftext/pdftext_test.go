@@ -174,6 +174,10 @@ var cannotTell = map[string]string{
 	"wordlike_attachment-list.pdf":          "the same",
 	"libreoffice-flush_attachment-list.pdf": "the same, and one line or two",
 	"chromium-ragged_attachment-list.pdf":   "the same, and one line or two",
+	// "销号情况：…计划于2025年10月底前完成" ends without a stop and nearly
+	// fills the line; "（三）…" follows (textnotice's TestHardWrapped too).
+	"libreoffice-flush_hospital-xiaohao.pdf": "a line without a stop at the measure, a heading after it: wrap or not",
+	"chromium-ragged_hospital-xiaohao.pdf":   "the same",
 	// "联系电话：…" alone before the signature is set as its own paragraph
 	// by many offices; here it follows a full line that ends a sentence.
 	"libreoffice-flush_township-huitoukan.pdf": "“…进行监督。” fills the line, “联系电话：…” follows",

@@ -136,6 +136,7 @@ var labelKinds = map[string]int{
 	"整改进展情况": lblProgress, "整改进展": lblProgress, "整改结果": lblProgress, "整改成效": lblProgress,
 	"整改进度": lblProgress, "进展情况": lblProgress, "目前进展": lblProgress,
 	"完成情况": lblStatus, "整改状态": lblStatus, "完成状态": lblStatus, "整改完成情况": lblStatus,
+	"销号情况": lblStatus, "是否销号": lblStatus, // the ledger's header words for the status
 	"整改时限": lblDeadline, "完成时限": lblDeadline, "时限要求": lblDeadline, "完成时间": lblDeadline, "整改期限": lblDeadline,
 	"完成期限": lblDeadline, "整改时间": lblDeadline, "整改完成时限": lblDeadline,
 	"责任领导": lblLeader, "牵头领导": lblLeader, "分管领导": lblLeader, "牵头责任领导": lblLeader,
@@ -667,6 +668,37 @@ var breadcrumbRe = lazyre.New(breadcrumb)
 var webFurnitureRe = lazyre.New(breadcrumb + `|^(?:发布时间|发布日期|发布机构|信息来源|来源|作者|浏览次数|点击次数|访问次数|阅读次数)[：:]|` +
 	`字体[：:]\s*[【\[]?大|打印本页|关闭窗口|^【?打印】?$|^分享到|^(?:上一篇|下一篇)[：:]`)
 
+// labelVerdict is statusClause for the clause that opens a progress
+// label's value, where a bare 完成 is the verdict ("整改结果：完成。").
+func labelVerdict(c string) (status, words string) {
+	if st, w := statusClause(c); st != "" {
+		return st, w
+	}
+	if w := strings.Trim(c, "。；;，, "); w == "完成" {
+		return notice.Completed, w
+	}
+	return "", ""
+}
+
+// lastVerdict is the status of the last of two or more clauses that are all
+// verdicts ("未完成，正在推进。"), or "".
+func lastVerdict(s string) (status, words string) {
+	clauses := strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune("，。；,;", r) })
+	if len(clauses) < 2 {
+		return "", ""
+	}
+	for _, c := range clauses {
+		if status, words = labelVerdict(c); status == "" {
+			return "", ""
+		}
+	}
+	return status, words
+}
+
+// headingLabelsRe is a heading whose title is followed by labelled parts in
+// brackets and nothing else: "…的问题（责任人：张三，整改时限：6月底）".
+var headingLabelsRe = lazyre.New(`^(.+)（((?:` + strings.Join(labelNames, "|") + `)[：:][^（）]*)）$`)
+
 // planRe is a sentence that only says when the rest will be done.
 var planRe = lazyre.New(`^(?:计划|预计|力争|确保|拟)于?[^。；，]{0,30}?完成[^。；，]{0,12}[。；]?$`)
 
@@ -774,7 +806,11 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 			head, tail := rest, ""
 			// A heading may carry its progress inline: "（1）…的问题。整改情况：已完成。…"
 			verdict := ""
-			if loc := firstLabel(rest); loc != nil && loc[0] > 0 {
+			inner := ""
+			if m := headingLabelsRe.FindStringSubmatchIndex(rest); m != nil && m[4] > 0 {
+				// "…的问题（责任人：…，整改时限：…）": who and by when, in brackets.
+				head, inner = rest[:m[4]-len("（")], rest[m[4]:m[5]]
+			} else if loc := firstLabel(rest); loc != nil && loc[0] > 0 {
 				head, tail = rest[:loc[0]], rest[loc[0]:]
 			} else if loc := bracketStatusInline(rest); loc > 0 {
 				head, tail = rest[:loc], rest[loc:]
@@ -796,6 +832,11 @@ func (p *parser) issueList(ps []Para) ([]notice.Category, []string, bool) {
 				st, _ := statusClause(words)
 				cur.setStatus(st, words, "heading")
 				cur.put("{status}" + verdict[len(words):])
+			}
+			if inner != "" {
+				cur.put("（")
+				p.issueParts(cur, inner)
+				cur.put("）")
 			}
 			if tail != "" {
 				p.issueParts(cur, tail)
@@ -1121,7 +1162,7 @@ func (p *parser) issuePart1(it *item, s string) {
 		// A progress part keeps it: there the status is part of the text.
 		onlyStatus := false
 		if sent, after, ok := leadSentence(body); ok {
-			if st, _ := statusClause(sent); st != "" {
+			if st, _ := labelVerdict(sent); st != "" {
 				words := strings.TrimRight(sent, "。；，")
 				it.setStatus(st, words, "sentence")
 				if kind == lblActions {
@@ -1131,6 +1172,10 @@ func (p *parser) issuePart1(it *item, s string) {
 					onlyStatus = body == ""
 				}
 			}
+		}
+		// "整改结果：未完成，正在推进。": verdicts only, the last one counts.
+		if st, w := lastVerdict(body); st != "" && kind == lblProgress {
+			it.setStatus(st, w, "sentence")
 		}
 		// "整改情况：已完成" on a line of its own, the measures under a
 		// label of their own after it: this part was the status alone.
@@ -1185,7 +1230,7 @@ func (p *parser) issuePart1(it *item, s string) {
 		if it.is.Responsible == nil {
 			it.is.Responsible = &notice.Responsible{}
 		}
-		v := strings.TrimRight(rest, "。；  ")
+		v := strings.TrimRight(rest, "。；，  ")
 		ph := "{person}"
 		switch kind {
 		case lblLeader:

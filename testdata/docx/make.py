@@ -19,6 +19,10 @@
                          levels of one list (lowerLetter), restarting under each part
   numbered-diyi.docx     court-diyi.txt: （一） and the issues 第一，第二， as two levels
                          of one list (chineseCounting "第%2，"), restarting under each
+  numbered-decimal.docx  soe-decimal.txt: parts 1, groups 1.1 and items 1.1.1 as Word's
+                         outline numbering (%1 / %1.%2 / %1.%2.%3)
+  numbered-bracket.docx  school-bracket.txt: （一） and 【问题一】 as two levels of one
+                         list, the issues running on through the categories
   libreoffice-text.docx  scheme-flat-labels.lines.txt opened and saved as .docx by
                          LibreOffice (labels as typed text)
   libreoffice-numbered.docx  numbered-parts.docx re-saved by LibreOffice, which
@@ -50,6 +54,10 @@ def cn_value(s):
 
 
 MARKERS = [  # kind, pattern of the label at the start of a paragraph
+    ("dec3", re.compile(r"^\d{1,2}\.\d{1,2}\.(\d{1,2}) ?")),
+    ("dec2", re.compile(r"^\d{1,2}\.(\d{1,2})(?![.\d]) ?")),
+    ("dec1", re.compile(r"^(\d{1,2}) ?(?=[\u4e00-\u9fff])")),
+    ("bracket", re.compile(r"^【问题([一二三四五六七八九十]+)】")),
     ("cndun", re.compile(r"^([一二三四五六七八九十]+)、")),
     ("parencn", re.compile(r"^（([一二三四五六七八九十]+)）")),
     ("dot", re.compile(r"^(\d+)[.．]")),
@@ -334,12 +342,38 @@ def numbered_diyi():
     }, abstracts, nums)
 
 
+def numbered_decimal():
+    # Word's outline numbering 1 / 1.1 / 1.1.1 as a company sets it, with
+    # no space after the number (suff nothing).
+    abstracts = {"5": [lvl(0, "decimal", "%1", suff="nothing"), lvl(1, "decimal", "%1.%2", suff="nothing"),
+                       lvl(2, "decimal", "%1.%2.%3", suff="nothing")]}
+    nums = {"1": ("5", "")}
+    from_text("soe-decimal.txt", "numbered-decimal.docx", {
+        "dec1": lambda part: numpr(1, 0),
+        "dec2": lambda part: numpr(1, 1),
+        "dec3": lambda part: numpr(1, 2),
+    }, abstracts, nums)
+
+
+def numbered_bracket():
+    # 【问题一】… running on through the categories （一）（二）（三）.
+    abstracts = {"6": [lvl(0, "chineseCounting", "（%1）"),
+                       lvl(1, "chineseCounting", "【问题%2】", restart=0, suff="nothing")]}
+    nums = {"1": ("6", "")}
+    from_text("school-bracket.txt", "numbered-bracket.docx", {
+        "parencn": lambda part: numpr(1, 0),
+        "bracket": lambda part: numpr(1, 1),
+    }, abstracts, nums)
+
+
 if __name__ == "__main__":
     numbered_aspects()
     numbered_parts()
     numbered_mixed()
     numbered_latin()
     numbered_diyi()
+    numbered_decimal()
+    numbered_bracket()
     table_notice()
     tracked()
     if "--no-soffice" not in sys.argv:
