@@ -247,7 +247,7 @@ func isWorkbook(data []byte) bool {
 }
 
 // containers are the formats whose bytes say for certain what they are.
-var containers = map[string]string{"pdf": "PDF", "docx": "Word", "xlsx": "XLSX", "xls": "XLS", "xmlss": "Excel 2003 XML"}
+var containers = map[string]string{"pdf": "PDF", "docx": "Word", "xlsx": "XLSX", "xls": "XLS", "xmlss": "Excel 2003 XML", "html": "网页"}
 
 // Decide names the reader for data whose extension or --from says name (""
 // when neither says anything): where the bytes are certainly of another

@@ -201,10 +201,16 @@ func articleRoot(body, title *html.Node) *html.Node {
 			}
 		}
 		if best == nil || float64(weights[best]) < articleShare*float64(total) {
-			return cur
+			break
 		}
 		cur = best
 	}
+	// A table's body or row is read as part of its table (a page that
+	// is one table: a ledger exported from a web system as .xls).
+	for cur.Parent != nil && (cur.DataAtom == atom.Tbody || cur.DataAtom == atom.Thead || cur.DataAtom == atom.Tfoot || cur.DataAtom == atom.Tr) {
+		cur = cur.Parent
+	}
+	return cur
 }
 
 // articleShare: the article holds this much of a page's reading text. What
