@@ -194,7 +194,7 @@ var ledgerStatusWords = []struct{ word, status string }{
 	{"持续推进", notice.InProgress}, {"正在办理", notice.InProgress}, {"办理中", notice.InProgress},
 	{"已办结", notice.Completed}, {"已落实", notice.Completed}, {"未销号", notice.InProgress},
 	{"进行中", notice.InProgress}, {"正在进行", notice.InProgress}, {"长期", notice.Ongoing},
-	{"正在", notice.InProgress}, // 正在运行, 正在招标: under way
+	{"正在", notice.InProgress}, // 正在运行, 正在招标: under way (a fragment: no status text)
 }
 
 // statusOf reads a row's status: the status column's words, a tick under a
@@ -203,14 +203,20 @@ var ledgerStatusWords = []struct{ word, status string }{
 // says how far it is, when it says so.
 func statusOf(status, mark, progress string) (string, string) {
 	fromProgress := func() (string, string) {
+		// A percentage or a fragment (正在…) is no status word of the
+		// source's: the status has no text then, and check does not take
+		// “80%” for a status written out of the vocabulary.
 		if st := percentStatus(progress); st != "" {
-			return st, progress
+			return st, ""
 		}
 		if st, w := notice.FindStatus(progress); st != "" {
 			return st, w
 		}
 		for _, w := range ledgerStatusWords {
 			if strings.Contains(progress, w.word) {
+				if w.word == "正在" {
+					return w.status, ""
+				}
 				return w.status, w.word
 			}
 		}
