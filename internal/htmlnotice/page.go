@@ -203,6 +203,11 @@ func articleRoot(body, title *html.Node) *html.Node {
 		if best == nil || float64(weights[best]) < articleShare*float64(total) {
 			break
 		}
+		if best.DataAtom == atom.Table && dataTable(best) != nil {
+			// An issue table holding most of the text is part of the
+			// article, with the paragraphs around it, not all of it.
+			break
+		}
 		cur = best
 	}
 	// A table's body or row is read as part of its table (a page that

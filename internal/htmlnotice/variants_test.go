@@ -3,6 +3,7 @@ package htmlnotice
 import (
 	"context"
 	"encoding/base64"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -238,5 +239,26 @@ func TestUTF16Page(t *testing.T) {
 	}
 	if len(n.Issues()) != 1 || n.Issuer != "中共某某县委" {
 		t.Errorf("issuer %q, %d issues", n.Issuer, len(n.Issues()))
+	}
+}
+
+// TestBigIssueTable: an issue table holding most of the page's text is
+// read with the paragraphs around it, which are not lost.
+func TestBigIssueTable(t *testing.T) {
+	var rows strings.Builder
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&rows, "<tr><td>%d</td><td>第%d项问题整改工作推进不够有力有效</td><td>建立工作台账，明确责任分工，逐项推进落实，定期调度整改进展情况</td><td>已完成</td><td>2025年6月</td></tr>", i, i)
+	}
+	page := `<html><head><meta charset="utf-8"><title>中共某某县委关于巡察整改情况的通报</title></head><body><h1>中共某某县委关于巡察整改情况的通报</h1><div class="content">` +
+		`<p>根据县委巡察工作安排，县委第一巡察组对某某单位开展了巡察。现将整改情况通报如下。</p>` +
+		`<table border="1"><tr><th>序号</th><th>存在问题</th><th>整改措施</th><th>完成情况</th><th>完成时限</th></tr>` + rows.String() + `</table>` +
+		`<p>欢迎广大干部群众监督。联系电话：0593-1234567。</p><p>中共某某县委</p><p>2025年7月1日</p></div></body></html>`
+	n, err := Read(context.Background(), []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(n.Issues()) != 30 || n.Date != "2025-07-01" || !strings.HasPrefix(n.Preamble, "根据县委巡察工作安排") ||
+		n.Contact == nil || n.Contact.Phone != "0593-1234567" {
+		t.Errorf("%d issues, date %q, preamble %q, contact %+v", len(n.Issues()), n.Date, n.Preamble, n.Contact)
 	}
 }
