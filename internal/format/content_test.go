@@ -57,6 +57,23 @@ func TestContentDecides(t *testing.T) {
 		})
 	}
 
+	// A web system's "Excel" download: an HTML table under an .xls name,
+	// with <html> around it or without; both read as the ledger they show.
+	for _, f := range []string{"system-export.xls", "table-only.xls"} {
+		var notes []string
+		n := readAs(t, "xls", f, mustRead(t, td+"ledgers/html-export/"+f), &notes)
+		var titles []string
+		for _, is := range n.Issues() {
+			titles = append(titles, is.Title+"|"+is.Status)
+		}
+		if n.Issuer != "某某县审计局" || n.Date != "2025-09-30" || strings.Join(titles, ";") != "审计整改跟踪不到位|completed;审计项目计划执行率偏低|in_progress" {
+			t.Errorf("%s: issuer %q date %q issues %q", f, n.Issuer, n.Date, titles)
+		}
+		if len(notes) != 1 || !strings.Contains(notes[0], "内容其实是 网页 文件") {
+			t.Errorf("%s: notes %q", f, notes)
+		}
+	}
+
 	// A PDF that arrives with bytes before its header (a mail gateway's
 	// MIME lines) reads as the PDF itself.
 	pdf := mustRead(t, td+"pdf/libreoffice_scheme-aspects.pdf")

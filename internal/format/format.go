@@ -273,6 +273,9 @@ func Decide(name string, data []byte, file string) (kind string, body []byte, er
 			}
 		}
 	}
+	if sniffed == "" && (name == "xls" || name == "xlsx" || name == "docx") && isTableExport(data) {
+		sniffed = "html" // a web system's "Excel" download: an HTML table under an .xls name
+	}
 	if name == "pdf" && sniffed == "" {
 		if at := bytes.Index(data[:min(len(data), pdfHeaderWithin)], []byte("%PDF-")); at > 0 {
 			data, sniffed = data[at:], "pdf"

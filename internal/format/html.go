@@ -41,3 +41,14 @@ func isHTML(data []byte) bool {
 	head := bytes.ToLower(t[:min(len(t), 15)])
 	return bytes.HasPrefix(head, []byte("<!doctype html")) || bytes.HasPrefix(head, []byte("<html"))
 }
+
+// isTableExport reports an HTML fragment that starts with markup and holds
+// a table (within its first 64 KiB): what web systems send as an "Excel"
+// or "Word" download without <html> around it.
+func isTableExport(data []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), " \t\r\n")
+	if !bytes.HasPrefix(t, []byte("<")) {
+		return false
+	}
+	return bytes.Contains(bytes.ToLower(t[:min(len(t), 64<<10)]), []byte("<table"))
+}
