@@ -105,7 +105,7 @@ func TestUnruledTables(t *testing.T) {
 // set at the top), and as a three-line table with its cells centred (a
 // category's text in the middle of the rows it spans).
 func TestChromiumLedger(t *testing.T) {
-	for _, pdf := range []string{"chromium-ledger.pdf", "chromium-borderless-ledger.pdf", "chromium-threeline-ledger.pdf"} {
+	for _, pdf := range []string{"chromium-ledger.pdf", "chromium-borderless-ledger.pdf", "chromium-borderless-centred-ledger.pdf", "chromium-threeline-ledger.pdf"} {
 		t.Run(pdf, func(t *testing.T) { chromiumLedger(t, pdf) })
 	}
 }

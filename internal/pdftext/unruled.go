@@ -137,8 +137,11 @@ func unruledTables(p Page, ruled []Table) []Table {
 		}
 		j := k + 1
 		// A heading wrapped in its cell ("序" over "号"): lines close
-		// below whose every chunk lies under a heading.
-		for ; j < len(lines) && !used[j] && gapBelow(p, lines[j-1], lines[j]) < 1.8*size && under(p, lines[j], anchors, size); j++ {
+		// below whose every chunk lies under a heading, or is a short
+		// heading itself (headings centred in their cells stand on
+		// different lines when some wrap).
+		for ; j < len(lines) && !used[j] && gapBelow(p, lines[j-1], lines[j]) < 1.8*size &&
+			(under(p, lines[j], anchors, size) || headingLike(p, lines[j], size)); j++ {
 			heads = append(heads, j)
 		}
 		var data []int
@@ -596,6 +599,22 @@ func crosses(p Page, l []int, anchors []span, size float64) bool {
 		}
 	}
 	return false
+}
+
+// headingLike says whether a line could be column headings: words only,
+// no figures, each cell's text short.
+func headingLike(p Page, l []int, size float64) bool {
+	for _, i := range l {
+		if strings.ContainsFunc(p.Glyphs[i].Text, func(r rune) bool { return unicode.IsDigit(r) || r == '（' || r == '(' }) {
+			return false
+		}
+	}
+	for _, c := range chunks(p, l, gutterEm*size) {
+		if c.hi-c.lo > 6.5*size {
+			return false
+		}
+	}
+	return true
 }
 
 // allText says whether a line is words (headings), not numbers or marks

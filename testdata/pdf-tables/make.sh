@@ -14,7 +14,9 @@
 #   writer-threeline.pdf    ../docx/table.docx as a three-line table (三线表)
 #   writer-borderless.pdf   and with no borders (unruled.py), by Writer;
 #   chromium-borderless-ledger.pdf  ledger.html without borders, cells set
-#                           at the top, and
+#                           at the top,
+#   chromium-borderless-centred-ledger.pdf  without borders, cells centred
+#                           (headings wrapped on different lines), and
 #   chromium-threeline-ledger.pdf   as a three-line table, cells centred
 #                           (the category cells spanning rows), by Chromium.
 # Needs: libreoffice, chromium, python3 with openpyxl, fonts-noto-cjk, ghostscript.
@@ -54,10 +56,13 @@ for style in threeline borderless; do
 done
 sed 's#th, td { border: 0.75pt solid \#000; padding: 3pt 4pt; vertical-align: middle; }#th, td { padding: 3pt 4pt; vertical-align: top; }#' \
   ledger.html > "$work/ledger-borderless.html"
-# …and as a three-line table, its cells centred as ledger.html has them.
+# …without borders, its cells centred as ledger.html has them;
+sed 's#th, td { border: 0.75pt solid \#000; padding: 3pt 4pt; vertical-align: middle; }#th, td { padding: 3pt 4pt; vertical-align: middle; }#' \
+  ledger.html > "$work/ledger-borderless-centred.html"
+# …and as a three-line table, its cells centred.
 sed 's#th, td { border: 0.75pt solid \#000; padding: 3pt 4pt; vertical-align: middle; }#table { border-top: 1.5pt solid \#000; border-bottom: 1.5pt solid \#000; }\nth, td { padding: 3pt 4pt; vertical-align: middle; }\nth { border-bottom: 0.75pt solid \#000; }#' \
   ledger.html > "$work/ledger-threeline.html"
-for style in borderless threeline; do
+for style in borderless borderless-centred threeline; do
   chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --user-data-dir="$work/chrome" --no-pdf-header-footer \
     --print-to-pdf=chromium-$style-ledger.pdf "file://$work/ledger-$style.html" 2>/dev/null
