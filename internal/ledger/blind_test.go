@@ -284,6 +284,14 @@ func TestLedgerCells(t *testing.T) {
 		{"否", "", "80%", notice.InProgress},
 		{"", "", "12.5％", notice.InProgress},
 		{"否", "", "巡查机制已建立正在运行", notice.InProgress},
+		{"80%", "", "", notice.InProgress},
+		{"已完成80%", "", "", notice.InProgress},
+		{"", "", "正在推进（完成60%）", notice.InProgress},
+		{"已完成100%", "", "", notice.Completed},
+		{"基本完成（80%）", "", "", notice.BasicallyCompleted},
+		{"按序时推进", "", "", notice.InProgress},
+		{"", "", "达到序时进度", notice.InProgress},
+		{"待整改", "", "", notice.NotStarted},
 	} {
 		if got, _ := statusOf(c.status, c.mark, c.progress); got != c.want {
 			t.Errorf("status %q mark %q progress %q: %q, want %q", c.status, c.mark, c.progress, got, c.want)

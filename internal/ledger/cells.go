@@ -194,6 +194,7 @@ var ledgerStatusWords = []struct{ word, status string }{
 	{"持续推进", notice.InProgress}, {"正在办理", notice.InProgress}, {"办理中", notice.InProgress},
 	{"已办结", notice.Completed}, {"已落实", notice.Completed}, {"未销号", notice.InProgress},
 	{"进行中", notice.InProgress}, {"正在进行", notice.InProgress}, {"长期", notice.Ongoing},
+	{"序时推进", notice.InProgress}, {"序时进度", notice.InProgress}, {"待整改", notice.NotStarted},
 	{"正在", notice.InProgress}, // 正在运行, 正在招标: under way (a fragment: no status text)
 }
 
@@ -208,6 +209,9 @@ func statusOf(status, mark, progress string) (string, string) {
 		// “80%” for a status written out of the vocabulary.
 		if st := percentStatus(progress); st != "" {
 			return st, ""
+		}
+		if partlyDone(progress) {
+			return notice.InProgress, ""
 		}
 		if st, w := notice.FindStatus(progress); st != "" {
 			return st, w
@@ -224,6 +228,13 @@ func statusOf(status, mark, progress string) (string, string) {
 	}
 	if status == "" && mark != "" {
 		status = mark
+	}
+	// A 完成情况 cell given as a share of the work: “80%”, “已完成80%”.
+	if st := percentStatus(status); st != "" {
+		return st, status
+	}
+	if partlyDone(status) {
+		return notice.InProgress, status
 	}
 	if st, ok := notice.ParseStatus(status); ok {
 		if st == notice.NotStarted && (status == "否" || status == "×") {
@@ -260,6 +271,19 @@ func percentStatus(progress string) string {
 		return notice.NotStarted
 	}
 	return notice.InProgress
+}
+
+var partlyDoneRe = lazyre.New(`完成了?\s*(\d{1,3}(?:\.\d+)?)\s*[%％]`)
+
+// partlyDone: the text says a share of the work under 100% is done
+// (“已完成80%”, “完成60%”), which is under way, not finished.
+func partlyDone(s string) bool {
+	m := partlyDoneRe.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	v, _ := strconv.ParseFloat(m[1], 64)
+	return v < 100
 }
 
 var monthOnlyRe = lazyre.New(`^(\d{1,2})\s*月(?:份)?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|之前|以前)?(?:完成)?$`)
