@@ -237,6 +237,38 @@ var blindCases2 = []blindCase{
 		},
 		stated:  map[string]int{"issues": 7},
 		contact: notice.Contact{Phone: "0599-2671018"}},
+	// A finance bureau: the parts 一、 are the categories, issues （一）…（五）
+	// run on through them, "整改措施：" alone on its line and each action a
+	// paragraph opened by a dash "——"; 持续推进 as a status.
+	{file: "finance-dash.txt", issuer: "中共光泽县财政局党组", title: "关于县委巡察反馈意见整改落实情况的通报",
+		date:       "2025-10-15",
+		inspection: notice.Inspection{Team: "县委第二巡察组", Start: "2025-04-07", End: "2025-05-30", Feedback: "2025-07-04"},
+		categories: 3, issues: []blindIssue{
+			{1, "落实过紧日子要求不够到位", cC, 3, "", "", "", ""},
+			{2, "政府债务风险防控压力较大", cIP, 2, "2025-12", "", "", ""},
+			{3, "财政资金监管存在漏洞", cC, 2, "", "", "", ""},
+			{4, "内部控制制度执行不严", cC, 3, "", "", "", ""},
+			{5, "干部教育培训针对性不强", cC, 2, "", "", "", ""},
+		},
+		acc:     notice.Accountability{Total: 3, Measures: map[string]int{"约谈": 3}},
+		contact: notice.Contact{Phone: "0599-7932216"}},
+	// A college: each issue one paragraph "1.问题。整改措施：…" with no
+	// status of its own; the statuses come after the list, by number:
+	// "第1、2、4、5、7项问题已完成整改，第3、6项问题正在整改，计划于…".
+	{file: "college-statuslist.txt", issuer: "中共南平职业技术学院委员会", title: "关于巡察反馈问题整改情况的通报",
+		date:       "2025-10-10",
+		inspection: notice.Inspection{Team: "市委第三巡察组", Start: "2025-03-10", End: "2025-05-09", Feedback: "2025-06-20"},
+		categories: 3, issues: []blindIssue{
+			{1, "党委理论学习中心组学习质量不高", cC, 1, "", "", "", ""},
+			{2, "落实意识形态工作责任制不够有力", cC, 2, "", "", "", ""},
+			{3, "服务地方产业发展能力不强", cIP, 2, "2025-12", "", "", ""},
+			{4, "招生录取管理不规范", cC, 1, "", "", "", ""},
+			{5, "科研经费管理使用不严格", cC, 2, "", "", "", ""},
+			{6, "“双师型”教师比例偏低", cIP, 2, "2025-12", "", "", ""},
+			{7, "二级学院党组织建设薄弱", cC, 2, "", "", "", ""},
+		},
+		stated:  map[string]int{"issues": 7},
+		contact: notice.Contact{Phone: "0599-8508026"}},
 }
 
 // TestBlindNotices2 reads the second round of blind notices and checks
