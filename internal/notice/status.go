@@ -37,6 +37,7 @@ var statusWords = map[string]string{
 	"正在整改": InProgress, "整改中": InProgress, "持续整改": InProgress, "持续整改中": InProgress,
 	"推进中": InProgress, "正在推进": InProgress, "整改推进中": InProgress, "部分完成": InProgress,
 	"序时推进": InProgress, "按序时推进": InProgress, // on schedule, not yet done
+	"持续推进":    InProgress,
 	"取得阶段性成效": BasicallyCompleted,
 	"未完成":     NotStarted, "未整改": NotStarted, "尚未整改": NotStarted, "尚未完成": NotStarted,
 	"未开始": NotStarted, "未启动": NotStarted,

@@ -14,9 +14,9 @@ import (
 // actionFamily is one way offices number the actions inside an issue:
 // 一是/二是, ①②, （1）（2）, 1）2）, 第一，第二，, （一）（二）, 1.2.
 type actionFamily struct {
-	re      *lazyre.Regexp // matches one marker at the start of a text; group 1 is its number
-	pattern string         // how writers number: {n}, {cn}, {circled}
-	num     func(string) int
+	re      *lazyre.Regexp   // matches one marker at the start of a text; group 1 is its number
+	pattern string           // how writers number: {n}, {cn}, {circled}
+	num     func(string) int // nil: the markers are not numbered
 }
 
 var (
@@ -35,6 +35,9 @@ var actionFamilies = []actionFamily{
 	{lazyre.New(`^其([一二三四五六七八九十]{1,3})[，,、]`), "其{cn}，", cnNum},
 	{lazyre.New(`^（([一二三四五六七八九十]{1,3})）`), "（{cn}）", cnNum},
 	{lazyre.New(`^(\d{1,2})[.．、]`), "{n}.", atoiNum},
+	// Unnumbered dashes opening each action, as government documents set
+	// lists: "——从严控制一般性支出；\n——建立…".
+	{lazyre.New(`^()——`), "——", nil},
 }
 
 // clauseEnds are the marks after which a clause starts (a marker counts
@@ -90,7 +93,7 @@ func findMarkers(s string, starts []int, f actionFamily) [][2]int {
 			continue
 		}
 		en := st + m[1]
-		if f.num(s[st+m[2]:st+m[3]]) != want {
+		if f.num != nil && f.num(s[st+m[2]:st+m[3]]) != want {
 			continue
 		}
 		if en < len(s) && f.pattern == "{n}." && s[en] < 0x80 {

@@ -268,7 +268,11 @@ var blindCases2 = []blindCase{
 			{7, "二级学院党组织建设薄弱", cC, 2, "", "", "", ""},
 		},
 		stated:  map[string]int{"issues": 7},
-		contact: notice.Contact{Phone: "0599-8508026"}},
+		contact: notice.Contact{Phone: "0599-8508026"},
+		// The statuses reach the issues; the plan in the same sentence
+		// ("计划于2025年12月底前完成") does not: as a deadline the text
+		// writer would add it under the issue, which the source did not.
+		knownGaps: []string{"issue 3", "issue 6"}},
 }
 
 // TestBlindNotices2 reads the second round of blind notices and checks

@@ -25,6 +25,8 @@ var (
 	accTotal2Re = lazyre.New(`(?:共|累计|合计|共计)(?:问责|处理|追责|处分|问责处理|追责问责)?[^，。；：\d一二两三四五六七八九十]{0,8}?` + num + `\s*(?:人次|人|名)`)
 	// 诫勉谈话2人, 党内警告处分一人, 谈话提醒5人次
 	measureRe = lazyre.New(measureWords + `(?:处理|处分)?(?:的)?\s*` + num + `\s*(?:人次|人|名)`)
+	// 约谈相关股室负责人3人: whom, then how many
+	measure4Re = lazyre.New(measureWords + `(?:相关|有关)[^，。；、\d]{1,10}?` + num + `\s*(?:人次|人|名)`)
 	// 2人被给予通报批评
 	measure2Re = lazyre.New(num + `\s*(?:人次|人|名)(?:干部|同志|党员|人员|责任人)?(?:被)?(?:给予|予以|进行|作出)?(?:了)?` + measureWords)
 	// 对2名干部进行提醒谈话
@@ -96,7 +98,7 @@ func (p *parser) accountability(ps []string) {
 	for _, f := range []struct {
 		re     *lazyre.Regexp
 		mi, ni int
-	}{{measureRe, 1, 2}, {measure2Re, 2, 1}, {measure3Re, 2, 1}} {
+	}{{measureRe, 1, 2}, {measure2Re, 2, 1}, {measure3Re, 2, 1}, {measure4Re, 1, 2}} {
 		for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
 			hits = append(hits, hit{m[0], m[1], text[m[2*f.mi]:m[2*f.mi+1]], count(text[m[2*f.ni]:m[2*f.ni+1]])})
 		}
@@ -141,12 +143,13 @@ func (p *parser) facts() {
 	all := strings.Join(narrative, "\n")
 	p.inspection(p.n.Preamble, all)
 	p.stated(all)
+	p.statusByNumber(all)
 	if p.n.Accountability == nil {
 		// No part is titled for it: the figures may stand in any paragraph.
 		var acc []string
 		for _, para := range append(narrative, p.n.Closing...) {
 			for _, line := range strings.Split(para, "\n") {
-				if measureRe.MatchString(line) || measure2Re.MatchString(line) || measure3Re.MatchString(line) || accTotal3Re.MatchString(line) {
+				if measureRe.MatchString(line) || measure2Re.MatchString(line) || measure3Re.MatchString(line) || measure4Re.MatchString(line) || accTotal3Re.MatchString(line) {
 					acc = append(acc, line)
 				}
 			}
@@ -156,7 +159,7 @@ func (p *parser) facts() {
 			// ("二是对负有责任的2名干部进行提醒谈话").
 			for _, is := range p.n.Issues() {
 				for _, a := range is.Actions {
-					if measureRe.MatchString(a.Text) || measure2Re.MatchString(a.Text) || measure3Re.MatchString(a.Text) {
+					if measureRe.MatchString(a.Text) || measure2Re.MatchString(a.Text) || measure3Re.MatchString(a.Text) || measure4Re.MatchString(a.Text) {
 						acc = append(acc, a.Text)
 					}
 				}
@@ -251,7 +254,11 @@ func (p *parser) stated(all string) {
 			}
 		}
 	}
-	for _, m := range statedStatus2Re.FindAllStringSubmatch(all, -1) {
+	for _, mi := range statedStatus2Re.FindAllStringSubmatchIndex(all, -1) {
+		m := []string{all[mi[0]:mi[1]], all[mi[2]:mi[3]], all[mi[4]:mi[5]]}
+		if byNumberTailRe.MatchString(all[:mi[0]]) {
+			continue // "第1、2、4项问题已完成": which issues, not how many
+		}
 		if s, _ := notice.FindStatus(m[2]); s != "" {
 			if _, dup := st[s]; !dup {
 				st[s] = atoi(m[1])
@@ -263,6 +270,43 @@ func (p *parser) stated(all string) {
 	}
 	if m := statedRateRe.FindStringSubmatch(all); m != nil {
 		p.n.StatedRate, _ = strconv.ParseFloat(m[1], 64)
+	}
+}
+
+// byNumberRe names issues by their numbers: 第1、2、4项问题.
+var (
+	byNumberRe     = lazyre.New(`第(\d{1,3}(?:[、，,和及]\d{1,3})*)(?:项|个|条)(?:问题)?`)
+	byNumberTailRe = lazyre.New(`第(?:\d{1,3}[、，,和及])*$`)
+)
+
+// statusByNumber gives issues without a status of their own the status a
+// sentence after the list gives them by number: "第1、2、4项问题已完成整改，
+// 第3、6项问题正在整改". Only where the numbers name one issue each.
+func (p *parser) statusByNumber(text string) {
+	byNum := map[int]*notice.Issue{}
+	for _, is := range p.n.Issues() {
+		if _, dup := byNum[is.Number]; dup {
+			return
+		}
+		byNum[is.Number] = is
+	}
+	for _, sent := range sentences(text) {
+		locs := byNumberRe.FindAllStringSubmatchIndex(sent, -1)
+		for k, m := range locs {
+			stop := len(sent)
+			if k+1 < len(locs) {
+				stop = locs[k+1][0]
+			}
+			st, w := notice.FindStatus(sent[m[1]:stop])
+			if st == "" || w == "完成" {
+				continue
+			}
+			for _, n := range digitsRe.FindAllString(sent[m[2]:m[3]], -1) {
+				if is := byNum[atoi(n)]; is != nil && is.Status == "" {
+					is.Status, is.StatusText = st, w
+				}
+			}
+		}
 	}
 }
 

@@ -1203,9 +1203,13 @@ func (p *parser) issuePart1(it *item, s string) {
 				it.actions = append(it.actions, body)
 			}
 			it.hasActs = true
-			if it.has("{actions}") {
+			switch {
+			case it.has("{actions}"):
 				it.put(layout)
-			} else {
+			case body == "" && !strings.Contains(layout, "{"):
+				// "整改措施：" alone, its actions in the paragraphs under it.
+				it.put(layout + "\n{actions}")
+			default:
 				it.put(layout + "{actions}")
 			}
 		} else {

@@ -37,7 +37,7 @@ func TestMarkersByClause(t *testing.T) {
 			}
 			st, en := m[0], m[1]
 			r, _ := utf8.DecodeLastRuneInString(s[:st])
-			if f.num(s[m[2]:m[3]]) != want || (st > 0 && !strings.ContainsRune(clauseEnds, r)) {
+			if f.num != nil && f.num(s[m[2]:m[3]]) != want || (st > 0 && !strings.ContainsRune(clauseEnds, r)) {
 				continue
 			}
 			if en < len(s) && f.pattern == "{n}." && s[en] < 0x80 {

@@ -349,15 +349,22 @@ func issueText(st notice.Style, is notice.Issue, pendingSays bool) []Block {
 			"{circled}", circled(is.Number), "{latin}", latin(is.Number), "{title}", is.Title, "{description}", is.Description,
 			"{status}", status, "{actions}", acts, "{progress}", is.Progress, "{deadline}", deadline,
 			"{leader}", r.Leader, "{unit}", r.Unit, "{person}", r.Person, "{remarks}", is.Remarks)
-		for i, l := range strings.Split(fill.Replace(layout), "\n") {
-			if k, _, _, rest := label(l); strings.TrimSpace(l) == "" || k != lblNone && strings.TrimSpace(rest) == "" {
-				continue // a label whose value is gone
+		i := 0
+		for _, raw := range strings.Split(layout, "\n") {
+			// A label the source set alone on its line ("整改措施：" over
+			// its actions) has no placeholder: it stays.
+			alone := !strings.Contains(raw, "{")
+			for _, l := range strings.Split(fill.Replace(raw), "\n") {
+				i++
+				if k, _, _, rest := label(l); strings.TrimSpace(l) == "" || !alone && k != lblNone && strings.TrimSpace(rest) == "" {
+					continue // a label whose value is gone
+				}
+				role := RoleBody
+				if i == 1 {
+					role = roleOf(l)
+				}
+				out = append(out, Block{role, l})
 			}
-			role := RoleBody
-			if i == 0 {
-				role = roleOf(l)
-			}
-			out = append(out, Block{role, l})
 		}
 		if !strings.Contains(layout, "{description}") && is.Description != "" {
 			out[0].Text += is.Description
