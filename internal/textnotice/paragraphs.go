@@ -301,6 +301,8 @@ func JoinLines(lines []Line) []Para {
 			newPara = true
 		case endsTerminal(prev.Text) && !full:
 			newPara = true
+		case strings.HasPrefix(l.Text, "——") && strings.HasPrefix(cur.String(), "——") && endsClause(prev.Text) && !open:
+			newPara = true // one dash item a paragraph: the next dash opens the next
 		case endsParagraph(prev.Text) && !open && formulaRe.MatchString(l.Text):
 			newPara = true // "特此报告。" is a paragraph of its own
 		case webFurnitureRe.MatchString(l.Text) && !open:
