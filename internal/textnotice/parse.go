@@ -314,7 +314,19 @@ func (p *parser) parse() {
 		for end > 0 && colophonRe.MatchString(paras[end-1].Text) {
 			end--
 		}
-		for _, q := range paras[end:] {
+		// A signature without its date (a web page that shows the date
+		// as 发布时间 instead): the last paragraph before any furniture,
+		// when it names an office as signatures do.
+		j := end - 1
+		for j > 0 && webFurnitureRe.MatchString(paras[j].Text) {
+			j--
+		}
+		rest := end // what follows has no place in the model
+		if j > 0 && isSignature(paras[j].Text) && officeNameRe.MatchString(paras[j].Text) {
+			p.n.Issuer = paras[j].Text
+			rest, end = j+1, j
+		}
+		for _, q := range paras[rest:] {
 			p.unplaced(q)
 		}
 	}
@@ -520,6 +532,9 @@ func (p *parser) mergeSections(parts []sectionCats) {
 		p.n.Categories = append(p.n.Categories, cats...)
 	}
 }
+
+// officeNameRe is the end of an office's name, as a signature gives it.
+var officeNameRe = lazyre.New(`(?:委员会|党委|党组|党工委|工委|总支|支部|局|办公室|政府|法院|检察院|医院|学校|学院|大学|中学|小学|公司|集团|中心|街道|管委会|管理委员会|厅|巡察办|纪委|监委)$`)
 
 func isSignature(s string) bool {
 	return displayWidth(s) <= 40 && !strings.ContainsAny(s, "。；，：") && !isStarter(s)
