@@ -149,6 +149,10 @@ if [ "$part" = all ] || [ "$part" = import ]; then
   # best, not a busy moment.
   startup=$(python3 scripts/timepair.py "$((3 * RUNS))" "start-up: rectify version, pdftotext -v" - - -- "$R" version -- pdftotext -v) || exit 1
   echo "$startup"
+  # What the mandated excelize costs alone: a program that links it and
+  # nothing else (scripts/excelizestart), against the same pdftotext -v.
+  CGO_ENABLED=0 go build -trimpath -o "$work/excelizestart" ./scripts/excelizestart
+  python3 scripts/timepair.py "$((3 * RUNS))" "start-up: a program linking only excelize, pdftotext -v" - - -- "$work/excelizestart" -- pdftotext -v || exit 1
   export STARTUP_MS
   STARTUP_MS=$(echo "$startup" | sed -n 's/.* wall rectify *\([0-9.]*\) ms.*/\1/p')
   import_ratio() { # label pdf

@@ -47,7 +47,7 @@ def main():
         ba, bb = min(x[k] for x in a), min(x[k] for x in b)
         rounds = sorted(y[k] / x[k] for x, y in zip(a, b))
         ceiling = f"; start-up alone would be {bb / startup:.2f}x" if startup and k == 0 else ""
-        print(f"import {label:<42} {what:<4} rectify {ba * 1000:7.1f} ms, {os.path.basename(cmd_b[0])} {bb * 1000:7.1f} ms:"
+        print(f"import {label:<42} {what:<4} {os.path.basename(cmd_a[0])} {ba * 1000:7.1f} ms, {os.path.basename(cmd_b[0])} {bb * 1000:7.1f} ms:"
               f" {bb / ba:5.2f}x (rounds {rounds[0]:.2f}-{rounds[-1]:.2f}x{ceiling})")
 
 
