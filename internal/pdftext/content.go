@@ -15,10 +15,16 @@ type Glyph struct {
 	X, Y float64 // origin of the glyph on the baseline
 	W    float64 // advance
 	Size float64 // effective font size
-	// Angle is the baseline's direction, counter-clockwise from the page's
-	// x axis in radians: 0 for upright text, ±π/2 for a page drawn turned
-	// (a landscape ledger on a portrait page shown with /Rotate), anything
-	// for a diagonal watermark.
+}
+
+// TurnedGlyph is a glyph whose baseline is not upright: Angle is its
+// direction, counter-clockwise from the page's x axis in radians (±π/2 for
+// a page drawn turned, a landscape ledger on a portrait page shown with
+// /Rotate; anything for a diagonal watermark). Its X and Y are its origin
+// on the page. Such glyphs are few, and kept apart so that the upright
+// ones, all of a notice, stay small.
+type TurnedGlyph struct {
+	Glyph
 	Angle float32
 }
 
@@ -45,6 +51,7 @@ type gstate struct {
 type interp struct {
 	d        *doc
 	glyphs   []Glyph
+	turned   []TurnedGlyph       // glyphs drawn at an angle
 	rules    []Rule              // the page's straight lines, for its tables
 	path     []segment           // the path being built, in page space
 	cur, sub point               // the current point and the subpath's start
@@ -182,7 +189,11 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 				if text == "" {
 					text = Undecodable
 				}
-				in.glyphs = append(in.glyphs, Glyph{Text: text, X: trm[4], Y: trm[5], W: w, Size: size, Angle: angle})
+				if g := (Glyph{Text: text, X: trm[4], Y: trm[5], W: w, Size: size}); angle == 0 {
+					in.glyphs = append(in.glyphs, g)
+				} else {
+					in.turned = append(in.turned, TurnedGlyph{g, angle})
+				}
 			}
 			tm[4], tm[5] = adv*tm[0]+tm[4], adv*tm[1]+tm[5] // matrix{1, 0, 0, 1, adv, 0}.mul(tm)
 		}
@@ -225,7 +236,7 @@ func (in *interp) run(data []byte, res value, scope string, g gstate, depth int)
 			first, last := drawn[0], drawn[len(drawn)-1]
 			in.glyphs = in.glyphs[:m.from]
 			if m.text != "" {
-				in.glyphs = append(in.glyphs, Glyph{Text: m.text, X: first.X, Y: first.Y, W: last.X + last.W - first.X, Size: first.Size, Angle: first.Angle})
+				in.glyphs = append(in.glyphs, Glyph{Text: m.text, X: first.X, Y: first.Y, W: last.X + last.W - first.X, Size: first.Size})
 			}
 		case "m", "l", "re", "h", "c", "v", "y":
 			in.pathOp(op, a, g.ctm)

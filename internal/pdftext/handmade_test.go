@@ -177,7 +177,7 @@ func TestTextAtAnAngle(t *testing.T) {
 		sin, cos := math.Sincos(35 * math.Pi / 180)
 		for i, r := range []rune("内部资料") {
 			d := 48 * float64(i)
-			p.Glyphs = append(p.Glyphs, Glyph{Text: string(r), X: 150 + d*cos, Y: 680 + d*sin, W: 48, Size: 48, Angle: 35 * math.Pi / 180})
+			p.Turned = append(p.Turned, TurnedGlyph{Glyph{Text: string(r), X: 150 + d*cos, Y: 680 + d*sin, W: 48, Size: 48}, 35 * math.Pi / 180})
 		}
 		return p
 	}
@@ -201,10 +201,11 @@ func TestTextAtAnAngle(t *testing.T) {
 	// The body turned a quarter counter-clockwise (text running up the
 	// page), as upright() finds it after reading.
 	p := body(1, "整改台账")
-	for i := range p.Glyphs {
-		g := &p.Glyphs[i]
-		g.X, g.Y, g.Angle = 842-g.Y, g.X, math.Pi/2
+	for _, g := range p.Glyphs {
+		g.X, g.Y = 842-g.Y, g.X
+		p.Turned = append(p.Turned, TurnedGlyph{g, math.Pi / 2})
 	}
+	p.Glyphs = nil
 	p.Width, p.Height = 842, 595
 	p.Rules = []Rule{{X0: 100, Y0: 90, X1: 100, Y1: 400}}
 	upright(&p)

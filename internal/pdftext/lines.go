@@ -88,44 +88,43 @@ func Lines(pages []Page) []textnotice.Line {
 
 // pageLines rebuilds one page's lines; it overwrites p.Glyphs.
 func pageLines(p Page) []line {
+	offPage := func(g Glyph) bool { // not printed, not read (poppler's rule too)
+		return g.Size <= 0 || g.X+g.W < 0 || g.Y+g.Size < 0 || g.X > p.Width || g.Y > p.Height || blank(g.Text) && g.Text != " "
+	}
 	gs := p.Glyphs[:0] // filtered in place: never ahead of the glyph read
-	var aside []Glyph
 	for _, g := range p.Glyphs {
-		// Off the page: not printed, not read (poppler's rule too).
-		if g.Size <= 0 || g.X+g.W < 0 || g.Y+g.Size < 0 || g.X > p.Width || g.Y > p.Height {
-			continue
+		if !offPage(g) {
+			gs = append(gs, g)
 		}
-		if blank(g.Text) && g.Text != " " {
-			continue
-		}
-		if q, square := quarter(g.Angle); q != 0 || !square {
-			aside = append(aside, g)
-			continue
-		}
-		gs = append(gs, g)
 	}
 	lines := baselines(gs, p.Number)
 	// Text at an angle to the body is read in its own direction, as lines
 	// after the body's: glyphs turned back by their angle, then grouped the
 	// same way, each angle apart.
-	if len(aside) > 0 {
-		for i := range aside {
-			g := &aside[i]
+	var aside []TurnedGlyph
+	for _, g := range p.Turned {
+		if !offPage(g.Glyph) {
 			sin, cos := math.Sincos(-float64(g.Angle))
 			g.X, g.Y = g.X*cos-g.Y*sin, g.X*sin+g.Y*cos
+			aside = append(aside, g)
 		}
-		slices.SortStableFunc(aside, func(a, b Glyph) int { return cmp.Compare(a.Angle, b.Angle) })
-		for start := 0; start < len(aside); {
-			end := start + 1
-			for end < len(aside) && math.Abs(float64(aside[end].Angle-aside[start].Angle)) < 0.01 {
-				end++
-			}
-			for _, l := range baselines(aside[start:end], p.Number) {
-				l.aside = true
-				lines = append(lines, l)
-			}
-			start = end
+	}
+	slices.SortStableFunc(aside, func(a, b TurnedGlyph) int { return cmp.Compare(a.Angle, b.Angle) })
+	var run []Glyph
+	for start := 0; start < len(aside); {
+		end := start + 1
+		for end < len(aside) && math.Abs(float64(aside[end].Angle-aside[start].Angle)) < 0.01 {
+			end++
 		}
+		run = run[:0]
+		for _, g := range aside[start:end] {
+			run = append(run, g.Glyph)
+		}
+		for _, l := range baselines(run, p.Number) {
+			l.aside = true
+			lines = append(lines, l)
+		}
+		start = end
 	}
 	for i := range lines {
 		lines[i].norm = textnotice.NormalizeLine(lines[i].text)

@@ -50,7 +50,8 @@ type Page struct {
 	Width  float64
 	Height float64
 	Glyphs []Glyph
-	Rules  []Rule // horizontal and vertical lines drawn: table borders
+	Turned []TurnedGlyph // text at an angle to the page's (see upright)
+	Rules  []Rule        // horizontal and vertical lines drawn: table borders
 }
 
 // Options for reading.
@@ -275,7 +276,7 @@ func (in *interp) page(j pageJob, number int) Page {
 	// about the same, and growing the slice glyph by glyph cost more than
 	// reading them.
 	in.glyphs = make([]Glyph, 0, in.lastPage+in.lastPage/8)
-	in.rules, in.path = nil, in.path[:0]
+	in.rules, in.path, in.turned = nil, in.path[:0], nil
 	data := in.pageContent(j.node)
 	in.run(in.content(data), j.res, strconv.Itoa(number), gstate{ctm: ctm, th: 1}, 0)
 	if data != nil {
@@ -283,7 +284,7 @@ func (in *interp) page(j pageJob, number int) Page {
 	}
 	in.lastPage = len(in.glyphs)
 	in.countGlyphs()
-	p.Glyphs, p.Rules = in.glyphs, in.rules
+	p.Glyphs, p.Turned, p.Rules = in.glyphs, in.turned, in.rules
 	upright(&p)
 	return p
 }
@@ -343,8 +344,13 @@ func readable(ctx context.Context, data []byte, opt Options) ([]Page, error) {
 	}
 	n, lost := 0, 0
 	for _, p := range pages {
-		n += len(p.Glyphs)
+		n += len(p.Glyphs) + len(p.Turned)
 		for _, g := range p.Glyphs {
+			if g.Text == Undecodable {
+				lost++
+			}
+		}
+		for _, g := range p.Turned {
 			if g.Text == Undecodable {
 				lost++
 			}

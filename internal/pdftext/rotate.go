@@ -21,8 +21,12 @@ func quarter(a float32) (q int, square bool) {
 // are turned back. Text at other angles keeps its angle relative to the
 // body's and is read aside (see pageLines).
 func upright(p *Page) {
+	if len(p.Turned) <= len(p.Glyphs)/2 {
+		return // most text upright: the usual page, at no cost
+	}
 	var count [4]int
-	for _, g := range p.Glyphs {
+	count[0] = len(p.Glyphs)
+	for _, g := range p.Turned {
 		if q, square := quarter(g.Angle); square {
 			count[q]++
 		}
@@ -48,14 +52,29 @@ func upright(p *Page) {
 		}
 	}
 	back := float32(q) * math.Pi / 2
-	for i := range p.Glyphs {
-		g := &p.Glyphs[i]
+	var glyphs []Glyph
+	var turned []TurnedGlyph
+	for _, g := range p.Turned {
 		g.X, g.Y = turn(g.X, g.Y)
 		g.Angle -= back
 		if g.Angle <= -math.Pi {
 			g.Angle += 2 * math.Pi
 		}
+		if q, square := quarter(g.Angle); q == 0 && square {
+			glyphs = append(glyphs, g.Glyph)
+		} else {
+			turned = append(turned, g)
+		}
 	}
+	for _, g := range p.Glyphs { // upright on the page: turned to the text
+		g.X, g.Y = turn(g.X, g.Y)
+		a := -back
+		if a <= -math.Pi {
+			a += 2 * math.Pi
+		}
+		turned = append(turned, TurnedGlyph{g, a})
+	}
+	p.Glyphs, p.Turned = glyphs, turned
 	for i, r := range p.Rules {
 		x0, y0 := turn(r.X0, r.Y0)
 		x1, y1 := turn(r.X1, r.Y1)

@@ -51,7 +51,7 @@ func unruledTables(p Page, ruled []Table) []Table {
 	}
 	var idx []int
 	for i, g := range p.Glyphs {
-		if q, square := quarter(g.Angle); q == 0 && square && g.Size > 0 && !blank(g.Text) && !in(g) {
+		if g.Size > 0 && !blank(g.Text) && !in(g) {
 			idx = append(idx, i)
 		}
 	}
