@@ -31,8 +31,9 @@ var errNotSpreadsheetML = errors.New("不是 Excel 2003 XML 表格（Spreadsheet
 // gridsSpreadsheetML reads every worksheet as a grid: cells placed by
 // ss:Index or after the previous cell and its ss:MergeAcross, merges from
 // ss:MergeAcross/ss:MergeDown, hidden columns and sheets marked (rows are
-// read hidden or not, as in .xlsx), a cell's comment left out, dates at the
-// precision their style's number format shows.
+// read hidden or not, as in .xlsx), a cell's comment and hyperlink (ss:HRef)
+// kept for its row's remarks as in .xlsx, dates at the precision their
+// style's number format shows.
 func gridsSpreadsheetML(data []byte) ([]Grid, error) {
 	if !IsSpreadsheetML(data) {
 		return nil, errNotSpreadsheetML
@@ -49,6 +50,8 @@ func gridsSpreadsheetML(data []byte) ([]Grid, error) {
 		col, across  int
 		typ, style   string
 		text         strings.Builder
+		author       string          // of the cell's comment
+		note         strings.Builder // the comment's text
 	}
 	comment := 0 // depth inside a cell's Comment, whose Data is no cell text
 	nextColumn := 0
@@ -118,12 +121,20 @@ func gridsSpreadsheetML(data []byte) ([]Grid, error) {
 				across, down = max(0, min(across, maxExcelCols)), max(0, min(down, maxRows))
 				cell.open, cell.col, cell.across, cell.style, cell.typ = true, c, across, ssAttr(t, "StyleID"), ""
 				cell.text.Reset()
+				cell.note.Reset()
+				if href := ssAttr(t, "HRef"); href != "" && row < maxRows && c < maxCols {
+					if g.Links == nil {
+						g.Links = map[[2]int]string{}
+					}
+					g.Links[[2]int{row, c}] = href
+				}
 				if across > 0 || down > 0 {
 					g.Merges = append(g.Merges, Merge{R1: row, C1: c, R2: row + down, C2: c + across})
 				}
 				col = c + across + 1
 			case "Comment":
 				comment++
+				cell.author = ssAttr(t, "Author")
 			case "Data":
 				if cell.open && comment == 0 {
 					cell.inData, cell.typ = true, ssAttr(t, "Type")
@@ -138,6 +149,14 @@ func gridsSpreadsheetML(data []byte) ([]Grid, error) {
 				styleID = ""
 			case "Comment":
 				comment--
+				if cell.open && comment == 0 && g != nil && row >= 0 && cell.col < maxCols {
+					if note := commentText(cell.note.String(), []string{cell.author}); note != "" {
+						if g.Comments == nil {
+							g.Comments = map[[2]int]string{}
+						}
+						g.Comments[[2]int{row, cell.col}] = note
+					}
+				}
 			case "Data":
 				cell.inData = false
 			case "Cell":
@@ -152,6 +171,11 @@ func gridsSpreadsheetML(data []byte) ([]Grid, error) {
 			}
 		case xml.CharData:
 			switch {
+			case comment > 0 && cell.open:
+				if cell.note.Len()+len(t) > 4*maxCellChars {
+					return nil, fmt.Errorf("Excel 2003 XML 表格第%d行有批注超过 %d 个字符", row+1, maxCellChars)
+				}
+				cell.note.Write(t)
 			case cell.inData:
 				if cell.text.Len()+len(t) > 4*maxCellChars {
 					return nil, fmt.Errorf("Excel 2003 XML 表格第%d行有单元格超过 %d 个字符（Excel 单元格的上限）", row+1, maxCellChars)

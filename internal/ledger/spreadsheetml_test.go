@@ -41,7 +41,8 @@ func TestSpreadsheetMLAsXLSX(t *testing.T) {
 // TestSpreadsheetMLSystemExport: an office system's "xls" download written
 // by hand (prefixed ss: elements, a very hidden drop-down sheet, hidden
 // columns of system codes, a comment, rich text, merged issue cells over
-// two measures, month-only dates), checked against what a clerk reads in it.
+// two measures, month-only dates), checked against what a clerk reads in it;
+// the comment goes to the remarks, as an .xlsx's does.
 func TestSpreadsheetMLSystemExport(t *testing.T) {
 	n, err := Read(mustReadFile(t, xmlDir+"system-export.xls"), "xmlss", ReadOptions{})
 	if err != nil {
@@ -74,10 +75,13 @@ func TestSpreadsheetMLSystemExport(t *testing.T) {
 		t.Errorf("issues:\n got %q\nwant %q", got, want)
 	}
 	all, _ := json.Marshal(n)
-	for _, absent := range []string{"XC-2025", "系统备注", "下拉选项"} {
+	for _, absent := range []string{"XC-2025", "下拉选项", "管理员"} {
 		if strings.Contains(string(all), absent) {
-			t.Errorf("%q was read: hidden columns, comments and the hidden sheet are not ledger text", absent)
+			t.Errorf("%q was read: hidden columns, the hidden sheet and a comment's author are not ledger text", absent)
 		}
+	}
+	if got := n.Categories[0].Issues[0].Remarks; got != "批注：系统备注：第一条措施" {
+		t.Errorf("remarks %q, want the comment, as .xlsx keeps it", got)
 	}
 }
 
