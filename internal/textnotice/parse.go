@@ -533,6 +533,9 @@ func (p *parser) mergeSections(parts []sectionCats) {
 	}
 }
 
+// formLineRe is a form's fill-in line: 填报单位：…, 填表人：…, 审核人：….
+var formLineRe = lazyre.New(`^(?:填报|报送|填表|制表)(?:单位|日期|时间|人)\s*(?:（盖章）)?\s*[：:]|^(?:审核人|审批人|联系人|负责人)\s*[：:]`)
+
 // officeNameRe is the end of an office's name, as a signature gives it.
 var officeNameRe = lazyre.New(`(?:委员会|党委|党组|党工委|工委|总支|支部|局|办公室|政府|法院|检察院|医院|学校|学院|大学|中学|小学|公司|集团|中心|街道|管委会|管理委员会|厅|巡察办|纪委|监委)$`)
 
@@ -632,6 +635,10 @@ func (p *parser) header(hs []Para) {
 		case webFurnitureRe.MatchString(t):
 			// Copied from a web page: the breadcrumb, 发布时间/浏览次数,
 			// 【字体：大 中 小】 are the page's, not the notice's.
+			p.unplaced(h)
+		case formLineRe.MatchString(t):
+			// A form's lines above a ledger table (填报单位：…, 填表人：…):
+			// the ledger reads the unit and date from them; no title.
 			p.unplaced(h)
 		case strings.HasSuffix(t, "文件") && len(title) == 0 && len(hs) > 1:
 			// The issuer's mark (发文机关标志) above the title: the PDF
