@@ -166,23 +166,3 @@ func readFileF(f *testing.F, path string) []byte {
 	}
 	return data
 }
-
-// TestLedgerFormLines: the form's lines above a Word ledger table (填报单位：…
-// 填报日期：…, 填表人：… 审核人：…) give the unit and the date and are kept
-// as they stand; they are no part of the title.
-func TestLedgerFormLines(t *testing.T) {
-	n, err := Read(context.Background(), readFile(t, "../../testdata/ledgers/blind2/writer-table.docx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n.Title != "某某县市场监督管理局巡察反馈问题整改台账" || n.Issuer != "某某县市场监督管理局" || n.Date != "2025-09-28" {
-		t.Errorf("title %q issuer %q date %q", n.Title, n.Issuer, n.Date)
-	}
-	var kept []string
-	for _, u := range n.Unplaced {
-		kept = append(kept, u.Text)
-	}
-	if want := []string{"填报单位：某某县市场监督管理局 填报日期：2025年9月28日", "填表人：何静 审核人：许刚"}; !reflect.DeepEqual(kept, want) {
-		t.Errorf("kept %q, want %q", kept, want)
-	}
-}
