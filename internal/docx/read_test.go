@@ -3,9 +3,9 @@ package docx
 import (
 	"bytes"
 	"context"
-	"reflect"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
