@@ -41,14 +41,8 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 			}
 			lines = append(lines, textnotice.Line{Text: norm, Raw: piece, Line: i + 1, HasIndent: true})
 		}
-		joined := []textnotice.Para{}
-		if len(lines) == 1 {
-			joined = append(joined, textnotice.Para{Text: lines[0].Text, Line: i + 1})
-		} else if len(lines) > 1 {
-			joined = textnotice.JoinLines(lines)
-		}
-		for _, p := range joined {
-			if strings.HasPrefix(p.Text, notice.CNNumeral(notice.SectionNumber(p.Text))+"、") {
+		for _, p := range textnotice.JoinBlock(lines) {
+			if textnotice.IsPartHeading(p.Text) {
 				lastHeading = p.Text
 			}
 			paras = append(paras, p)

@@ -100,14 +100,8 @@ func readPage(ctx context.Context, data []byte, declared string) (*notice.Notice
 			}
 			lines = append(lines, textnotice.Line{Text: norm, Raw: l.text, Line: lineNo, HasIndent: true, Indented: l.indented})
 		}
-		var joined []textnotice.Para
-		if len(lines) == 1 {
-			joined = []textnotice.Para{{Text: lines[0].Text, Line: lines[0].Line}}
-		} else if len(lines) > 1 {
-			joined = textnotice.JoinLines(lines)
-		}
-		for _, q := range joined {
-			if strings.HasPrefix(q.Text, notice.CNNumeral(notice.SectionNumber(q.Text))+"、") {
+		for _, q := range textnotice.JoinBlock(lines) {
+			if textnotice.IsPartHeading(q.Text) {
 				lastHeading = q.Text
 			}
 			paras = append(paras, q)

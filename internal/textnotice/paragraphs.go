@@ -781,3 +781,22 @@ func Paragraphs(text string) []Para { return JoinLines(SplitLines(text)) }
 
 // WrapWidthForDebug exposes the estimate to tests.
 func WrapWidthForDebug(text string) float64 { return wrapWidth(SplitLines(text)) }
+
+// JoinBlock joins the lines of one block of a structured source (a Word
+// paragraph with line breaks, a web page's block): one line is a paragraph,
+// more are joined or kept apart by JoinLines's rules, as lines of text are.
+func JoinBlock(lines []Line) []Para {
+	switch len(lines) {
+	case 0:
+		return nil
+	case 1:
+		return []Para{{Text: lines[0].Text, Line: lines[0].Line}}
+	}
+	return JoinLines(lines)
+}
+
+// IsPartHeading reports a level-1 part heading ("二、巡察反馈问题的整改落实情况"):
+// a structured source names the part a ledger table stands in by it.
+func IsPartHeading(s string) bool {
+	return strings.HasPrefix(s, notice.CNNumeral(notice.SectionNumber(s))+"、")
+}
