@@ -679,16 +679,32 @@ func (p *parser) header(hs []Para) {
 	}
 }
 
-// breadcrumb is where a web page says the notice stands, above its title.
-const breadcrumb = `^(?:首页|当前位置|您当前的位置|您的位置)|[^>]>[^>]+>`
+// breadcrumb is where a web page says the notice stands, above its title:
+// its first words, or a path of ">".
+const (
+	breadcrumbLead = `首页|当前位置|您当前的位置|您的位置`
+	breadcrumbPath = `[^>]>[^>]+>`
+)
 
-var breadcrumbRe = lazyre.New(breadcrumb)
+var breadcrumbRe = lazyre.New(`^(?:` + breadcrumbLead + `)|` + breadcrumbPath)
 
 // webFurnitureRe is a line of a government web page around the notice:
 // breadcrumb, publication data, font size and print links, sharing,
-// previous and next articles.
-var webFurnitureRe = lazyre.New(breadcrumb + `|^(?:发布时间|发布日期|发布机构|信息来源|来源|作者|浏览次数|点击次数|访问次数|阅读次数)[：:]|` +
-	`字体[：:]\s*[【\[]?大|打印本页|关闭窗口|^【?打印】?$|^分享到|^(?:上一篇|下一篇)[：:]`)
+// previous and next articles. It is two patterns, the words a line starts
+// with and those it may hold anywhere, so that each one's filter turns a
+// body line away at once (one alternation of both would need only a
+// "：", which nearly every labelled line holds).
+var webFurnitureRe = furniture{
+	lead: lazyre.New(`^(?:` + breadcrumbLead + `|(?:发布时间|发布日期|发布机构|信息来源|来源|作者|浏览次数|点击次数|访问次数|阅读次数)[：:]|` +
+		`【?打印】?$|分享到|(?:上一篇|下一篇)[：:])`),
+	anywhere: lazyre.New(breadcrumbPath + `|字体[：:]\s*[【\[]?大|打印本页|关闭窗口`),
+}
+
+type furniture struct{ lead, anywhere *lazyre.Regexp }
+
+func (f furniture) MatchString(s string) bool {
+	return f.lead.MatchString(s) || f.anywhere.MatchString(s)
+}
 
 // labelVerdict is statusClause for the clause that opens a progress
 // label's value, where a bare 完成 is the verdict ("整改结果：完成。").
