@@ -79,15 +79,7 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 	if len(paras) == 0 && len(ledgers) == 0 {
 		return nil, errors.New("Word 文档中没有文字")
 	}
-	n, err := textnotice.Parse(paras)
-	if err != nil {
-		if len(ledgers) == 0 || (len(paras) > 0 && !errors.Is(err, textnotice.ErrNoNotice)) {
-			return nil, err
-		}
-		n = textnotice.Kept(paras)
-	}
-	n.AddTables(ledgers, ledgerHeading)
-	return n, nil
+	return textnotice.WithTables(paras, ledgers, ledgerHeading)
 }
 
 // readBlocks opens a .docx and gives its body in reading order.

@@ -135,17 +135,13 @@ func readPage(ctx context.Context, data []byte, declared string) (*notice.Notice
 	if len(paras) == 0 && len(ledgers) == 0 {
 		return nil, ErrNoArticle
 	}
-	n, err := textnotice.Parse(paras)
-	if err != nil {
-		if errors.Is(err, textnotice.ErrNoNotice) && len(ledgers) == 0 {
-			return nil, ErrNoArticle
-		}
-		if len(ledgers) == 0 || (len(paras) > 0 && !errors.Is(err, textnotice.ErrNoNotice)) {
-			return nil, err
-		}
-		n = textnotice.Kept(paras)
+	n, err := textnotice.WithTables(paras, ledgers, ledgerHeading)
+	if errors.Is(err, textnotice.ErrNoNotice) {
+		return nil, ErrNoArticle
 	}
-	n.AddTables(ledgers, ledgerHeading)
+	if err != nil {
+		return nil, err
+	}
 	if len(n.Issues()) == 0 && len(n.Sections) == 0 && !noticeTitle.MatchString(n.Title) {
 		// Any titled text is a notice to the text grammar; a web page is
 		// more often something else the user saved (a site's front page,

@@ -390,18 +390,9 @@ func Read(ctx context.Context, data []byte, opt Options) (*notice.Notice, error)
 			return n, nil
 		}
 	}
-	paras := textnotice.JoinLines(Lines(pages))
-	n, err := textnotice.Parse(paras)
-	if err != nil {
-		if len(tables) == 0 || !errors.Is(err, textnotice.ErrNoNotice) {
-			return nil, err
-		}
-		n = textnotice.Kept(paras)
-	}
 	ledgers, headings := make([]*notice.Notice, len(tables)), make([]string, len(tables))
 	for i, t := range tables {
 		ledgers[i], headings[i] = t.n, t.heading
 	}
-	n.AddTables(ledgers, headings)
-	return n, nil
+	return textnotice.WithTables(textnotice.JoinLines(Lines(pages)), ledgers, headings)
 }

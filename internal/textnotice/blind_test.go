@@ -334,6 +334,32 @@ func TestReadTables(t *testing.T) {
 	}
 }
 
+// TestReadTablesLedgerOnly: a text that is only a ledger copied out of
+// Excel (a title, the tab-separated table, a 填表说明 under it) gives the
+// table's issues under the ledger's title, and the note is kept as it
+// stands, not joined into the title.
+func TestReadTablesLedgerOnly(t *testing.T) {
+	text := "某某局巡察整改台账\n序号\t问题\t完成情况\n1\t学习不深入\t已完成\n2\t制度不健全\t正在整改\n填表说明：完成情况填已完成、正在整改\n"
+	take := func(rows [][]string) *notice.Notice {
+		n := &notice.Notice{Categories: []notice.Category{{}}}
+		for _, r := range rows[1:] {
+			n.Categories[0].Issues = append(n.Categories[0].Issues, notice.Issue{Title: r[1]})
+		}
+		return n
+	}
+	n, err := ReadTables([]byte(text), take)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, u := range n.Unplaced {
+		kept = append(kept, u.Text)
+	}
+	if len(n.Issues()) != 2 || n.Title != "某某局巡察整改台账" || strings.Join(kept, "|") != "填表说明：完成情况填已完成、正在整改" {
+		t.Errorf("issues %d, kept %q, title %q", len(n.Issues()), kept, n.Title)
+	}
+}
+
 // TestResponsibleLabels: the ledger header words for who answers for an
 // issue and by when (docs/notice-data.md) are labels in a text too, and
 // their values never run into the actions.

@@ -215,11 +215,25 @@ func (p *parser) unplaced(q Para) {
 	p.n.Unplaced = append(p.n.Unplaced, u)
 }
 
-// Kept is a notice holding only the paragraphs, as unplaced text: what a
-// reader returns for paragraphs in which the grammar found no notice when a
-// table beside them was a ledger (the ledger's issues go into it), so that
-// the text around the table is not lost.
-func Kept(paras []Para) *notice.Notice {
+// WithTables reads the paragraphs of a source that also holds ledger
+// tables (a Word file, a web page, text with tab-separated tables) and adds
+// the tables' issues, each under the part heading it stood in. Paragraphs in
+// which the grammar finds no notice beside a ledger are kept as unplaced
+// text (a ledger's 填表说明), so that the text around the table is not lost.
+func WithTables(paras []Para, tables []*notice.Notice, headings []string) (*notice.Notice, error) {
+	n, err := Parse(paras)
+	if err != nil {
+		if len(tables) == 0 || (len(paras) > 0 && !errors.Is(err, ErrNoNotice)) {
+			return nil, err
+		}
+		n = kept(paras)
+	}
+	n.AddTables(tables, headings)
+	return n, nil
+}
+
+// kept is a notice holding only the paragraphs, as unplaced text.
+func kept(paras []Para) *notice.Notice {
 	p := &parser{n: &notice.Notice{Format: notice.FormatVersion}}
 	for _, q := range paras {
 		if strings.TrimSpace(q.Text) != "" {
@@ -533,8 +547,9 @@ func (p *parser) mergeSections(parts []sectionCats) {
 	}
 }
 
-// formLineRe is a form's fill-in line: 填报单位：…, 填表人：…, 审核人：….
-var formLineRe = lazyre.New(`^(?:填报|报送|填表|制表)(?:单位|日期|时间|人)\s*(?:（盖章）)?\s*[：:]|^(?:审核人|审批人|联系人|负责人)\s*[：:]`)
+// formLineRe is a form's fill-in or note line: 填报单位：…, 填表人：…,
+// 审核人：…, 填表说明：….
+var formLineRe = lazyre.New(`^(?:填报|报送|填表|制表)(?:单位|日期|时间|人)\s*(?:（盖章）)?\s*[：:]|^(?:审核人|审批人|联系人|负责人|填表说明|填报说明)\s*[：:]`)
 
 // officeNameRe is the end of an office's name, as a signature gives it.
 var officeNameRe = lazyre.New(`(?:委员会|党委|党组|党工委|工委|总支|支部|局|办公室|政府|法院|检察院|医院|学校|学院|大学|中学|小学|公司|集团|中心|街道|管委会|管理委员会|厅|巡察办|纪委|监委)$`)
@@ -637,8 +652,9 @@ func (p *parser) header(hs []Para) {
 			// 【字体：大 中 小】 are the page's, not the notice's.
 			p.unplaced(h)
 		case formLineRe.MatchString(t):
-			// A form's lines above a ledger table (填报单位：…, 填表人：…):
-			// the ledger reads the unit and date from them; no title.
+			// A form's lines beside a ledger table (填报单位：…, 填表人：…,
+			// 填表说明：…): the ledger reads the unit and date from them; no
+			// title.
 			p.unplaced(h)
 		case strings.HasSuffix(t, "文件") && len(title) == 0 && len(hs) > 1:
 			// The issuer's mark (发文机关标志) above the title: the PDF

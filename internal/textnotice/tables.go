@@ -1,7 +1,6 @@
 package textnotice
 
 import (
-	"errors"
 	"strings"
 
 	"github.com/rectify/rectify/internal/notice"
@@ -55,13 +54,5 @@ func ReadTables(data []byte, table func(rows [][]string) *notice.Notice) (*notic
 	if len(tables) == 0 {
 		return Parse(Paragraphs(text))
 	}
-	n, err := Parse(Paragraphs(strings.Join(lines, "\n")))
-	if errors.Is(err, ErrNoNotice) {
-		n, err = &notice.Notice{Format: notice.FormatVersion}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	n.AddTables(tables, headings)
-	return n, nil
+	return WithTables(Paragraphs(strings.Join(lines, "\n")), tables, headings)
 }
