@@ -111,9 +111,13 @@ func readPage(ctx context.Context, data []byte, declared string) (*notice.Notice
 		addLines([]line{{text: p.title}})
 	}
 	tables := 0
+	var above []string // the text since the last table: a ledger's title and 填报 lines
 	for _, b := range w.blocks {
 		if b.table == nil {
 			addLines(b.lines)
+			for _, l := range b.lines {
+				above = append(above, l.text)
+			}
 			continue
 		}
 		tables++
@@ -121,7 +125,10 @@ func readPage(ctx context.Context, data []byte, declared string) (*notice.Notice
 		for _, m := range b.table.merges {
 			g.Merges = append(g.Merges, ledger.Merge{R1: m[0], C1: m[1], R2: m[2], C2: m[3]})
 		}
+		lines := above[max(0, len(above)-4):]
+		above = nil
 		if n, err := ledger.FromGrid(g); err == nil {
+			ledger.TakeLines(n, lines)
 			ledgers = append(ledgers, n)
 			ledgerHeading = append(ledgerHeading, lastHeading)
 			lineNo += len(b.table.rows)

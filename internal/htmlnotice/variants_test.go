@@ -262,3 +262,27 @@ func TestBigIssueTable(t *testing.T) {
 		t.Errorf("%d issues, date %q, preamble %q, contact %+v", len(n.Issues()), n.Date, n.Preamble, n.Contact)
 	}
 }
+
+// TestLedgerPage: a page that is a ledger table under its title and a
+// 填报 line takes the unit and the date from those lines, as a Word ledger
+// and a sheet's rows above the header do; the 填报 line is kept.
+func TestLedgerPage(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>整改台账</title></head><body>
+<h2>某某县统计局巡察反馈问题整改台账</h2>
+<p>填报单位：某某县统计局　　填报日期：2025年8月15日</p>
+<table border="1">
+<tr><th>序号</th><th>存在问题</th><th>整改措施</th><th>责任股室</th><th>完成情况</th></tr>
+<tr><td>1</td><td>统计数据质量把关不严</td><td>建立数据审核三级复核制度</td><td>综合股</td><td>已完成</td></tr>
+<tr><td>2</td><td>统计执法检查覆盖面不足</td><td>制定年度执法检查计划</td><td>执法股</td><td>正在整改</td></tr>
+</table></body></html>`
+	n, err := Read(context.Background(), []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Issuer != "某某县统计局" || n.Date != "2025-08-15" || n.Title != "某某县统计局巡察反馈问题整改台账" || len(n.Issues()) != 2 {
+		t.Errorf("issuer %q date %q title %q issues %d", n.Issuer, n.Date, n.Title, len(n.Issues()))
+	}
+	if len(n.Unplaced) != 1 || !strings.HasPrefix(n.Unplaced[0].Text, "填报单位：") {
+		t.Errorf("unplaced %+v, want the 填报 line", n.Unplaced)
+	}
+}
