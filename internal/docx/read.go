@@ -57,14 +57,9 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 			continue
 		}
 		tables++
-		g := &ledger.Grid{Sheet: fmt.Sprintf("表格%d", tables), Rows: b.table.rows, Dates: map[[2]int]string{}}
-		for _, m := range b.table.merges {
-			g.Merges = append(g.Merges, ledger.Merge{R1: m[0], C1: m[1], R2: m[2], C2: m[3]})
-		}
 		lines := above[max(0, len(above)-4):]
 		above = nil
-		if n, err := ledger.FromGrid(g); err == nil {
-			ledger.TakeLines(n, lines)
+		if n := ledger.FromTable(fmt.Sprintf("表格%d", tables), b.table.rows, b.table.merges, lines); n != nil {
 			ledgers = append(ledgers, n)
 			ledgerHeading = append(ledgerHeading, lastHeading)
 			continue

@@ -474,12 +474,28 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	return n, nil
 }
 
-// TakeLines gives a ledger read from a table (FromGrid) the unit and date
+// FromTable reads a document's table (a Word or web page table: rows of
+// text, merged ranges as r1, c1, r2, c2) as a ledger, with the unit and
+// date that the lines above it state (takeLines); nil when it is no ledger.
+func FromTable(name string, rows [][]string, merges [][4]int, above []string) *notice.Notice {
+	g := &Grid{Sheet: name, Rows: rows, Dates: map[[2]int]string{}}
+	for _, m := range merges {
+		g.Merges = append(g.Merges, Merge{R1: m[0], C1: m[1], R2: m[2], C2: m[3]})
+	}
+	n, err := FromGrid(g)
+	if err != nil {
+		return nil
+	}
+	takeLines(n, above)
+	return n
+}
+
+// takeLines gives a ledger read from a table (FromGrid) the unit and date
 // that the lines written above the table state — a title such as
 // “某某县市场监督管理局巡察反馈问题整改台账”, a “填报单位：… 填报日期：…”
 // line — as a sheet's rows above its header would, where the table names
 // none itself.
-func TakeLines(n *notice.Notice, lines []string) {
+func takeLines(n *notice.Notice, lines []string) {
 	g := Grid{}
 	for _, l := range lines {
 		g.Rows = append(g.Rows, []string{l})
