@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/rectify/rectify/internal/ledger"
@@ -57,9 +56,9 @@ func Read(ctx context.Context, data []byte) (*notice.Notice, error) {
 			continue
 		}
 		tables++
-		lines := above[max(0, len(above)-4):]
+		n := ledger.FromTable(tables, b.table.rows, b.table.merges, above)
 		above = nil
-		if n := ledger.FromTable(fmt.Sprintf("表格%d", tables), b.table.rows, b.table.merges, lines); n != nil {
+		if n != nil {
 			ledgers = append(ledgers, n)
 			ledgerHeading = append(ledgerHeading, lastHeading)
 			continue

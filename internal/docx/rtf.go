@@ -171,7 +171,9 @@ func (r *rtfReader) control() error {
 		case '_':
 			r.text("\u2011")
 		case '*':
-			r.st.skip = r.st.skip || !r.knownStar()
+			// An ignorable destination: none holds body text (\listtext,
+			// \pntext and a field's result are written without \*).
+			r.st.skip = true
 		case '\r', '\n':
 			r.flush()
 			r.endPara()
@@ -205,10 +207,6 @@ func (r *rtfReader) control() error {
 	r.word(word, param, hasParam)
 	return nil
 }
-
-// knownStar: the \* destinations whose text is body text (none; \listtext
-// and \pntext are written without \*, and fields' results are not \*).
-func (r *rtfReader) knownStar() bool { return false }
 
 // word acts on one control word.
 func (r *rtfReader) word(w string, p int, hasParam bool) {

@@ -139,7 +139,11 @@ func OutputFromPath(path string) string { return Name(filepath.Ext(path)) }
 const pdfHeaderWithin = 1024
 
 // Sniff names the format the bytes look like, or "" when unsure.
-func Sniff(data []byte) string {
+func Sniff(data []byte) string { return sniff(data, compoundOf(data)) }
+
+// sniff is Sniff given what compoundOf says of the bytes, so that Decide
+// walks an OLE file's directory once.
+func sniff(data []byte, compound string) string {
 	switch {
 	case bytes.HasPrefix(data, []byte("%PDF-")):
 		return "pdf"
@@ -151,7 +155,7 @@ func Sniff(data []byte) string {
 	case docx.IsRTF(data): // the Word reader reads RTF too
 		return "docx"
 	case bytes.HasPrefix(data, oleMagic):
-		if compoundKind(data) == "docx" {
+		if compound == "docx" {
 			return "docx"
 		}
 		return "xls" // its reader says what else it is (damaged, encrypted)
@@ -196,6 +200,14 @@ func keys[V any](m map[string]V) []string {
 
 // oleMagic starts every OLE compound file.
 var oleMagic = []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+
+// compoundOf is compoundKind for an OLE compound file, "" for other bytes.
+func compoundOf(data []byte) string {
+	if !bytes.HasPrefix(data, oleMagic) {
+		return ""
+	}
+	return compoundKind(data)
+}
 
 // compoundKind tells the Word binary (.doc, WPS's .wps) from the Excel one
 // (.xls, WPS's .et) by the streams an OLE compound file holds. An .xlsx or
@@ -256,7 +268,8 @@ var containers = map[string]string{"pdf": "PDF", "docx": "Word", "xlsx": "XLSX",
 // PDF without what came before its header) and refuses a file that is not
 // what a binary format's name says (a text file renamed .pdf).
 func Decide(name string, data []byte, file string) (kind string, body []byte, err error) {
-	sniffed := Sniff(data)
+	compound := compoundOf(data)
+	sniffed := sniff(data, compound)
 	if sniffed == "xlsx" && !isWorkbook(data) {
 		sniffed = "" // a zip that is neither: a zip reader says what it lacks
 		if name == "xlsx" || name == "docx" {
@@ -264,7 +277,7 @@ func Decide(name string, data []byte, file string) (kind string, body []byte, er
 		}
 	}
 	if bytes.HasPrefix(data, oleMagic) {
-		switch compoundKind(data) {
+		switch compound {
 		case "encrypted":
 			return "", nil, errors.New("文件设有打开密码（已加密），无法读取：请在 Word、Excel 或 WPS 中取消密码后另存，再导入")
 		case "":

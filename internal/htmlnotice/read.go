@@ -121,9 +121,9 @@ func readPage(ctx context.Context, data []byte, declared string) (*notice.Notice
 			continue
 		}
 		tables++
-		lines := above[max(0, len(above)-4):]
+		n := ledger.FromTable(tables, b.table.rows, b.table.merges, above)
 		above = nil
-		if n := ledger.FromTable(fmt.Sprintf("表格%d", tables), b.table.rows, b.table.merges, lines); n != nil {
+		if n != nil {
 			ledgers = append(ledgers, n)
 			ledgerHeading = append(ledgerHeading, lastHeading)
 			lineNo += len(b.table.rows)

@@ -474,11 +474,12 @@ func fromGrid(g *Grid) (*notice.Notice, error) {
 	return n, nil
 }
 
-// FromTable reads a document's table (a Word or web page table: rows of
-// text, merged ranges as r1, c1, r2, c2) as a ledger, with the unit and
-// date that the lines above it state (takeLines); nil when it is no ledger.
-func FromTable(name string, rows [][]string, merges [][4]int, above []string) *notice.Notice {
-	g := &Grid{Sheet: name, Rows: rows, Dates: map[[2]int]string{}}
+// FromTable reads a document's index-th table (a Word or web page table:
+// rows of text, merged ranges as r1, c1, r2, c2) as a ledger, with the unit
+// and date that the last lines above it state (takeLines: a title and a 填报
+// line stand right above a ledger); nil when it is no ledger.
+func FromTable(index int, rows [][]string, merges [][4]int, above []string) *notice.Notice {
+	g := &Grid{Sheet: fmt.Sprintf("表格%d", index), Rows: rows, Dates: map[[2]int]string{}}
 	for _, m := range merges {
 		g.Merges = append(g.Merges, Merge{R1: m[0], C1: m[1], R2: m[2], C2: m[3]})
 	}
@@ -486,7 +487,7 @@ func FromTable(name string, rows [][]string, merges [][4]int, above []string) *n
 	if err != nil {
 		return nil
 	}
-	takeLines(n, above)
+	takeLines(n, above[max(0, len(above)-4):])
 	return n
 }
 

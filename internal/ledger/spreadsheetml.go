@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // SpreadsheetML is Excel 2003's XML workbook ("XML 电子表格 2003"). Office
@@ -238,7 +239,7 @@ func setXMLCell(g *Grid, row, col int, text, typ, format string) error {
 	if text == "" {
 		return nil
 	}
-	if utf8Len := len([]rune(text)); utf8Len > maxCellChars {
+	if utf8.RuneCountInString(text) > maxCellChars {
 		return fmt.Errorf("Excel 2003 XML 表格第%d行有单元格超过 %d 个字符（Excel 单元格的上限）", row+1, maxCellChars)
 	}
 	for len(g.Rows) <= row {
